@@ -1,0 +1,21 @@
+/** A fragment-safe form of a citation key: letters, digits, `_`, `.` and `-` survive, anything else becomes `-`. */
+export function keySlug(key: string): string {
+  return key.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'ref';
+}
+
+/** The id of a reference's bibliography entry: derived from its key, so links survive renumbering. */
+export function referenceId(key: string): string {
+  return `ref-${keySlug(key)}`;
+}
+
+/** The id of the n-th (1-based) place an article cites a key; a back-link target. */
+export function citationId(key: string, occurrence: number): string {
+  return `cite-${keySlug(key)}-${occurrence}`;
+}
+
+/** Back-link labels a, b, …, z, aa, ab, … as in Wikipedia's reference lists. */
+export function backlinkLabel(index: number): string {
+  let label = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) label = String.fromCharCode(97 + ((n - 1) % 26)) + label;
+  return label;
+}

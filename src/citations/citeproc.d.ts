@@ -1,0 +1,25 @@
+// citeproc-js ships no types; this declares the part of its API the formatter uses.
+declare module 'citeproc' {
+  interface CiteprocSys {
+    retrieveItem(id: string): unknown;
+    retrieveLocale(lang: string): string;
+  }
+  interface CiteprocCiteItem {
+    id: string;
+    locator?: string;
+    label?: string;
+    'suppress-author'?: boolean;
+    'author-only'?: boolean;
+  }
+  class Engine {
+    constructor(sys: CiteprocSys, style: string, lang?: string, forceLang?: boolean);
+    setOutputFormat(format: 'html' | 'text' | 'rtf'): void;
+    updateItems(ids: string[], nosort?: boolean): string[];
+    makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
+    makeCitationCluster(items: CiteprocCiteItem[]): string;
+    citation: { opt: { layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][] } };
+    opt: { development_extensions: { wrap_url_and_doi: boolean } };
+  }
+  const CSL: { Engine: typeof Engine };
+  export default CSL;
+}

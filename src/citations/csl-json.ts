@@ -1,0 +1,55 @@
+import type { ParsedFile } from './bibtex.ts';
+import type { CslItem } from './csl.ts';
+import { locate, type Diagnostic } from './errors.ts';
+
+function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagnostic['code']): Diagnostic {
+  const message = error instanceof Error ? error.message : String(error);
+  const position = Number(message.match(/position (\d+)/u)?.[1] ?? 0);
+  return {
+    code,
+    severity: 'error',
+    message: `${file} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/u, '')}`,
+    hint: 'Fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause).',
+    location: locate(text, position, file),
+  };
+}
+
+/** Parses JSON, or returns a diagnostic that points at the syntax error. */
+export function parseJson(source: string, file: string, code: Diagnostic['code']): { value?: unknown; diagnostic?: Diagnostic; text: string } {
+  const text = source.replace(/^\uFEFF/u, '');
+  try {
+    return { value: JSON.parse(text), text };
+  } catch (error) {
+    return { diagnostic: jsonSyntaxError(error, text, file, code), text };
+  }
+}
+
+/** Reads a CSL-JSON file: an array of items (or one item) whose `id` is the citation key. */
+export function parseCslJson(source: string, file: string): ParsedFile {
+  const { value, diagnostic, text } = parseJson(source, file, 'invalid-csl-json');
+  if (diagnostic) return { entries: [], diagnostics: [diagnostic] };
+  const items = Array.isArray(value) ? value : [value];
+  const entries: ParsedFile['entries'] = [];
+  const diagnostics: Diagnostic[] = [];
+  let searchFrom = 0;
+  items.forEach((item: unknown, index) => {
+    const record = item as Partial<CslItem> | null;
+    const id = record && typeof record === 'object' && (typeof record.id === 'string' || typeof record.id === 'number') ? String(record.id) : undefined;
+    // Items appear in file order, so each id is found after the previous one.
+    const found = id ? text.indexOf(JSON.stringify(id), searchFrom) : -1;
+    if (found !== -1) searchFrom = found + 1;
+    const location = locate(text, Math.max(found, 0), file);
+    if (!id || typeof record?.type !== 'string') {
+      diagnostics.push({
+        code: 'invalid-csl-json',
+        severity: 'error',
+        message: `CSL-JSON item ${index + 1} in ${file} needs a string "id" (its citation key) and a "type"`,
+        hint: 'Each item looks like { "id": "smith2020", "type": "article-journal", "title": "…" }.',
+        location,
+      });
+      return;
+    }
+    entries.push({ key: id, item: { ...(record as CslItem), id }, location });
+  });
+  return { entries, diagnostics };
+}

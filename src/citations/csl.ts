@@ -1,0 +1,40 @@
+/** The subset of CSL-JSON the engine reads itself; citeproc reads the rest. */
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+}
+
+export interface CslItem {
+  id: string;
+  type: string;
+  title?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: { 'date-parts'?: (number | string)[][]; literal?: string; raw?: string };
+  'container-title'?: string;
+  DOI?: string;
+  PMID?: string;
+  PMCID?: string;
+  URL?: string;
+  [field: string]: unknown;
+}
+
+/** First year of an item's issued date, if it has one. */
+export function issuedYear(item: CslItem): number | undefined {
+  const year = Number(item.issued?.['date-parts']?.[0]?.[0]);
+  return Number.isFinite(year) && year > 0 ? year : undefined;
+}
+
+function nameOf(name: CslName): string {
+  return name.literal ?? name.family ?? name.given ?? '';
+}
+
+/** "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative citation names. */
+export function authorLabel(item: CslItem): string {
+  const names = (item.author?.length ? item.author : item.editor ?? []).map(nameOf).filter(Boolean);
+  if (names.length === 0) return item.title ?? item.id;
+  if (names.length === 1) return names[0]!;
+  if (names.length === 2) return `${names[0]} and ${names[1]}`;
+  return `${names[0]} et al`;
+}

@@ -1,0 +1,174 @@
+import { backlinkLabel, citationId, referenceId } from './anchors.ts';
+import { authorLabel, type CslItem } from './csl.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
+import type { CitationFormatter } from './formatter.ts';
+import { identifierLinks } from './identifiers.ts';
+import type { Library } from './library.ts';
+import type { CitationCluster, CiteItem } from './syntax.ts';
+
+/** A citation item with the place it was written, so problems can point at it. */
+export type LocatedCiteItem = CiteItem & { location?: SourceLocation };
+export type LocatedCluster = Omit<CitationCluster, 'items'> & { items: LocatedCiteItem[] };
+
+/** A piece of a rendered citation: author/style text, a linked item, or an invisible back-link target. */
+export type Segment =
+  | { type: 'text'; value: string }
+  | { type: 'cite'; key: string; id: string; href: string; html: string }
+  | { type: 'anchor'; key: string; id: string };
+
+export interface RenderedCluster {
+  /** Text before the superscript, as in narrative citations ("Vickers et al"). */
+  lead: Segment[];
+  segments: Segment[];
+  superscript: boolean;
+  keys: string[];
+}
+
+export interface BibliographyEntry {
+  key: string;
+  id: string;
+  /** "1." in numbered styles, absent in author-date styles. */
+  label?: string;
+  html: string;
+  text: string;
+  links: { label: string; href: string }[];
+  backlinks: { id: string; label: string }[];
+  item: CslItem;
+}
+
+export interface CitedDocument {
+  clusters: (RenderedCluster | undefined)[];
+  bibliography: BibliographyEntry[];
+  diagnostics: Diagnostic[];
+}
+
+interface Use {
+  key: string;
+  csl: CslItem;
+  item: LocatedCiteItem;
+  id: string;
+  number: number;
+}
+
+/**
+ * Resolves, numbers and renders every citation of one document. Numbers follow first citation;
+ * a cluster that cites unknown keys renders as undefined and is reported, never silently dropped.
+ */
+export function citeDocument(clusters: LocatedCluster[], library: Library, formatter: CitationFormatter): CitedDocument {
+  const diagnostics: Diagnostic[] = [];
+  const numbers = new Map<string, number>();
+  const occurrences = new Map<string, string[]>();
+  const resolved = clusters.map((cluster) => {
+    const uses: Use[] = [];
+    for (const item of cluster.items) {
+      const resolution = library.resolve(item.key);
+      if ('diagnostic' in resolution) {
+        diagnostics.push({ ...resolution.diagnostic, location: item.location });
+        continue;
+      }
+      const key = resolution.entry.key;
+      if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
+      const ids = occurrences.get(key) ?? [];
+      const id = citationId(key, ids.length + 1);
+      occurrences.set(key, [...ids, id]);
+      uses.push({ key, csl: resolution.entry.item, item, id, number: numbers.get(key)! });
+    }
+    return uses.length === cluster.items.length ? uses : undefined;
+  });
+
+  const rendered = clusters.map((cluster, index) => {
+    const uses = resolved[index];
+    return uses && renderCluster(cluster.mode, uses, formatter);
+  });
+
+  const bibliography = [...numbers.keys()].map((key): BibliographyEntry => {
+    const entry = library.entries.get(key) ?? library.stored.get(key)!;
+    const formatted = formatter.entry(key) ?? { html: '', text: key };
+    return {
+      key,
+      id: referenceId(key),
+      label: formatter.style.numeric ? formatter.numberLabel(numbers.get(key)!) : undefined,
+      html: formatted.html,
+      text: formatted.text,
+      links: identifierLinks(entry.item),
+      backlinks: occurrences.get(key)!.map((id, i) => ({ id, label: backlinkLabel(i) })),
+      item: entry.item,
+    };
+  });
+  if (!formatter.style.numeric) bibliography.sort((a, b) => a.text.localeCompare(b.text));
+  return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...formatter.diagnostics] };
+}
+
+function citeSegment(use: Use, html: string): Segment {
+  return { type: 'cite', key: use.key, id: use.id, href: `#${referenceId(use.key)}`, html };
+}
+
+function affixed(use: Use, inner: Segment[]): Segment[] {
+  const prefix = use.item.prefix ? [{ type: 'text' as const, value: `${use.item.prefix} ` }] : [];
+  const suffix = use.item.suffix ? [{ type: 'text' as const, value: `, ${use.item.suffix}` }] : [];
+  return [...prefix, ...inner, ...suffix];
+}
+
+function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: CitationFormatter): RenderedCluster {
+  const layout = formatter.layout;
+  const keys = uses.map((use) => use.key);
+  if (formatter.style.numeric) {
+    const lead: Segment[] = mode === 'narrative'
+      ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl)}${layout.superscript ? '' : ' '}` }]
+      : [];
+    const body = numberedItems(uses, formatter);
+    return { lead, superscript: layout.superscript, keys, segments: wrap(body, layout.prefix, layout.suffix) };
+  }
+  if (mode === 'narrative') {
+    // "Vickers et al. (2018, p. 3)": one link, as Pandoc renders narrative author-date citations.
+    const use = uses[0]!;
+    const author = formatter.cite({ key: use.key, authorOnly: true });
+    const year = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: true });
+    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author} (${year})`)]) };
+  }
+  const segments: Segment[] = [];
+  uses.forEach((use, i) => {
+    if (i > 0) segments.push({ type: 'text', value: layout.delimiter });
+    const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: use.item.suppressAuthor });
+    segments.push(...affixed(use, [citeSegment(use, html)]));
+  });
+  return { lead: [], superscript: layout.superscript, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
+}
+
+function wrap(segments: Segment[], prefix: string, suffix: string): Segment[] {
+  return [...(prefix ? [{ type: 'text' as const, value: prefix }] : []), ...segments, ...(suffix ? [{ type: 'text' as const, value: suffix }] : [])];
+}
+
+/**
+ * Numbers sorted and runs of three or more collapsed to "1–3", as CSL's collapse="citation-number" does.
+ * Items with a locator, prefix or suffix stand alone. A collapsed middle item keeps an invisible anchor so
+ * its back-link still lands on this citation.
+ */
+function numberedItems(uses: Use[], formatter: CitationFormatter): Segment[] {
+  const sorted = [...uses].sort((a, b) => a.number - b.number);
+  const plain = (use: Use) => !use.item.locator && !use.item.prefix && !use.item.suffix;
+  const groups: Use[][] = [];
+  for (const use of sorted) {
+    const group = groups[groups.length - 1];
+    const last = group?.[group.length - 1];
+    if (group && last && plain(last) && plain(use) && use.number === last.number + 1) group.push(use);
+    else groups.push([use]);
+  }
+  const segments: Segment[] = [];
+  const delimiter = formatter.layout.delimiter;
+  for (const group of groups) {
+    if (segments.length > 0) segments.push({ type: 'text', value: delimiter });
+    const cite = (use: Use) => affixed(use, [citeSegment(use, `${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}`)]);
+    if (group.length >= 3) {
+      segments.push(...cite(group[0]!));
+      segments.push(...group.slice(1, -1).map((use): Segment => ({ type: 'anchor', key: use.key, id: use.id })));
+      segments.push({ type: 'text', value: '–' }, ...cite(group[group.length - 1]!));
+    } else {
+      group.forEach((use, i) => {
+        if (i > 0) segments.push({ type: 'text', value: delimiter });
+        segments.push(...cite(use));
+      });
+    }
+  }
+  return segments;
+}

@@ -1,0 +1,75 @@
+/** Stable codes for every problem the citation engine reports; tests and `--json` output rely on them. */
+export type DiagnosticCode =
+  | 'unknown-key'
+  | 'duplicate-key'
+  | 'invalid-bibtex'
+  | 'invalid-csl-json'
+  | 'invalid-metadata'
+  | 'missing-metadata'
+  | 'invalid-locator'
+  | 'format-failed'
+  | 'unused-reference';
+
+export type Severity = 'error' | 'warning';
+
+/** A place in a source file, 1-based like editors show it. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** One problem found in a library file or an article, with where it is and what to do about it. */
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  /** What the author should do; shown after the message. */
+  hint?: string;
+  location?: SourceLocation;
+  /** Other places involved, such as the first definition of a duplicated key. */
+  related?: SourceLocation[];
+  /** The citation key the problem is about, when there is one. */
+  key?: string;
+}
+
+/** Thrown when a build must stop; carries every diagnostic found so an author can fix them all at once. */
+export class CitationError extends Error {
+  readonly diagnostics: Diagnostic[];
+
+  constructor(diagnostics: Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n\n'));
+    this.name = 'CitationError';
+    this.diagnostics = diagnostics;
+  }
+
+  /** The code of the first diagnostic, for callers that handle one kind of problem. */
+  get code(): DiagnosticCode | undefined {
+    return this.diagnostics[0]?.code;
+  }
+}
+
+/** `file:line:col: error: message [code]`, the form compilers use, so editors can jump to it. */
+export function formatLocation(location: SourceLocation): string {
+  return `${location.file}:${location.line}:${location.column}`;
+}
+
+/** Renders a diagnostic for a terminal: location, severity, message and code, then the hint and related places. */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  const where = diagnostic.location ? `${formatLocation(diagnostic.location)}: ` : '';
+  const lines = [`${where}${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`];
+  for (const place of diagnostic.related ?? []) lines.push(`  see also ${formatLocation(place)}`);
+  if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
+  return lines.join('\n');
+}
+
+/** Line and column (1-based) of a character offset in a text. */
+export function locate(text: string, offset: number, file: string): SourceLocation {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { file, line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,176 @@
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import CSL from 'citeproc';
+import type { CslItem } from './csl.ts';
+import type { Diagnostic } from './errors.ts';
+import type { Library, LibraryEntry } from './library.ts';
+import type { LocatorLabel } from './locator.ts';
+import type { CitationStyle } from './style.ts';
+
+/** A bibliography entry as citeproc formats it, without its number. */
+export interface FormattedEntry {
+  html: string;
+  /** The entry as plain text, for sorting author-date bibliographies and for previews. */
+  text: string;
+}
+
+export interface CiteRequest {
+  key: string;
+  label?: LocatorLabel;
+  locator?: string;
+  suppressAuthor?: boolean;
+  authorOnly?: boolean;
+}
+
+const ENTRY = /<div class="csl-entry">([\s\S]*)<\/div>\s*$/u;
+const MARGIN = /^\s*<div class="csl-left-margin">([\s\S]*?)<\/div><div class="csl-right-inline">([\s\S]*)<\/div>\s*$/u;
+
+export function htmlToText(html: string): string {
+  return html.replace(/<[^>]*>/gu, '').replace(/&#(\d+);/gu, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&amp;/gu, '&').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * Formats references with one citeproc engine per style and library. Every entry is formatted once
+ * and every distinct in-text form once, then served from cache: per-page work is only lookups.
+ */
+export class CitationFormatter {
+  readonly style: CitationStyle;
+  /** Problems citeproc had with individual entries. */
+  readonly diagnostics: Diagnostic[] = [];
+  /** How often citeproc was asked to format an entry or a citation; the benchmark reports it. */
+  readonly counts = { entries: 0, citations: 0 };
+  private readonly engine: InstanceType<typeof CSL.Engine>;
+  private readonly library: Library;
+  private entries?: Map<string, FormattedEntry>;
+  private marginTemplate = '{n}.';
+  private readonly citeCache = new Map<string, string>();
+
+  constructor(library: Library, style: CitationStyle, locale = 'en-US') {
+    this.library = library;
+    this.style = style;
+    const items = new Map(library.all().map((entry) => [entry.key, entry.item]));
+    const locales = plugins.config.get('@csl').locales;
+    this.engine = new CSL.Engine({
+      retrieveItem: (id) => items.get(id),
+      retrieveLocale: (lang) => locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? locales.get('en-US'),
+    }, style.xml, locale, true);
+    this.engine.setOutputFormat('html');
+  }
+
+  /** The formatted entry for a key; the whole library is formatted on first use, once. */
+  entry(key: string): FormattedEntry | undefined {
+    this.entries ??= this.formatAll();
+    return this.entries.get(key);
+  }
+
+  /** How a numbered style labels entry n in the bibliography, e.g. "1." or "[1]". */
+  numberLabel(n: number): string {
+    this.entries ??= this.formatAll();
+    return this.marginTemplate.replace('{n}', String(n));
+  }
+
+  private formatAll(): Map<string, FormattedEntry> {
+    const formatted = new Map<string, FormattedEntry>();
+    const all = this.library.all();
+    try {
+      this.formatBatch(all, formatted);
+    } catch {
+      // One entry citeproc cannot handle must not take the others down: find it, report it, go on.
+      for (const entry of all) {
+        try {
+          this.formatBatch([entry], formatted);
+        } catch (error) {
+          this.diagnostics.push({
+            code: 'format-failed',
+            severity: 'error',
+            message: `Reference "${entry.key}" could not be formatted in ${this.style.name}: ${error instanceof Error ? error.message : String(error)}`,
+            hint: 'Check the entry for malformed names or dates.',
+            location: entry.location,
+          });
+        }
+      }
+    }
+    return formatted;
+  }
+
+  private formatBatch(entries: LibraryEntry[], into: Map<string, FormattedEntry>): void {
+    if (entries.length === 0) return;
+    const ids = entries.map((entry) => entry.key);
+    this.engine.updateItems(ids, true);
+    const result = this.engine.makeBibliography();
+    if (!result) throw new Error('the style has no bibliography');
+    const [meta, bodies] = result;
+    this.counts.entries += bodies.length;
+    bodies.forEach((body, index) => {
+      const id = meta.entry_ids[index]![0]!;
+      const inner = body.match(ENTRY)?.[1] ?? body;
+      const margin = inner.match(MARGIN);
+      if (margin && index === 0 && ids.length > 0) {
+        const number = String(ids.indexOf(id) + 1);
+        this.marginTemplate = htmlToText(margin[1]!).replace(number, '{n}');
+      }
+      const html = (margin ? margin[2]! : inner).trim();
+      into.set(id, { html, text: htmlToText(html) });
+    });
+  }
+
+  /**
+   * The in-text form of one cited item, without the style's outer brackets: "Vickers et al., 2018, p. 3"
+   * in author-date styles; in numbered styles only what follows the number, such as "(p33-35)".
+   */
+  cite(request: CiteRequest): string {
+    // citeproc numbers and disambiguates citations from its registry, which formatAll fills.
+    this.entries ??= this.formatAll();
+    const cacheKey = JSON.stringify([this.style.numeric ? '' : request.key, request.label, request.locator, request.suppressAuthor, request.authorOnly]);
+    let text = this.citeCache.get(cacheKey);
+    if (text === undefined) {
+      text = this.style.numeric ? this.locatorSuffix(request) : this.authorDate(request);
+      this.citeCache.set(cacheKey, text);
+    }
+    return text;
+  }
+
+  private cluster(request: CiteRequest): string {
+    this.counts.citations++;
+    return this.engine.makeCitationCluster([{
+      id: request.key,
+      ...(request.locator ? { locator: request.locator, label: request.label ?? 'page' } : {}),
+      ...(request.suppressAuthor ? { 'suppress-author': true } : {}),
+      ...(request.authorOnly ? { 'author-only': true } : {}),
+    }]);
+  }
+
+  /** The text a locator adds to a numbered citation: the difference between the cite with and without it. */
+  private locatorSuffix(request: CiteRequest): string {
+    if (!request.locator) return '';
+    const withLocator = this.cluster(request);
+    const without = this.cluster({ key: request.key });
+    let start = 0;
+    while (start < without.length && withLocator[start] === without[start]) start++;
+    let end = 0;
+    while (end < without.length - start && withLocator[withLocator.length - 1 - end] === without[without.length - 1 - end]) end++;
+    return withLocator.slice(start, withLocator.length - end);
+  }
+
+  private authorDate(request: CiteRequest): string {
+    const { layout_prefix: prefix, layout_suffix: suffix } = this.engine.citation.opt;
+    let text = this.cluster(request);
+    if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
+    if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
+    return text;
+  }
+
+  /** The style's own separators and whether citations are superscript. */
+  get layout(): { prefix: string; suffix: string; delimiter: string; superscript: boolean } {
+    const opt = this.engine.citation.opt;
+    return {
+      prefix: opt.layout_prefix,
+      suffix: opt.layout_suffix,
+      delimiter: opt.layout_delimiter,
+      superscript: opt.layout_decorations.some(([name, value]) => name === '@vertical-align' && value === 'sup'),
+    };
+  }
+}
+
+export type { CslItem };

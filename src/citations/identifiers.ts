@@ -1,0 +1,75 @@
+/** The identifier schemes a citation key can name directly, as in `@doi:10.1000/x` or `@pmid:123`. */
+export type IdentifierScheme = 'doi' | 'pmid' | 'pmcid';
+
+export interface Identifier {
+  scheme: IdentifierScheme;
+  /** Canonical form: DOIs lower-cased without resolver prefix, PMCIDs upper-cased with "PMC". */
+  value: string;
+}
+
+const DOI = /^10\.\d{4,9}\/\S+$/u;
+const PMID = /^[1-9]\d{0,8}$/u;
+const PMCID = /^PMC\d{1,9}$/u;
+
+/** Normalises a DOI as written in BibTeX, CSL or a URL; undefined when it is not a DOI. */
+export function normalizeDoi(raw: string): string | undefined {
+  const doi = raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu, '').toLowerCase();
+  return DOI.test(doi) ? doi : undefined;
+}
+
+export function normalizePmid(raw: string): string | undefined {
+  const pmid = raw.trim().replace(/^pmid:\s*/iu, '');
+  return PMID.test(pmid) ? pmid : undefined;
+}
+
+export function normalizePmcid(raw: string): string | undefined {
+  const pmcid = raw.trim().toUpperCase().replace(/^(?:PMCID:\s*)?(?:PMC)?/u, 'PMC');
+  return PMCID.test(pmcid) ? pmcid : undefined;
+}
+
+const NORMALIZERS: Record<IdentifierScheme, (raw: string) => string | undefined> = {
+  doi: normalizeDoi,
+  pmid: normalizePmid,
+  pmcid: normalizePmcid,
+};
+
+/** Reads `doi:…`, `pmid:…` or `pmcid:…` citation keys; undefined for ordinary BibTeX keys. */
+export function parseIdentifierKey(key: string): Identifier | { scheme: IdentifierScheme; invalid: string } | undefined {
+  const match = key.match(/^(doi|pmid|pmcid):(.+)$/iu);
+  if (!match) return undefined;
+  const scheme = match[1]!.toLowerCase() as IdentifierScheme;
+  const value = NORMALIZERS[scheme](match[2]!);
+  return value ? { scheme, value } : { scheme, invalid: match[2]! };
+}
+
+/** `doi:10.1016/x`: the key under which identifier-only references are known. */
+export function identifierKey(identifier: Identifier): string {
+  return `${identifier.scheme}:${identifier.value}`;
+}
+
+/** Identifiers stated in a CSL item, normalised; malformed values are left out. */
+export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): Identifier[] {
+  const found: Identifier[] = [];
+  const add = (scheme: IdentifierScheme, raw: unknown) => {
+    const value = typeof raw === 'string' || typeof raw === 'number' ? NORMALIZERS[scheme](String(raw)) : undefined;
+    if (value) found.push({ scheme, value });
+  };
+  add('doi', item.DOI);
+  add('pmid', item.PMID);
+  add('pmcid', item.PMCID);
+  return found;
+}
+
+/** Resolver links for an item's identifiers; only https URLs built from validated identifiers. */
+export function identifierLinks(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): { label: string; href: string; scheme: IdentifierScheme }[] {
+  return identifiersOf(item).map(({ scheme, value }) => {
+    switch (scheme) {
+      case 'doi':
+        return { scheme, label: 'DOI', href: `https://doi.org/${encodeURI(value).replace(/[?#]/gu, encodeURIComponent)}` };
+      case 'pmid':
+        return { scheme, label: 'PubMed', href: `https://pubmed.ncbi.nlm.nih.gov/${value}/` };
+      case 'pmcid':
+        return { scheme, label: 'PMC', href: `https://pmc.ncbi.nlm.nih.gov/articles/${value}/` };
+    }
+  });
+}

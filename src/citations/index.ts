@@ -1,0 +1,10 @@
+export { referenceId, citationId, keySlug } from './anchors.ts';
+export { authorLabel, issuedYear, type CslItem, type CslName } from './csl.ts';
+export { citeDocument, type BibliographyEntry, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
+export { CitationError, formatDiagnostic, formatLocation, locate, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
+export { CitationFormatter, htmlToText } from './formatter.ts';
+export { identifierLinks, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, parseIdentifierKey } from './identifiers.ts';
+export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryFile } from './library.ts';
+export { parseLocator } from './locator.ts';
+export { readStyle, type CitationStyle } from './style.ts';
+export { parseCitations, type CitationCluster, type CiteItem } from './syntax.ts';

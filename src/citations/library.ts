@@ -1,0 +1,133 @@
+import { parseBibtex, type LibraryEntry, type ParsedFile } from './bibtex.ts';
+import { parseCslJson } from './csl-json.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey } from './identifiers.ts';
+import { parseStoredMetadata } from './stored.ts';
+import { suggestKeys } from './suggest.ts';
+
+export type { LibraryEntry } from './bibtex.ts';
+
+/** A library file's path (relative to the project, as shown in messages) and its text. */
+export interface LibraryFile {
+  path: string;
+  text: string;
+}
+
+export type Resolution = { entry: LibraryEntry } | { diagnostic: Omit<Diagnostic, 'location'> };
+
+/** Which reader a library file needs, from its path: stored identifier metadata lives in an `identifiers/` folder. */
+export function libraryFileKind(path: string): 'bibtex' | 'csl-json' | 'stored' | undefined {
+  if (/\.(bib|bibtex)$/iu.test(path)) return 'bibtex';
+  if (!/\.json$/iu.test(path)) return undefined;
+  return /(^|\/)identifiers\//u.test(path) ? 'stored' : 'csl-json';
+}
+
+const READERS: Record<NonNullable<ReturnType<typeof libraryFileKind>>, (text: string, file: string) => ParsedFile> = {
+  bibtex: parseBibtex,
+  'csl-json': parseCslJson,
+  stored: parseStoredMetadata,
+};
+
+/** Every reference the project knows, by key, by identifier, and as stored identifier metadata. */
+export class Library {
+  /** Entries from BibTeX and CSL-JSON files, by citation key. */
+  readonly entries = new Map<string, LibraryEntry>();
+  /** Entries fetched by identifier, keyed `doi:…`, `pmid:…`, `pmcid:…`. */
+  readonly stored = new Map<string, LibraryEntry>();
+  /** Problems found while reading the files. */
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly byIdentifier = new Map<string, LibraryEntry>();
+  /** Keys whose definition is broken or ambiguous: citing one fails with the library's own diagnostic. */
+  private readonly brokenKeys = new Map<string, Diagnostic>();
+
+  /** Every entry an article can cite, library entries first. */
+  all(): LibraryEntry[] {
+    return [...this.entries.values(), ...this.stored.values()];
+  }
+
+  add(parsed: ParsedFile, isStored: boolean): void {
+    this.diagnostics.push(...parsed.diagnostics);
+    for (const diagnostic of parsed.diagnostics) {
+      if (diagnostic.key) this.brokenKeys.set(diagnostic.key, diagnostic);
+    }
+    const target = isStored ? this.stored : this.entries;
+    for (const entry of parsed.entries) {
+      const first = target.get(entry.key);
+      if (first) {
+        const diagnostic = duplicateKey(entry.key, entry.location, first.location);
+        this.diagnostics.push(diagnostic);
+        this.brokenKeys.set(entry.key, diagnostic);
+        continue;
+      }
+      target.set(entry.key, entry);
+      if (isStored) continue;
+      for (const identifier of identifiersOf(entry.item)) {
+        const idKey = identifierKey(identifier);
+        if (!this.byIdentifier.has(idKey)) this.byIdentifier.set(idKey, entry);
+      }
+    }
+  }
+
+  /**
+   * Finds the entry a citation key names. `@doi:…`/`@pmid:…` keys resolve to the library entry that
+   * carries that identifier, else to stored metadata, so one work cited both ways is one reference.
+   */
+  resolve(key: string): Resolution {
+    const broken = this.brokenKeys.get(key);
+    if (broken) return { diagnostic: { ...broken, related: [...(broken.location ? [broken.location] : []), ...(broken.related ?? [])] } };
+    const direct = this.entries.get(key) ?? this.stored.get(key);
+    if (direct) return { entry: direct };
+    const identifier = parseIdentifierKey(key);
+    if (identifier && 'invalid' in identifier) {
+      return { diagnostic: {
+        code: 'unknown-key',
+        severity: 'error',
+        message: `"${identifier.invalid}" is not a valid ${identifier.scheme.toUpperCase()}`,
+        hint: identifier.scheme === 'doi' ? 'A DOI looks like @doi:10.1016/j.jpain.2017.11.005.' : `Write the number only, as in @${identifier.scheme === 'pmid' ? 'pmid:29198932' : 'pmcid:PMC5927830'}.`,
+      } };
+    }
+    if (identifier) {
+      const idKey = identifierKey(identifier);
+      const entry = this.byIdentifier.get(idKey) ?? this.stored.get(idKey);
+      if (entry) return { entry };
+      return { diagnostic: {
+        code: 'missing-metadata',
+        severity: 'error',
+        message: `No stored metadata for ${identifier.scheme.toUpperCase()} ${identifier.value}`,
+        hint: `The build works offline and reads only references/. Run \`npm run refs -- add ${identifier.value}\` while online, then commit the file it writes under references/identifiers/.`,
+      } };
+    }
+    const suggestions = suggestKeys(key, [...this.entries.keys(), ...this.stored.keys()]);
+    return { diagnostic: {
+      code: 'unknown-key',
+      severity: 'error',
+      message: `Unknown citation key "${key}"`,
+      hint: suggestions.length
+        ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
+        : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… .',
+    } };
+  }
+}
+
+function duplicateKey(key: string, location: SourceLocation, first: SourceLocation): Diagnostic {
+  return {
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `Citation key "${key}" is defined twice`,
+    hint: 'Keep one definition, or rename one of them and update the articles that cite it.',
+    location,
+    key,
+    related: [first],
+  };
+}
+
+/** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */
+export function loadLibrary(files: LibraryFile[]): Library {
+  const library = new Library();
+  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of sorted) {
+    const kind = libraryFileKind(file.path);
+    if (kind) library.add(READERS[kind](file.text, file.path), kind === 'stored');
+  }
+  return library;
+}

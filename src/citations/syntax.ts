@@ -1,0 +1,115 @@
+import { parseLocator, type LocatorLabel } from './locator.ts';
+
+/** One cited source inside a citation, e.g. `see @key, p. 33`. */
+export interface CiteItem {
+  key: string;
+  prefix: string;
+  suffix: string;
+  label?: LocatorLabel;
+  locator?: string;
+  /** `[-@key]`: the author is already named in the sentence. */
+  suppressAuthor: boolean;
+  /** Offset of the `@` in the scanned text. */
+  offset: number;
+}
+
+/** A citation as written: `[@a; @b]` (bracketed) or `@a says` (narrative, with an optional `[p. 3]`). */
+export interface CitationCluster {
+  mode: 'bracketed' | 'narrative';
+  items: CiteItem[];
+  /** Offsets of the whole citation in the scanned text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+// Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation is allowed only
+// when followed by another key character, so a sentence's full stop never joins the key.
+// `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text.
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'](?=[\p{L}\p{N}_]))*`;
+const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
+// A narrative key must not continue a word or an e-mail address (name@example.org).
+const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
+
+/** Finds every citation in a run of plain text, in order of appearance. */
+export function parseCitations(text: string): CitationCluster[] {
+  const clusters: CitationCluster[] = [];
+  let cursor = 0;
+  for (const bracket of findBrackets(text)) {
+    const cluster = parseBracket(text, bracket.start, bracket.end);
+    if (!cluster) continue;
+    clusters.push(...parseNarrative(text, cursor, cluster.start));
+    clusters.push(cluster);
+    cursor = cluster.end;
+  }
+  clusters.push(...parseNarrative(text, cursor, text.length));
+  return attachNarrativeLocators(text, clusters);
+}
+
+function* findBrackets(text: string): Generator<{ start: number; end: number }> {
+  for (let open = text.indexOf('['); open !== -1; open = text.indexOf('[', open + 1)) {
+    const close = text.indexOf(']', open);
+    if (close === -1) return;
+    const inner = text.indexOf('[', open + 1);
+    if (inner !== -1 && inner < close) continue;
+    yield { start: open, end: close + 1 };
+  }
+}
+
+function parseBracket(text: string, start: number, end: number): CitationCluster | undefined {
+  const items: CiteItem[] = [];
+  let partStart = start + 1;
+  for (const part of text.slice(start + 1, end - 1).split(';')) {
+    const match = part.match(ITEM);
+    // "name@example.org" inside brackets is an address, not a citation.
+    if (match && !/[\p{L}\p{N}_.]$/u.test(match[1]!)) {
+      const [, prefix, dash, key, rest] = match as unknown as [string, string, string, string, string];
+      const offset = partStart + prefix.length + dash.length;
+      items.push({ key, prefix: prefix.trim(), suppressAuthor: dash === '-', offset, ...splitSuffix(rest) });
+    } else if (items.length > 0) {
+      // Text between semicolons with no key belongs to the previous item, as in Pandoc.
+      const last = items[items.length - 1]!;
+      last.suffix = `${last.suffix}; ${part.trim()}`.replace(/^; /, '');
+    } else {
+      return undefined;
+    }
+    partStart += part.length + 1;
+  }
+  return items.length > 0 ? { mode: 'bracketed', items, start, end } : undefined;
+}
+
+function splitSuffix(rest: string): Pick<CiteItem, 'suffix' | 'label' | 'locator'> {
+  const trimmed = rest.trim();
+  if (!trimmed.startsWith(',')) return { suffix: trimmed };
+  const { label, locator, suffix } = parseLocator(trimmed.slice(1));
+  const cleanSuffix = suffix.trim().replace(/^,\s*/, '');
+  return locator ? { label, locator, suffix: cleanSuffix } : { suffix: cleanSuffix };
+}
+
+function parseNarrative(text: string, from: number, to: number): CitationCluster[] {
+  const clusters: CitationCluster[] = [];
+  const segment = text.slice(from, to);
+  for (const match of segment.matchAll(NARRATIVE)) {
+    const start = from + match.index;
+    const key = match[1]!;
+    clusters.push({
+      mode: 'narrative',
+      items: [{ key, prefix: '', suffix: '', suppressAuthor: false, offset: start }],
+      start,
+      end: start + 1 + key.length,
+    });
+  }
+  return clusters;
+}
+
+/** `@key [p. 33]`: a bracket right after a narrative key that holds no key of its own is its locator. */
+function attachNarrativeLocators(text: string, clusters: CitationCluster[]): CitationCluster[] {
+  for (const cluster of clusters) {
+    if (cluster.mode !== 'narrative') continue;
+    const after = text.slice(cluster.end).match(/^ ?\[([^[\]@]*)\]/u);
+    if (!after) continue;
+    const item = cluster.items[0]!;
+    Object.assign(item, splitSuffix(`,${after[1]}`));
+    cluster.end += after[0].length;
+  }
+  return clusters;
+}

@@ -1,0 +1,65 @@
+import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
+import { fileURLToPath } from 'node:url';
+import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
+import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
+import { CitationOptionsSchema, type CitationOptions } from './options.ts';
+import { loadCitationContext, readLibraryFiles } from './project.ts';
+
+function parseOptions(options: CitationOptions | undefined) {
+  const parsed = CitationOptionsSchema.safeParse(options ?? {});
+  if (parsed.success) return parsed.data;
+  throw new AstroError(
+    `Invalid evidenceCitations() options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
+    'See "Options" in the README: style is ama, vancouver, apa or a path to a .csl file; locale is a tag like en-US.',
+  );
+}
+
+/**
+ * Cites references in MDX articles: registers the citation remark plugin on the unified Markdown
+ * processor, reads references/ once per build, and reports unused references when the build ends.
+ */
+export default function evidenceCitations(userOptions?: CitationOptions): AstroIntegration {
+  const options = parseOptions(userOptions);
+  const citedKeys = new Set<string>();
+  let context: CitationContext | undefined;
+
+  return {
+    name: 'evidence-citations',
+    hooks: {
+      'astro:config:setup': ({ config, logger, addWatchFile }) => {
+        const processor = config.markdown.processor;
+        if (!isUnifiedProcessor(processor)) {
+          throw new AstroError(
+            `Citations need the unified Markdown processor, but markdown.processor is "${processor.name}": its articles would render with every citation left as plain text.`,
+            "In astro.config.mjs, import { unified } from '@astrojs/markdown-remark' and set markdown: { processor: unified() }.",
+          );
+        }
+        const root = fileURLToPath(config.root);
+        try {
+          context = loadCitationContext(root, options);
+        } catch (error) {
+          throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
+        }
+        for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
+        // Library problems are warnings here; citing a broken entry fails the build with its location.
+        for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
+        processor.options.remarkPlugins.push([remarkCitations, {
+          context: () => context!,
+          bibliographyTitle: options.bibliographyTitle,
+          onDocument: (_file: unknown, cited: { bibliography: { key: string }[] }) => {
+            for (const entry of cited.bibliography) citedKeys.add(entry.key);
+          },
+        }]);
+      },
+      'astro:build:done': ({ logger }) => {
+        if (!context) return;
+        const unused: Diagnostic[] = [...context.library.entries.values()]
+          .filter((entry) => !citedKeys.has(entry.key))
+          .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));
+        if (unused.length) logger.warn(`${unused.length} unused reference(s):\n${unused.map(formatDiagnostic).join('\n')}`);
+      },
+    },
+  };
+}

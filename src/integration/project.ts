@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CitationFormatter,
+  libraryFileKind,
+  loadLibrary,
+  readStyle,
+  type CitationStyle,
+  type LibraryFile,
+} from '../citations/index.ts';
+import type { CitationContext } from '../markdown/remark-citations.ts';
+import { BUNDLED_STYLES, type ResolvedCitationOptions } from './options.ts';
+
+/** Every library file under the references folder, with project-relative paths for messages. */
+export function readLibraryFiles(root: string, folder: string): LibraryFile[] {
+  const dir = resolve(root, folder);
+  if (!existsSync(dir)) return [];
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }))
+    .map((name) => join(dir, name))
+    .filter((path) => libraryFileKind(path.split(sep).join('/')))
+    .sort()
+    .map((path) => ({ path: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }));
+}
+
+/** The CSL style the options name: a bundled one by short name, or a .csl file in the project. */
+export function loadStyle(root: string, style: ResolvedCitationOptions['style']): CitationStyle {
+  const bundled = BUNDLED_STYLES[style as keyof typeof BUNDLED_STYLES];
+  const path = bundled ? fileURLToPath(new URL(`../csl-styles/${bundled}.csl`, import.meta.url)) : resolve(root, style);
+  if (!existsSync(path)) throw new Error(`The citation style file ${style} does not exist (looked in ${path}).`);
+  return readStyle(bundled ?? style, readFileSync(path, 'utf8'));
+}
+
+/** Reads the library and prepares the formatter: done once per build, and again when references change. */
+export function loadCitationContext(root: string, options: ResolvedCitationOptions): CitationContext {
+  const library = loadLibrary(readLibraryFiles(root, options.references));
+  const formatter = new CitationFormatter(library, loadStyle(root, options.style), options.locale);
+  return { library, formatter };
+}

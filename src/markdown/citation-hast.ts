@@ -1,0 +1,71 @@
+import type { ElementContent, Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { h } from 'hastscript';
+import type { BibliographyEntry, RenderedCluster, Segment } from '../citations/index.ts';
+
+// citeproc escapes field text, but reference fields are untrusted: allow only the inline markup CSL produces.
+const CSL_MARKUP: Schema = {
+  ...defaultSchema,
+  tagNames: ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'a'],
+  attributes: { span: [['style', /^font-(?:style|variant|weight):\s*[\w-]+;?$/u]], a: ['href'] },
+  protocols: { href: ['http', 'https'] },
+  clobberPrefix: '',
+};
+
+const fragments = new Map<string, ElementContent[]>();
+
+/** Formatted reference HTML as hast, sanitised; parsed once per distinct string and copied per use. */
+export function htmlFragment(html: string): ElementContent[] {
+  let nodes = fragments.get(html);
+  if (!nodes) {
+    const root = sanitize(fromHtml(html, { fragment: true }), CSL_MARKUP);
+    nodes = root.type === 'root' ? (root.children as ElementContent[]) : [];
+    fragments.set(html, nodes);
+  }
+  return structuredClone(nodes);
+}
+
+function segmentNode(segment: Segment): ElementContent {
+  switch (segment.type) {
+    case 'text':
+      return { type: 'text', value: segment.value };
+    case 'anchor':
+      return h('span', { id: segment.id, className: ['citation-anchor'], dataKey: segment.key });
+    case 'cite':
+      return h('a', { id: segment.id, href: segment.href, className: ['citation-link'], dataKey: segment.key }, htmlFragment(segment.html));
+  }
+}
+
+/** The element that replaces `[@a; @b]` in the text. */
+export function clusterElement(cluster: RenderedCluster): Element {
+  const body = cluster.segments.map(segmentNode);
+  return h('span', { className: ['citation'], dataCites: cluster.keys.join(' ') }, [
+    ...cluster.lead.map(segmentNode),
+    ...(cluster.superscript ? [h('sup', body)] : body),
+  ]);
+}
+
+/** One bibliography entry: number, formatted reference, identifier links and back-links to each citing place. */
+export function entryElement(entry: BibliographyEntry): Element {
+  return h('li', { id: entry.id, className: ['reference'], dataKey: entry.key }, [
+    ...(entry.label ? [h('span', { className: ['reference-label'] }, entry.label)] : []),
+    h('div', { className: ['reference-body'] }, [
+      h('span', { className: ['reference-text'] }, htmlFragment(entry.html)),
+      ...(entry.links.length
+        ? [{ type: 'text' as const, value: ' ' }, h('span', { className: ['reference-links'] }, entry.links.flatMap((link, i) => [
+            ...(i > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
+            h('a', { href: link.href, rel: 'external' }, link.label),
+          ]))]
+        : []),
+      { type: 'text', value: ' ' },
+      h('span', { className: ['backlinks'] }, [
+        h('span', { ariaHidden: 'true' }, '↩ '),
+        ...entry.backlinks.flatMap((link, i) => [
+          ...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
+          h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label ?? entry.key}` }, link.label),
+        ]),
+      ]),
+    ]),
+  ]);
+}

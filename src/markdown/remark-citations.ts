@@ -1,0 +1,157 @@
+import type { Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visitParents, SKIP } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import {
+  CitationError,
+  citeDocument,
+  locate,
+  parseCitations,
+  type CitationFormatter,
+  type CitedDocument,
+  type Library,
+  type LocatedCluster,
+} from '../citations/index.ts';
+import { clusterElement, entryElement } from './citation-hast.ts';
+
+/** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
+export interface CitationContext {
+  library: Library;
+  formatter: CitationFormatter;
+}
+
+export interface RemarkCitationsOptions {
+  context: () => CitationContext;
+  /** Heading of the reference list appended to each article. */
+  bibliographyTitle?: string;
+  /** Told about every document's citations, e.g. to report unused references after the build. */
+  onDocument?: (file: VFile, cited: CitedDocument) => void;
+}
+
+/** What an article's page and the reference pages need to know about its citations. */
+export interface CitationSummary {
+  references: { key: string; id: string; label?: string; citations: { id: string; context: string }[] }[];
+}
+
+// Citations are never looked for inside code, links (their text or URL) or raw HTML.
+const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
+const BLOCKS = new Set(['paragraph', 'tableCell', 'heading', 'listItem', 'blockquote']);
+
+interface Found {
+  node: Text;
+  parent: Parents;
+  clusters: LocatedCluster[];
+  context: string;
+}
+
+/** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
+function locateClusters(node: Text, file: VFile): LocatedCluster[] {
+  const source = String(file.value ?? '');
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  let cursor = start ?? 0;
+  const located: LocatedCluster[] = [];
+  for (const cluster of parseCitations(node.value)) {
+    let escaped = false;
+    const items = cluster.items.map((item) => {
+      if (start === undefined || end === undefined) return item;
+      const at = source.indexOf(`@${item.key}`, cursor);
+      if (at === -1 || at >= end) return item;
+      cursor = at + item.key.length + 1;
+      if (source[at - 1] === '\\') escaped = true;
+      return { ...item, location: locate(source, at, file.path || '<input>') };
+    });
+    if (!escaped) located.push({ ...cluster, items });
+  }
+  return located;
+}
+
+function contextOf(ancestors: Parents[]): string {
+  const block = [...ancestors].reverse().find((node) => BLOCKS.has(node.type));
+  if (!block) return '';
+  const text = toString(block);
+  let plain = '';
+  let cursor = 0;
+  for (const cluster of parseCitations(text)) {
+    plain += text.slice(cursor, cluster.start);
+    cursor = cluster.end;
+  }
+  return (plain + text.slice(cursor)).replace(/\s+([.,;:!?])/gu, '$1').replace(/\s+/gu, ' ').trim();
+}
+
+function citationNode(element: ReturnType<typeof clusterElement>): PhrasingContent {
+  // An mdast node that remark-rehype turns into exactly this hast element.
+  return { type: 'text', value: '', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } } as PhrasingContent;
+}
+
+/**
+ * Turns Pandoc-style citations (`[@key]`, `[@a; @b, p. 3]`, `@key says`) into linked, numbered
+ * citations and appends the article's reference list. Unknown keys fail the build with file:line:col.
+ */
+export default function remarkCitations(options: RemarkCitationsOptions) {
+  const title = options.bibliographyTitle ?? 'References';
+  return (tree: Root, file: VFile) => {
+    const found: Found[] = [];
+    visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+      if (SKIPPED.has(node.type)) return SKIP;
+      if (node.type !== 'text' || !node.value.includes('@')) return undefined;
+      const clusters = locateClusters(node, file);
+      if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, context: contextOf(ancestors) });
+      return undefined;
+    });
+    if (found.length === 0) return;
+
+    const { library, formatter } = options.context();
+    const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
+    const errors = cited.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length) throw new CitationError(errors);
+    options.onDocument?.(file, cited);
+
+    let index = 0;
+    const contextById = new Map<string, string>();
+    for (const { node, parent, clusters, context } of found) {
+      const replacement: PhrasingContent[] = [];
+      let cursor = 0;
+      for (const cluster of clusters) {
+        const rendered = cited.clusters[index++]!;
+        for (const segment of [...rendered.lead, ...rendered.segments]) {
+          if (segment.type !== 'text') contextById.set(segment.id, context);
+        }
+        if (cluster.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, cluster.start) });
+        replacement.push(citationNode(clusterElement(rendered)));
+        cursor = cluster.end;
+      }
+      if (cursor < node.value.length) replacement.push({ type: 'text', value: node.value.slice(cursor) });
+      const siblings = parent.children as PhrasingContent[];
+      siblings.splice(siblings.indexOf(node), 1, ...replacement);
+    }
+
+    tree.children.push(bibliographyNode(title, cited));
+    const summary: CitationSummary = {
+      references: cited.bibliography.map((entry) => ({
+        key: entry.key,
+        id: entry.id,
+        ...(entry.label ? { label: entry.label } : {}),
+        citations: entry.backlinks.map((link) => ({ id: link.id, context: contextById.get(link.id) ?? '' })),
+      })),
+    };
+    // Astro hands file.data.astro.frontmatter to pages as remarkPluginFrontmatter.
+    const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+    ((data.astro ??= {}).frontmatter ??= {}).citations = summary;
+  };
+}
+
+function bibliographyNode(title: string, cited: CitedDocument): RootContent {
+  return {
+    type: 'blockquote',
+    data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
+    children: [
+      { type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: title }] },
+      {
+        type: 'paragraph',
+        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map(entryElement) },
+        children: [],
+      },
+    ],
+  };
+}
