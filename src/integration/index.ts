@@ -1,6 +1,7 @@
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
@@ -55,6 +56,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
       },
       'astro:build:done': ({ logger }) => {
         if (!context) return;
+        // `npm run bench` reads how often citeproc ran: each distinct entry should be formatted once per build.
+        const statsFile = process.env.EVIDENCE_CITATION_STATS;
+        if (statsFile) writeFileSync(statsFile, JSON.stringify({ ...context.formatter.counts, libraryEntries: context.library.all().length }));
         const unused: Diagnostic[] = [...context.library.entries.values()]
           .filter((entry) => !citedKeys.has(entry.key))
           .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));

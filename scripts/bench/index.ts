@@ -1,0 +1,136 @@
+// `npm run bench`: builds synthetic corpora with and without citations, runs pandoc on the same
+// articles, and prints one table per size plus the issue's targets. Options: see USAGE.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { makeArticle, makeReference, REFERENCES_PER_ARTICLE, toBibtex, type Reference } from './corpus.ts';
+import { measureEngine } from './engine.ts';
+import { astroPhases, measure } from './measure.ts';
+import { measurePandoc, sample } from './pandoc.ts';
+import { REPO, variantName, writeProject, type Variant } from './project.ts';
+import { sizeDetails, sizeTable, type BuildResult, type SizeResult } from './report.ts';
+import { searchCosts } from './search.ts';
+import { checkScaling, checkTargets, formatChecks } from './targets.ts';
+import { articleWeight, folderSize } from './weight.ts';
+
+const USAGE = `npm run bench -- [options]
+  --sizes 100,1000       corpus sizes in articles (default 100,1000)
+  --large                also 10,000 articles (20,000 references)
+  --only a,b             builds to run: baseline, articles-ama, articles-apa, site (default all)
+  --styles ama,apa       styles of the article-only builds (default ama,apa)
+  --pandoc-sample N      articles pandoc converts per size, spread over the corpus (default 100; 0 skips)
+  --repeat N             build each variant N times and keep the fastest (default 1)
+  --dir PATH             where corpora and projects are written (default .bench, git-ignored)
+  --keep                 keep the generated projects and their dist/ folders`;
+
+const { values: args } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,1000' },
+    large: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    styles: { type: 'string', default: 'ama,apa' },
+    'pandoc-sample': { type: 'string', default: '100' },
+    repeat: { type: 'string', default: '1' },
+    dir: { type: 'string', default: '.bench' },
+    keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+
+const STYLES = { ama: 'american-medical-association', apa: 'apa', vancouver: 'vancouver' } as const;
+const sizes = [...args.sizes.split(',').map(Number), ...(args.large ? [10_000] : [])];
+const styles = args.styles.split(',') as (keyof typeof STYLES)[];
+const variants: Variant[] = [{ kind: 'baseline' }, ...styles.map((style): Variant => ({ kind: 'articles', style })), { kind: 'site' }]
+  .filter((variant) => !args.only || args.only.split(',').includes(variantName(variant)));
+const pandocSample = Number(args['pandoc-sample']);
+const repeat = Math.max(1, Number(args.repeat));
+const root = resolve(REPO, args.dir);
+for (const value of [...sizes, pandocSample, repeat]) {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`Invalid number in the options: ${value}\n${USAGE}`);
+}
+for (const style of styles) if (!(style in STYLES)) throw new Error(`Unknown style "${style}": use ama, apa or vancouver.`);
+const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+const cslPath = (style: keyof typeof STYLES) => join(REPO, 'src', 'csl-styles', `${STYLES[style]}.csl`);
+
+/** Builds one project `repeat` times from a cold cache and keeps the fastest run. */
+async function build(dir: string): Promise<BuildResult> {
+  let best: BuildResult | undefined;
+  const statsFile = join(dir, 'citation-stats.json');
+  for (let run = 0; run < repeat; run++) {
+    for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
+    rmSync(statsFile, { force: true });
+    const measured = await measure([process.execPath, join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+      cwd: dir,
+      env: { EVIDENCE_CITATION_STATS: statsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    const counts = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) as BuildResult['counts'] : undefined;
+    if (!best || measured.wallMs < best.wallMs) best = { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakBytes: measured.peakBytes, phases: astroPhases(measured), counts };
+  }
+  return best!;
+}
+
+/** Page weight and search figures of the full site's output. */
+async function inspectSite(dist: string, firstArticle: string): Promise<Pick<SizeResult, 'weight' | 'search'>> {
+  const weight = articleWeight(dist);
+  const pagefind = join(dist, 'pagefind');
+  if (!existsSync(pagefind)) return { weight };
+  const [typical, bibliography] = await searchCosts(dist, `/articles/${firstArticle}/`, [{ term: 'osteoarthritis' }, { term: 'algologica', exhaustive: true }]);
+  return { weight, search: { index: folderSize(pagefind), typical: typical!, bibliography: bibliography! } };
+}
+
+async function benchSize(size: number): Promise<SizeResult> {
+  const base = join(root, String(size));
+  progress(`${size.toLocaleString('en-US')} articles: generating the corpus`);
+  const articles = Array.from({ length: size }, (_, i) => makeArticle(i, size));
+  const references = new Map<string, Reference>();
+  for (let i = 0; i < size * REFERENCES_PER_ARTICLE; i++) {
+    const reference = makeReference(i);
+    references.set(reference.key, reference);
+  }
+  const library = [...references.values()].map(toBibtex).join('\n');
+  const result: SizeResult = { size, references: references.size, citations: size * 20, builds: {}, engine: {} };
+
+  for (const style of styles) {
+    progress(`${size} articles: citation engine alone, ${style}`);
+    result.engine[style] = measureEngine({ path: 'references/library.bib', text: library }, cslPath(style), articles.map((article) => article.cited));
+  }
+  for (const variant of variants) {
+    const name = variantName(variant);
+    const dir = join(base, name);
+    progress(`${size} articles: astro build, ${name}`);
+    writeProject(dir, variant, articles, library);
+    result.builds[name] = await build(dir);
+    if (variant.kind === 'site') Object.assign(result, await inspectSite(join(dir, 'dist'), articles[0]!.slug));
+    if (!args.keep) rmSync(dir, { recursive: true, force: true });
+  }
+  if (pandocSample > 0) {
+    const sampled = sample(articles, pandocSample);
+    progress(`${size} articles: pandoc on ${sampled.length} of them`);
+    result.pandoc = await measurePandoc(join(base, 'pandoc'), sampled, references, cslPath('ama'));
+    if (!args.keep) rmSync(join(base, 'pandoc'), { recursive: true, force: true });
+  }
+  return result;
+}
+
+mkdirSync(root, { recursive: true });
+const results: SizeResult[] = [];
+for (const size of sizes) results.push(await benchSize(size));
+
+const load = (await import('node:os')).loadavg()[0]!;
+console.log(`\nEvidence Library benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average at the end ${load.toFixed(2)}\n`);
+for (const result of results) {
+  console.log(`## ${result.size.toLocaleString('en-US')} articles · ${result.references.toLocaleString('en-US')} references · ${result.citations.toLocaleString('en-US')} citations\n`);
+  console.log(sizeTable(result));
+  console.log(`\n${sizeDetails(result).join('\n')}\n`);
+  console.log(`Targets:\n${formatChecks(checkTargets(result)).join('\n')}\n`);
+}
+for (let i = 1; i < results.length; i++) {
+  const scaling = formatChecks(checkScaling(results[i - 1]!, results[i]!));
+  if (scaling.length) console.log(`Scaling:\n${scaling.join('\n')}\n`);
+}
+writeFileSync(join(root, 'results.json'), `${JSON.stringify(results.map(({ pandoc, ...rest }) => ({ ...rest, pandoc: pandoc && { ...pandoc, withCiteproc: { ...pandoc.withCiteproc, lines: [] }, without: { ...pandoc.without, lines: [] } } })), null, 2)}\n`);

@@ -1,0 +1,112 @@
+import type { EngineResult } from './engine.ts';
+import type { Measured, Phase } from './measure.ts';
+import type { SearchCost } from './search.ts';
+import type { PageWeight } from './weight.ts';
+
+/** One `astro build` of a variant, as the report needs it. */
+export interface BuildResult {
+  wallMs: number;
+  cpuMs?: number;
+  peakBytes?: number;
+  phases: Phase[];
+  /** What the citation integration reported (EVIDENCE_CITATION_STATS); absent in the baseline. */
+  counts?: { entries: number; citations: number; libraryEntries: number };
+}
+
+/** Everything measured on one corpus size. */
+export interface SizeResult {
+  size: number;
+  references: number;
+  citations: number;
+  builds: Record<string, BuildResult>;
+  engine: Record<string, EngineResult>;
+  pandoc?: { version: string; articles: number; withCiteproc: Measured; without: Measured };
+  weight?: PageWeight & { pages: number };
+  search?: { index: { bytes: number; files: number }; typical: SearchCost; bibliography: SearchCost };
+}
+
+const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(1));
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+const count = (n: number) => n.toLocaleString('en-US');
+/** Bytes in B, KB or MB (1 KB = 1,024 bytes), as browsers' network panels show them. */
+export const bytes = (n: number) => (n < 1024 ? `${n} B` : n < 1024 ** 2 ? `${fixed(n / 1024)} KB` : `${fixed(n / 1024 ** 2)} MB`);
+
+/** A Markdown table with padded columns: readable in a terminal, pasteable into the README. */
+export function markdownTable(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(rows[0]!), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.slice(1).map(line)].join('\n');
+}
+
+const LABELS: Record<string, string> = {
+  baseline: 'baseline: article pages, citations removed, no citation integration',
+  'articles-ama': 'article pages with citations, AMA',
+  'articles-apa': 'article pages with citations, APA',
+  'articles-vancouver': 'article pages with citations, Vancouver',
+  site: 'full site (repository config and pages)',
+};
+
+/** The main table of one size: every build and pandoc, side by side. */
+export function sizeTable(result: SizeResult): string {
+  const baseline = result.builds.baseline;
+  const pandocMs = result.pandoc && result.pandoc.withCiteproc.wallMs / result.pandoc.articles;
+  const row = (label: string, run: { wallMs: number; cpuMs?: number; peakBytes?: number }, articles: number): string[] => {
+    const perArticle = run.wallMs / articles;
+    return [
+      label, seconds(run.wallMs), seconds(run.cpuMs), run.peakBytes === undefined ? 'n/a' : count(Math.round(run.peakBytes / 1024 ** 2)),
+      fixed(perArticle), baseline ? `${fixed(run.wallMs / baseline.wallMs, 2)}×` : '', pandocMs ? `${fixed(perArticle / pandocMs, 3)}×` : '',
+    ];
+  };
+  const rows = [['run', 'wall s', 'CPU s', 'peak MB', 'ms/article', '× baseline', '× pandoc']];
+  for (const [name, build] of Object.entries(result.builds)) rows.push(row(LABELS[name] ?? name, build, result.size));
+  if (result.pandoc) {
+    const sampled = result.pandoc.articles < result.size ? `, ${result.pandoc.articles} of ${count(result.size)} articles` : '';
+    rows.push(row(`pandoc --citeproc, AMA, one process per article${sampled}`, result.pandoc.withCiteproc, result.pandoc.articles));
+    rows.push(row(`pandoc without --citeproc${sampled}`, result.pandoc.without, result.pandoc.articles));
+  }
+  for (const [style, engine] of Object.entries(result.engine)) {
+    rows.push(row(`citation engine alone in one process, ${style.toUpperCase()}`, { wallMs: engine.setupMs + engine.articlesMs, cpuMs: engine.cpuMs }, result.size));
+  }
+  return markdownTable(rows);
+}
+
+/** The lines under the table: phases, citeproc calls, per-article citation cost, page weight, search. */
+export function sizeDetails(result: SizeResult): string[] {
+  const lines: string[] = [];
+  const site = result.builds.site;
+  if (site) lines.push(`Full site phases: ${site.phases.map((phase) => `${phase.name} ${seconds(phase.ms)} s`).join(' · ')}`);
+  for (const [name, build] of Object.entries(result.builds)) {
+    if (build.counts) lines.push(`citeproc calls in ${name}: ${count(build.counts.entries)} entries formatted (library: ${count(build.counts.libraryEntries)}), ${count(build.counts.citations)} in-text forms`);
+  }
+  for (const [style, engine] of Object.entries(result.engine)) {
+    lines.push(`Engine ${style.toUpperCase()}: library and citeproc setup ${seconds(engine.setupMs)} s once, then ${fixed(engine.articlesMs / result.size, 2)} ms per article (${count(engine.counts.entries)} entries and ${count(engine.counts.citations)} in-text forms formatted for ${count(engine.citations)} citations)`);
+  }
+  const pandoc = citationCostPerArticle(result);
+  if (pandoc) lines.push(`Citation processing per article (AMA): ${pandoc.ours.map(([what, ms]) => `${fixed(ms, 2)} ms ${what}`).join(', ')}; pandoc's citeproc ${fixed(pandoc.pandoc)} ms (with − without --citeproc): at least ${fixed(pandoc.pandoc / Math.max(...pandoc.ours.map(([, ms]) => ms)))}× faster`);
+  if (result.weight) {
+    const w = result.weight;
+    lines.push(`Article page weight (heaviest of ${w.pages} sampled): HTML ${bytes(w.html)} (${bytes(w.htmlGzip)} gzip), CSS ${bytes(w.css)} (${bytes(w.cssGzip)} gzip), JavaScript ${bytes(w.js)} (${bytes(w.jsGzip)} gzip)`);
+  }
+  if (result.search) {
+    const { index, typical, bibliography } = result.search;
+    lines.push(`Search index: ${bytes(index.bytes)} in ${count(index.files)} files; a cold query "${typical.query}" downloads ${bytes(typical.bytes)} in ${typical.requests} requests (${count(typical.results)} results, first 5 loaded)`);
+    lines.push(`Bibliography text indexed on article pages: ${articleHits(bibliography)} article results for "${bibliography.query}", a word that appears only in references (${count(bibliography.results)} results in all)`);
+  }
+  return lines;
+}
+
+/** Article results of a query: pages under /articles/<slug>/. */
+export const articleHits = (cost: SearchCost) => cost.urls.filter((url) => /\/articles\/[^/]+\/$/u.test(url)).length;
+
+/**
+ * What citations cost per article, our way (build with citations minus baseline, and the engine
+ * alone) and pandoc's way (with minus without --citeproc), in ms.
+ */
+export function citationCostPerArticle(result: SizeResult): { ours: [string, number][]; pandoc: number } | undefined {
+  const { pandoc, builds, engine } = result;
+  if (!pandoc) return undefined;
+  const ours: [string, number][] = [];
+  if (builds['articles-ama'] && builds.baseline) ours.push(['in the build (with − without citations)', (builds['articles-ama'].wallMs - builds.baseline.wallMs) / result.size]);
+  if (engine.ama) ours.push(['in the engine alone', (engine.ama.setupMs + engine.ama.articlesMs) / result.size]);
+  return { ours, pandoc: (pandoc.withCiteproc.wallMs - pandoc.without.wallMs) / pandoc.articles };
+}

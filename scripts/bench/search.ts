@@ -1,0 +1,78 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** What one search costs a reader who has not searched before, and what it finds. */
+export interface SearchCost {
+  query: string;
+  /** Bytes of every /pagefind/ file the browser fetched for the query: script, wasm, index chunks, fragments. */
+  bytes: number;
+  requests: number;
+  results: number;
+  /** URLs of the results loaded: the first five, or all of them for an exhaustive query. */
+  urls: string[];
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
+
+/** Serves a built site on 127.0.0.1 at a free port, as `astro preview` would, without its dev tooling. */
+function serve(dist: string): Promise<{ server: Server; origin: string }> {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/u, '');
+    let file = join(dist, path);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/**
+ * Runs each query in a fresh Chromium page through Pagefind's JS API, loading the first five results
+ * as a results list does (all of them when `exhaustive`), and counts the bytes fetched from /pagefind/.
+ */
+export async function searchCosts(dist: string, page: string, queries: { term: string; exhaustive?: boolean }[]): Promise<SearchCost[]> {
+  const { server, origin } = await serve(dist);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const costs: SearchCost[] = [];
+    for (const { term, exhaustive = false } of queries) {
+      // A new context has an empty cache: every query is measured cold.
+      const context = await browser.newContext();
+      const tab = await context.newPage();
+      await tab.goto(`${origin}${page}`);
+      let bytes = 0;
+      let requests = 0;
+      const counted: Promise<void>[] = [];
+      tab.on('response', (response) => {
+        if (!new URL(response.url()).pathname.startsWith('/pagefind/')) return;
+        requests++;
+        counted.push(response.body().then((body) => { bytes += body.length; }, () => undefined));
+      });
+      const results = await tab.evaluate(async ([query, all]) => {
+        // A URL the page imports at run time, as Pagefind's own UI does; the bench never bundles it.
+        const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+        const search = await pagefind.search(query);
+        const shown: { data: () => Promise<{ url: string }> }[] = all ? search.results : search.results.slice(0, 5);
+        const loaded = await Promise.all(shown.map((result) => result.data()));
+        return { count: search.results.length as number, urls: loaded.map((result) => result.url) };
+      }, [term, exhaustive] as const);
+      await Promise.all(counted);
+      costs.push({ query: term, bytes, requests, results: results.count, urls: results.urls });
+      await context.close();
+    }
+    return costs;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
