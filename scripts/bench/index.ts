@@ -9,7 +9,7 @@ import { measureEngine } from './engine.ts';
 import { astroPhases, measure } from './measure.ts';
 import { measurePandoc, sample } from './pandoc.ts';
 import { REPO, variantName, writeProject, type Variant } from './project.ts';
-import { sizeDetails, sizeTable, type BuildResult, type SizeResult } from './report.ts';
+import { phasesTable, sizeDetails, sizeTable, type BuildResult, type SizeResult } from './report.ts';
 import { searchCosts } from './search.ts';
 import { checkScaling, checkTargets, formatChecks } from './targets.ts';
 import { articleWeight, folderSize } from './weight.ts';
@@ -126,6 +126,7 @@ console.log(`\nEvidence Library benchmark · Node ${process.version} · ${cpus()
 for (const result of results) {
   console.log(`## ${result.size.toLocaleString('en-US')} articles · ${result.references.toLocaleString('en-US')} references · ${result.citations.toLocaleString('en-US')} citations\n`);
   console.log(sizeTable(result));
+  console.log(`\n${phasesTable(result)}`);
   console.log(`\n${sizeDetails(result).join('\n')}\n`);
   console.log(`Targets:\n${formatChecks(checkTargets(result)).join('\n')}\n`);
 }

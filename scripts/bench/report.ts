@@ -70,11 +70,19 @@ export function sizeTable(result: SizeResult): string {
   return markdownTable(rows);
 }
 
-/** The lines under the table: phases, citeproc calls, per-article citation cost, page weight, search. */
+/** Seconds each build spent in each phase, from the times Astro's log lines arrived. */
+export function phasesTable(result: SizeResult): string {
+  const names = [...new Set(Object.values(result.builds).flatMap((build) => build.phases.map((phase) => phase.name)))];
+  const rows = [['phase (s)', ...Object.keys(result.builds)]];
+  for (const name of names) {
+    rows.push([name, ...Object.values(result.builds).map((build) => seconds(build.phases.find((phase) => phase.name === name)?.ms))]);
+  }
+  return markdownTable(rows);
+}
+
+/** The lines under the tables: phases, citeproc calls, per-article citation cost, page weight, search. */
 export function sizeDetails(result: SizeResult): string[] {
   const lines: string[] = [];
-  const site = result.builds.site;
-  if (site) lines.push(`Full site phases: ${site.phases.map((phase) => `${phase.name} ${seconds(phase.ms)} s`).join(' · ')}`);
   for (const [name, build] of Object.entries(result.builds)) {
     if (build.counts) lines.push(`citeproc calls in ${name}: ${count(build.counts.entries)} entries formatted (library: ${count(build.counts.libraryEntries)}), ${count(build.counts.citations)} in-text forms`);
   }
