@@ -1,4 +1,4 @@
-import { BODY_WORDS, CONDITIONS, FAMILY_NAMES, GIVEN_NAMES, INTERVENTIONS, JOURNALS, OUTCOMES, TITLE_WORDS } from './words.ts';
+import { BODY_WORDS, CONDITIONS, FAMILY_NAMES, GIVEN_NAMES, INTERVENTIONS, JOURNALS, NAME_ENDS, NAME_STARTS, OUTCOMES, TITLE_WORDS } from './words.ts';
 
 /** A synthetic reference: a journal article with the fields a real PubMed record has. */
 export interface Reference {
@@ -51,7 +51,9 @@ const humanize = (slug: string) => slug.replace(/-/gu, ' ');
 /** Reference number `index` of the pool; the same index always gives the same reference. */
 export function makeReference(index: number): Reference {
   const rng = random(index * 7919 + 17);
-  const authors = Array.from({ length: int(rng, 1, 9) }, () => ({ family: pick(rng, FAMILY_NAMES), given: pick(rng, GIVEN_NAMES) }));
+  // One author in three has a common surname; the rest come from 500 rarer ones.
+  const family = () => (rng() < 1 / 3 ? pick(rng, FAMILY_NAMES) : `${pick(rng, NAME_STARTS)}${pick(rng, NAME_ENDS)}`);
+  const authors = Array.from({ length: int(rng, 1, 9) }, () => ({ family: family(), given: pick(rng, GIVEN_NAMES) }));
   const title = capital(words(rng, TITLE_WORDS, 8, 14));
   const year = int(rng, 1995, 2025);
   const first = int(rng, 1, 1800);

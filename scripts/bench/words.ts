@@ -24,6 +24,10 @@ export const FAMILY_NAMES = [
   'Kaur', 'Bianchi', 'Walker', 'Ahmed', 'Petrov', 'Larsen', 'Zhang', 'Murphy', 'Santos', 'Wójcik',
 ];
 
+/** Syllables for rarer surnames: a real library of 2,000 papers has far more than a few dozen first authors. */
+export const NAME_STARTS = ['Ab', 'Bel', 'Car', 'Dov', 'Eng', 'Fal', 'Gor', 'Hal', 'Ish', 'Jor', 'Kel', 'Lun', 'Mar', 'Nor', 'Ost', 'Pel', 'Quin', 'Ros', 'Sal', 'Tor', 'Ul', 'Var', 'Wen', 'Yor', 'Zel'];
+export const NAME_ENDS = ['berg', 'dottir', 'enko', 'ford', 'gaard', 'hausen', 'ini', 'ström', 'kov', 'ley', 'mann', 'nen', 'oglu', 'quist', 'rud', 'sen', 'ton', 'uchi', 'vic', 'wood'];
+
 export const GIVEN_NAMES = [
   'Anna', 'James', 'Mei', 'Tomasz', 'Amara', 'Lukas', 'Sofia', 'Hiroshi', 'Ingrid', 'Pierre', 'Layla',
   'João', 'Min-jun', 'Eva', 'Karl', 'Claire', 'Olga', 'Wei', 'Priya', 'Erik', 'Siobhan', 'Daan',
