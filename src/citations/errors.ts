@@ -8,7 +8,8 @@ export type DiagnosticCode =
   | 'missing-metadata'
   | 'invalid-locator'
   | 'format-failed'
-  | 'unused-reference';
+  | 'unused-reference'
+  | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';
 
