@@ -48,8 +48,11 @@ function toCsl(text: string): CslItem[] {
 }
 
 /** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, find the line. */
-function describeParseError(error: unknown): { reason: string; line?: number } {
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number } {
   const message = error instanceof Error ? error.message : String(error);
+  // citation-js says only "This format is not supported or recognized" when braces never close.
+  const open = text.split('{').length - text.split('}').length;
+  if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
   const position = message.match(/at line (\d+) col (\d+)/u);
   const reason = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/u, '').trim();
   return { reason: reason || 'unreadable entry', line: position ? Number(position[1]) : undefined };
@@ -132,7 +135,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line } = describeParseError(error);
+        const { reason, line } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.

@@ -169,7 +169,7 @@ export function checkArticle(library: Library, article: ArticleCitations, option
         code: retracted ? 'retracted-source' : 'corrected-source',
         severity: 'error',
         message: `"${entry.key}" is ${updates.map(describeUpdate).join('; ')}, and ${article.file} does not say so`,
-        hint: `Cite another source, or acknowledge it in the article's frontmatter so readers see a notice beside the reference:\nacknowledgedUpdates:\n  ${entry.key}: "What changed and why the article still cites it."`,
+        hint: `Cite another source, or acknowledge it in the article's frontmatter so readers see a notice beside the reference: acknowledgedUpdates: { ${entry.key}: "What changed, and why the article still cites it." }`,
         location,
         related: [entry.location],
         key: entry.key,

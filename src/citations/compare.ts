@@ -12,7 +12,7 @@ function normalize(text: unknown): string {
   return String(text ?? '').normalize('NFKD').replace(/\p{M}/gu, '').replace(/<[^>]*>/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-const STOPWORDS = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'official', 'journal']);
+const STOPWORDS = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'a']);
 
 /** "J Pain" abbreviates "The Journal of Pain": each remaining word of the short form starts the matching word of the long one. */
 function abbreviates(short: string, long: string): boolean {
