@@ -42,34 +42,35 @@ export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] 
   }
   const records = recordsOf(entry, library);
   const mismatched = new Set<string>();
+  // Every record of the work is compared; one diagnostic lists each field once, as the first record showed it.
+  const differences = new Map<string, string>();
+  const differ = (field: string, text: string) => differences.has(field) || differences.set(field, text);
+  const compared = records.filter((record) => record.found);
   for (const record of records) {
-    const recordKey = identifierKey(record.identifier);
-    if (!record.found) {
-      if (identifiers.some((id) => identifierKey(id) === recordKey)) {
-        diagnostics.push({ code: 'identifier-not-found', severity: 'error', message: `"${entry.key}": ${record.identifier.scheme.toUpperCase()} ${record.identifier.value} does not exist (${record.source || 'the registry'} answered "not found" on ${record.fetched || 'the fetch date'})`, hint: 'Find the work on doi.org or PubMed and correct the identifier; a source nobody can find must not be cited.', related: [record.location], ...at });
-      }
-      continue;
-    }
-    const differences: string[] = [];
+    if (record.found || !identifiers.some((id) => identifierKey(id) === identifierKey(record.identifier))) continue;
+    diagnostics.push({ code: 'identifier-not-found', severity: 'error', message: `"${entry.key}": ${record.identifier.scheme.toUpperCase()} ${record.identifier.value} does not exist (${record.source || 'the registry'} answered "not found" on ${record.fetched || 'the fetch date'})`, hint: 'Find the work on doi.org or PubMed and correct the identifier; a source nobody can find must not be cited.', related: [record.location], ...at });
+  }
+  for (const record of compared) {
     // The record names the work's other identifiers too: an entry with the right DOI and the wrong PMID is caught here.
     for (const stated of identifiersOf(record.csl!)) {
       const mine = identifiers.find((id) => id.scheme === stated.scheme);
       if (mine && mine.value !== stated.value) {
-        differences.push(`${stated.scheme.toUpperCase()} is ${mine.value}, the record says ${stated.value}`);
+        differ(stated.scheme, `${stated.scheme.toUpperCase()} is ${mine.value}, the record says ${stated.value}`);
         mismatched.add(identifierKey(mine));
       }
     }
-    differences.push(...compareMetadata(entry.item, record.csl!).map((d) => d.field === 'authors' ? `authors: ${d.entry}` : `${d.field} is "${d.entry}", the record says "${d.stored}"`));
-    if (differences.length) {
-      diagnostics.push({
-        code: 'metadata-mismatch',
-        severity: 'error',
-        message: `"${entry.key}" disagrees with the stored metadata of ${record.identifier.scheme.toUpperCase()} ${record.identifier.value}: ${differences.join('; ')}`,
-        hint: `Correct the entry from the stored record (${record.location.file}); if the identifier itself is wrong, fix it and fetch the right one.`,
-        related: [record.location],
-        ...at,
-      });
-    }
+    for (const d of compareMetadata(entry.item, record.csl!)) differ(d.field, d.field === 'authors' ? `authors: ${d.entry}` : `${d.field} is "${d.entry}", the record says "${d.stored}"`);
+  }
+  if (differences.size) {
+    const names = compared.map((record) => `${record.identifier.scheme.toUpperCase()} ${record.identifier.value}`).join(' and ');
+    diagnostics.push({
+      code: 'metadata-mismatch',
+      severity: 'error',
+      message: `"${entry.key}" disagrees with the stored metadata of ${names}: ${[...differences.values()].join('; ')}`,
+      hint: `Correct the entry from the stored record (${compared.map((record) => record.location.file).join(', ')}); if an identifier itself is wrong, fix it and fetch the right one.`,
+      related: compared.map((record) => record.location),
+      ...at,
+    });
   }
   const unverified = identifiers.filter((identifier) => !library.records.has(identifierKey(identifier)) && !mismatched.has(identifierKey(identifier)));
   if (unverified.length) {
