@@ -47,7 +47,7 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:hr
 
 describe('a site built from hostile reference fields', () => {
   let first: ReturnType<typeof build>;
-  let pages: { path: string; html: string; tree: ReturnType<typeof parse> }[];
+  let pages: { path: string; html: string; tree: DefaultTreeAdapterMap['document'] }[];
 
   beforeAll(() => {
     first = build(HOSTILE, OUT_A);
