@@ -30,8 +30,8 @@ const LABEL_TERMS: [string, LocatorLabel][] = [
 ];
 
 // A locator value: numbers, roman numerals or short alphanumerics like "e123" or "S4", joined by
-// ranges and lists. Smartypants turns "--" into an em dash before we see it, so all three dashes count.
-const VALUE = String.raw`[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|[ivxlcdm]+|[IVXLCDM]+`;
+// ranges and lists; section numbers such as 1.2.3 are one value. Smartypants turns "--" into an em dash before we see it, so all three dashes count.
+const VALUE = String.raw`[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)*|[ivxlcdm]+|[IVXLCDM]+`;
 const LOCATOR_VALUE = new RegExp(String.raw`^(?:${VALUE})(?:\s*(?:--?|[–—]|,|&|and)\s*(?:${VALUE}))*`, 'u');
 
 /** Splits a citation suffix such as `p. 33—35, emphasis added` into label, locator and remaining suffix. */

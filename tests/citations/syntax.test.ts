@@ -24,6 +24,7 @@ describe('parseCitations', () => {
     ['range with a hyphen', '[@key, pp. 33-35]', [{ mode: 'bracketed', text: '[@key, pp. 33-35]', items: [{ key: 'key', label: 'page', locator: '33-35' }] }]],
     ['range with an en dash', '[@key, p. 33–35]', [{ mode: 'bracketed', text: '[@key, p. 33–35]', items: [{ key: 'key', label: 'page', locator: '33-35' }] }]],
     ['range with the em dash smartypants makes of --', '[@key, p. 33—35]', [{ mode: 'bracketed', text: '[@key, p. 33—35]', items: [{ key: 'key', label: 'page', locator: '33-35' }] }]],
+    ['dotted section number', '[@key, sec. 1.2.3]', [{ mode: 'bracketed', text: '[@key, sec. 1.2.3]', items: [{ key: 'key', label: 'section', locator: '1.2.3' }] }]],
     ['bare number is a page', '[@key, 12]', [{ mode: 'bracketed', text: '[@key, 12]', items: [{ key: 'key', label: 'page', locator: '12' }] }]],
     ['prefix and figure locator', '[see @key, fig. 2]', [{ mode: 'bracketed', text: '[see @key, fig. 2]', items: [{ key: 'key', prefix: 'see', label: 'figure', locator: '2' }] }]],
     ['locator then suffix', '[@key, chap. 3, emphasis added]', [{ mode: 'bracketed', text: '[@key, chap. 3, emphasis added]', items: [{ key: 'key', suffix: 'emphasis added', label: 'chapter', locator: '3' }] }]],
