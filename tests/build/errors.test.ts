@@ -1,6 +1,6 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildFixture, scratchSite } from './helpers.ts';
 
 /** Builds a broken copy of the basic fixture site and returns the error the build failed with. */
@@ -72,5 +72,31 @@ describe('build errors an author can act on', () => {
     const error = await buildError(() => undefined, { FIXTURE_STYLE: 'chicago' });
     expect(error.message).toContain('Invalid evidenceCitations() options: style:');
     expect(String((error as Error & { hint?: string }).hint)).toContain('style is ama, vancouver, apa or a path to a .csl file');
+  });
+});
+
+describe('warnings', () => {
+  it('names unused references and unreadable entries nobody cites, once each, without failing the build', async () => {
+    const site = scratchSite('site-basic', (root) => {
+      appendFileSync(join(root, 'references/refs.bib'), '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
+    });
+    const output: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      output.push(String(chunk));
+      return true;
+    };
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      await buildFixture(site.root, {}, 'warn');
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      site.cleanup();
+    }
+    const log = output.join('');
+    expect(log).toMatch(/references\/refs\.bib:5\d:1: warning: Reference "uncited2020" is not cited by any article \[unused-reference\]/u);
+    expect(log.match(/uncited2020/gu)).toHaveLength(1);
+    expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
   });
 });

@@ -8,11 +8,11 @@ import { parseHTML } from 'linkedom';
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 /** Builds a fixture site with the real src/ and returns where its dist/ is. */
-export async function buildFixture(root: string, env: Record<string, string> = {}): Promise<string> {
+export async function buildFixture(root: string, env: Record<string, string> = {}, logLevel: 'error' | 'warn' = 'error'): Promise<string> {
   const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
   Object.assign(process.env, env);
   try {
-    await build({ root, logLevel: 'error' });
+    await build({ root, logLevel });
   } finally {
     for (const [name, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[name];
