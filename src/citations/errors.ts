@@ -48,6 +48,15 @@ export class CitationError extends Error {
   get code(): DiagnosticCode | undefined {
     return this.diagnostics[0]?.code;
   }
+
+  // Astro's MDX and Vite error overlays read line/column from the error to point at the source.
+  get line(): number | undefined {
+    return this.diagnostics[0]?.location?.line;
+  }
+
+  get column(): number | undefined {
+    return this.diagnostics[0]?.location?.column;
+  }
 }
 
 /** `file:line:col: error: message [code]`, the form compilers use, so editors can jump to it. */

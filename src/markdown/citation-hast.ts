@@ -63,7 +63,7 @@ export function entryElement(entry: BibliographyEntry): Element {
         h('span', { ariaHidden: 'true' }, '↩ '),
         ...entry.backlinks.flatMap((link, i) => [
           ...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
-          h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label ?? entry.key}` }, link.label),
+          h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label?.replace(/\W+$/u, '') ?? entry.key}` }, link.label),
         ]),
       ]),
     ]),

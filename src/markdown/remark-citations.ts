@@ -1,6 +1,7 @@
 import type { Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { isAbsolute, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import {
   CitationError,
@@ -51,9 +52,17 @@ export interface Found {
   context: string;
 }
 
+/** The path messages show: relative to the project when the file is inside it, as editors expect. */
+function displayPath(file: VFile): string {
+  if (!file.path) return '<input>';
+  const inside = relative(file.cwd, file.path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
+}
+
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
 function locateClusters(node: Text, file: VFile): LocatedCluster[] {
   const source = String(file.value ?? '');
+  const path = displayPath(file);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   let cursor = start ?? 0;
@@ -66,7 +75,7 @@ function locateClusters(node: Text, file: VFile): LocatedCluster[] {
       if (at === -1 || at >= end) return item;
       cursor = at + item.key.length + 1;
       if (source[at - 1] === '\\') escaped = true;
-      return { ...item, location: locate(source, at, file.path || '<input>') };
+      return { ...item, location: locate(source, at, path) };
     });
     if (!escaped) located.push({ ...cluster, items });
   }
@@ -104,7 +113,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const { library, formatter } = options.context();
     const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
     const frontmatter = (file.data as { astro?: { frontmatter?: { acknowledgedUpdates?: Record<string, string> } } }).astro?.frontmatter;
-    const article = { file: file.path || '<input>', citations: citedKeys(found), acknowledged: frontmatter?.acknowledgedUpdates ?? {} };
+    const article = { file: displayPath(file), citations: citedKeys(found), acknowledged: frontmatter?.acknowledgedUpdates ?? {} };
     // The same checks as `refs check`, for the references this article cites: errors stop the build.
     const checked = cited.diagnostics.some((d) => d.severity === 'error') ? [] : checkArticle(library, article, { entries: true });
     const errors = [...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');
