@@ -8,7 +8,8 @@ export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryF
 export { parseLocator } from './locator.ts';
 export { readStyle, type CitationStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem } from './syntax.ts';
-export { checkArticle, checkEntry, checkLibrary, describeUpdate, unusedEntries, type ArticleCitations } from './check.ts';
+export { checkArticle, checkLibrary, describeUpdate, unusedEntries, type ArticleCitations } from './check.ts';
+export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
 export { sourceUpdates, updatesFromCsl } from './updates.ts';

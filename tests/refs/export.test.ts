@@ -1,3 +1,6 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
 import { main } from '../../src/cli/refs.ts';
@@ -41,5 +44,26 @@ describe('npm run refs -- export', () => {
     const unresolved = await run(['export', '--format', 'bibtex', '--article', 'sample', '--root', 'tests/fixtures/refs-check']);
     expect(unresolved.status).toBe(1);
     expect(unresolved.output).toMatch(/content\/articles\/sample\.mdx cites references that cannot be exported:\n {2}12:64 Unknown citation key "nosuchkey"/u);
+  });
+});
+
+describe('npm run refs -- add --bibtex', () => {
+  it('copies a clean export into references/, and refuses one whose keys the library already has', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-import-'));
+    mkdirSync(join(root, 'references'));
+    writeFileSync(join(root, 'references/library.bib'), '@article{taken, title = {Already here}}\n');
+    const clean = join(root, 'zotero.bib');
+    writeFileSync(clean, '@string{jp = {J Pain}}\n@article{fresh, title = {New}, journal = jp}\n');
+    const ok = await run(['add', '--bibtex', clean, '--root', root]);
+    expect(ok).toEqual({ status: 0, output: 'imported 1 entries into references/zotero.bib; run `npm run refs -- add --missing` to fetch their identifiers\' metadata, then `npm run refs -- check`.' });
+    expect(readFileSync(join(root, 'references/zotero.bib'), 'utf8')).toBe(readFileSync(clean, 'utf8'));
+    const clash = join(root, 'clash.bib');
+    writeFileSync(clash, '@article{fresh2, title = {Fine}}\n@article{taken, title = {Clash}}\n@article{broken, title = {x}\n');
+    const refused = await run(['add', '--bibtex', clash, '--root', root]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/clash\.bib:2:1: error: "taken" is already defined \[duplicate-key\]\n {2}see also references\/library\.bib:1:1/u);
+    expect(refused.output).toMatch(/clash\.bib:3:1: error: BibTeX entry "broken" could not be read/u);
+    expect(refused.output).toMatch(/nothing imported/u);
+    expect(existsSync(join(root, 'references/clash.bib'))).toBe(false);
   });
 });
