@@ -188,7 +188,9 @@ function bibliographyNode(title: string, cited: CitedDocument, notice: (key: str
         data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map((entry) => {
           const element = entryElement(entry);
           const extra = notice(entry.key);
-          if (extra) element.children.push(extra);
+          // Inside the body, so it lines up with the reference text rather than taking a column of its own.
+          const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));
+          if (extra && body?.type === 'element') body.children.push(extra);
           return element;
         }) },
         children: [],
