@@ -7,6 +7,8 @@ import remarkCitations, { type CitationContext } from '../markdown/remark-citati
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
 
+const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
+
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
@@ -25,6 +27,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   const citedKeys = new Set<string>();
   // Articles cite the same references: print each warning about a reference once per build.
   const warned = new Set<string>();
+  // Entries not yet checked against a registry are routine until someone runs `refs add` online:
+  // one summary line, with the command that lists them, instead of a line per entry on every build.
+  const unchecked = new Set<string>();
   let context: CitationContext | undefined;
 
   return {
@@ -51,6 +56,10 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           onWarning: (diagnostic: Diagnostic) => {
+            if (UNCHECKED_CODES.has(diagnostic.code)) {
+              unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);
+              return;
+            }
             const id = `${diagnostic.code} ${diagnostic.location ? formatLocation(diagnostic.location) : ''} ${diagnostic.message}`;
             if (!warned.has(id)) logger.warn(formatDiagnostic({ ...diagnostic, related: [] }));
             warned.add(id);
@@ -66,6 +75,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           .filter((entry) => !citedKeys.has(entry.key))
           .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));
         if (unused.length) logger.warn(`${unused.length} unused reference(s):\n${unused.map(formatDiagnostic).join('\n')}`);
+        if (unchecked.size) {
+          logger.info(`${unchecked.size} cited reference(s) are not yet checked against a stored registry record (doi.org, PubMed). \`npm run refs -- check\` lists them; \`npm run refs -- add --missing\` fetches the records while online.`);
+        }
       },
     },
   };
