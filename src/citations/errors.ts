@@ -1,3 +1,5 @@
+import { lineLocator } from './lines.ts';
+
 /** Stable codes for every problem the citation engine reports; tests and `--json` output rely on them. */
 export type DiagnosticCode =
   | 'unknown-key'
@@ -73,29 +75,12 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   return lines.join('\n');
 }
 
-// Offsets of every line start in the last text located. A library file is located once per entry, so
-// rescanning it from the top each time made reading a 20,000-entry library quadratic (about a minute).
-let indexed: { text: string; starts: number[] } | undefined;
-
-function lineStarts(text: string): number[] {
-  if (indexed?.text !== text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    indexed = { text, starts };
-  }
-  return indexed.starts;
-}
+// The line index of the last text located. Readers locate every entry of a library file, so rescanning
+// the file from the top each time made a 20,000-item CSL-JSON library quadratic (about a minute).
+let last: { text: string; file: string; at: (offset: number) => SourceLocation } | undefined;
 
 /** Line and column (1-based) of a character offset in a text. */
 export function locate(text: string, offset: number, file: string): SourceLocation {
-  const starts = lineStarts(text);
-  // The last line start at or before the offset, by binary search.
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { file, line: low + 1, column: offset - starts[low]! + 1 };
+  if (last?.text !== text || last.file !== file) last = { text, file, at: lineLocator(text, file) };
+  return last.at(offset);
 }
