@@ -1,5 +1,4 @@
 import type { Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { isAbsolute, relative } from 'node:path';
 import type { VFile } from 'vfile';
@@ -18,6 +17,7 @@ import {
   sourceUpdates,
 } from '../citations/index.ts';
 import { clusterElement, entryElement, noticeElement } from './citation-hast.ts';
+import { citingSentence, textWithOffset } from './citing-sentence.ts';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
 export interface CitationContext {
@@ -44,12 +44,13 @@ export interface CitationSummary {
 const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
 const BLOCKS = new Set(['paragraph', 'tableCell', 'heading', 'listItem', 'blockquote']);
 
-/** A text node's citations, with the node, its parent and the sentence around them. */
+/** A text node's citations, with the node, its parent and the sentence around each of them. */
 export interface Found {
   node: Text;
   parent: Parents;
   clusters: LocatedCluster[];
-  context: string;
+  /** The citing sentence of each cluster, citations removed. */
+  contexts: string[];
 }
 
 /** The path messages show: relative to the project when the file is inside it, as editors expect. */
@@ -82,17 +83,12 @@ function locateClusters(node: Text, file: VFile): LocatedCluster[] {
   return located;
 }
 
-function contextOf(ancestors: Parents[]): string {
-  const block = [...ancestors].reverse().find((node) => BLOCKS.has(node.type));
-  if (!block) return '';
-  const text = toString(block);
-  let plain = '';
-  let cursor = 0;
-  for (const cluster of parseCitations(text)) {
-    plain += text.slice(cursor, cluster.start);
-    cursor = cluster.end;
-  }
-  return (plain + text.slice(cursor)).replace(/\s+([.,;:!?])/gu, '$1').replace(/\s+/gu, ' ').trim();
+/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]): string[] {
+  const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
+  if (!block) return clusters.map(() => '');
+  const { text, offset } = textWithOffset(block, node);
+  return clusters.map((cluster) => citingSentence(text, offset + cluster.start));
 }
 
 function citationNode(element: ReturnType<typeof clusterElement>): PhrasingContent {
@@ -123,13 +119,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     let index = 0;
     const contextById = new Map<string, string>();
-    for (const { node, parent, clusters, context } of found) {
+    for (const { node, parent, clusters, contexts } of found) {
       const replacement: PhrasingContent[] = [];
       let cursor = 0;
-      for (const cluster of clusters) {
+      for (const [i, cluster] of clusters.entries()) {
         const rendered = cited.clusters[index++]!;
         for (const segment of [...rendered.lead, ...rendered.segments]) {
-          if (segment.type !== 'text') contextById.set(segment.id, context);
+          if (segment.type !== 'text') contextById.set(segment.id, contexts[i]!);
         }
         if (cluster.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, cluster.start) });
         replacement.push(citationNode(clusterElement(rendered)));
@@ -166,7 +162,7 @@ export function findCitations(tree: Root, file: VFile): Found[] {
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
     const clusters = locateClusters(node, file);
-    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, context: contextOf(ancestors) });
+    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
     return undefined;
   });
   return found;

@@ -1,0 +1,46 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { Paragraph, Text } from 'mdast';
+import { describe, expect, it } from 'vitest';
+import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { citingSentence, textWithOffset } from '../../src/markdown/citing-sentence.ts';
+import remarkCitations, { type CitationSummary } from '../../src/markdown/remark-citations.ts';
+import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
+
+const at = (text: string, citation: string) => citingSentence(text, text.indexOf(citation));
+
+describe('citingSentence', () => {
+  const paragraph = 'Pain is common. Acupuncture helped a little [@a, p. 33–35]. @b [fig. 2] found no effect in 282 people. “Sham” did as well [see @c; @d]! Others disagree.';
+
+  it('quotes only the sentence that holds the citation, without any citation', () => {
+    expect(at(paragraph, '[@a')).toBe('Acupuncture helped a little.');
+    expect(at(paragraph, '@b')).toBe('found no effect in 282 people.');
+    expect(at(paragraph, '[see')).toBe('“Sham” did as well!');
+  });
+
+  it('does not end a sentence at the full stops inside locators, abbreviations or decimals', () => {
+    expect(at('The effect was 0.5 SD, e.g. in knees [@a, pp. 3-4]. Next.', '[@a')).toBe('The effect was 0.5 SD, e.g. in knees.');
+  });
+
+  it('takes the whole text when it has no sentence end, as in a table cell', () => {
+    expect(at('12 points [@a; @b]', '[@a')).toBe('12 points');
+  });
+});
+
+describe('textWithOffset', () => {
+  it('reads a block as mdast-util-to-string does and finds where a node starts', () => {
+    const cited: Text = { type: 'text', value: ' helped [@a].' };
+    const block: Paragraph = { type: 'paragraph', children: [{ type: 'emphasis', children: [{ type: 'text', value: 'Acupuncture' }] }, { type: 'inlineCode', value: 'x' }, cited] };
+    expect(textWithOffset(block, cited)).toEqual({ text: 'Acupuncturex helped [@a].', offset: 12 });
+  });
+});
+
+describe('citing contexts in the remark plugin', () => {
+  it('gives each citation of a paragraph its own sentence, also after emphasis', async () => {
+    const library = loadLibrary(fixtureFiles('library'));
+    const context = { library, formatter: new CitationFormatter(library, bundledStyle('american-medical-association')) };
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context }]] });
+    const { metadata } = await processor.render('It hurt. *Needles* helped [@vickers2018acupuncture]. Usual care did not [@cherkin2009randomized, p. 860].');
+    const summary = metadata.frontmatter.citations as CitationSummary;
+    expect(summary.references.map((reference) => reference.citations.map((citation) => citation.context))).toEqual([['Needles helped.'], ['Usual care did not.']]);
+  });
+});
