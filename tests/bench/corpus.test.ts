@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CITATIONS_PER_ARTICLE, makeArticle, makeReference, toBibtex, toCslJson } from '../../scripts/bench/corpus.ts';
+import { mdxCall } from '../../scripts/bench/project.ts';
 import { loadLibrary, parseCitations } from '../../src/citations/index.ts';
 
 const SIZE = 50;
@@ -59,5 +60,13 @@ describe('bench corpus', () => {
     const keys = Array.from({ length: 5000 }, (_, i) => makeReference(i).key);
     expect(new Set(keys).size).toBe(keys.length);
     expect(toCslJson(makeReference(3))).toMatchObject({ id: makeReference(3).key, type: 'article-journal' });
+  });
+});
+
+describe('bench projects', () => {
+  it('compile MDX with the same mdx() options as the site', () => {
+    expect(mdxCall("integrations: [mdx({ optimize: { ignoreElementNames: ['h1'] } }), evidenceCitations({ style: 'ama' })],")).toBe("mdx({ optimize: { ignoreElementNames: ['h1'] } })");
+    expect(mdxCall('integrations: [mdx(), search()]')).toBe('mdx()');
+    expect(mdxCall('integrations: []')).toBe('mdx()');
   });
 });
