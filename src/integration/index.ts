@@ -6,6 +6,7 @@ import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
+import { publishContext } from './shared-context.ts';
 
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
@@ -42,6 +43,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         } catch (error) {
           throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
         }
+        publishContext(context);
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));

@@ -1,0 +1,53 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import type { CslItem } from '../citations/index.ts';
+
+/** The download formats every article and reference offers, by file extension. */
+export const EXPORT_FORMATS = {
+  bib: { label: 'BibTeX', type: 'application/x-bibtex; charset=utf-8' },
+  ris: { label: 'RIS', type: 'application/x-research-info-systems; charset=utf-8' },
+  json: { label: 'CSL-JSON', type: 'application/vnd.citationstyles.csl+json; charset=utf-8' },
+} as const;
+
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+// Reference managers keep the library's own keys when the items say so explicitly.
+function exportItems(items: CslItem[]): CslItem[] {
+  return items.map((item) => ({ ...item, 'citation-key': item.id }));
+}
+
+type RisRecord = Record<string, string | number | (string | number)[]>;
+
+/**
+ * Writes RIS records one tag a line. citation-js maps the fields, but its own writer breaks values
+ * every 70 characters, mid-word, and importers join the pieces with a space ("Met a-Analysis").
+ */
+function risText(records: RisRecord[]): string {
+  return records.map(({ TY, ...tags }) => [
+    `TY  - ${TY}`,
+    ...Object.entries(tags).flatMap(([tag, value]) => [value].flat().map((v) => `${tag}  - ${String(v).replace(/\s+/gu, ' ')}`)),
+    'ER  - ',
+  ].join('\n')).join('\n\n') + '\n';
+}
+
+/**
+ * The items as a file a reference manager imports: BibTeX and RIS written by citation-js,
+ * CSL-JSON as the library holds it. Items are kept in the given order.
+ */
+export function exportReferences(items: CslItem[], format: ExportFormat): string {
+  const prepared = exportItems(items);
+  switch (format) {
+    case 'bib':
+      return new Cite(prepared).format('bibtex', { format: 'text' }) as string;
+    case 'ris':
+      return risText(new Cite(prepared).format('ris', { format: 'object' }) as RisRecord[]);
+    case 'json':
+      return `${JSON.stringify(prepared, null, 2)}\n`;
+  }
+}
+
+/** Whether a path segment names an export format. */
+export function isExportFormat(value: string): value is ExportFormat {
+  return Object.hasOwn(EXPORT_FORMATS, value);
+}
