@@ -66,7 +66,6 @@ const references = defineCollection({
     slug: z.string(),
     html: z.string(),
     text: z.string(),
-    links: z.array(z.object({ label: z.string(), href: z.string(), scheme: z.string() })),
     title: z.string(),
     authors: z.string(),
     firstAuthor: z.string(),

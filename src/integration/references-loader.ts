@@ -1,6 +1,7 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatLocation, identifierLinks, issuedYear, keySlug, type CslItem, type LibraryEntry } from '../citations/index.ts';
+import { authorLabel, formatLocation, issuedYear, keySlug, type CslItem, type LibraryEntry } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
+import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { safeReferenceHtml } from '../site/sanitize.ts';
 import { sharedContext } from './shared-context.ts';
 
@@ -11,7 +12,6 @@ export interface ReferenceRecord {
   slug: string;
   html: string;
   text: string;
-  links: { label: string; href: string; scheme: string }[];
   title: string;
   /** "Vickers et al": who the work is by, as a narrative citation names them. */
   authors: string;
@@ -38,7 +38,6 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
     slug: keySlug(entry.key),
     html: safeReferenceHtml(formatted?.html ?? (item.title ?? entry.key).replace(/[<&]/gu, (c) => (c === '<' ? '&lt;' : '&amp;'))),
     text: formatted?.text ?? item.title ?? entry.key,
-    links: identifierLinks(item),
     title: item.title ?? entry.key,
     authors: authorLabel(item),
     firstAuthor: firstAuthorOf(item),
@@ -53,6 +52,9 @@ export function referenceRecords(context: CitationContext): ReferenceRecord[] {
   const bySlug = new Map<string, LibraryEntry>();
   return context.library.all().map((entry) => {
     const slug = keySlug(entry.key);
+    if (RESERVED_REFERENCE_SLUGS.has(slug)) {
+      throw new Error(`Reference "${entry.key}" (${formatLocation(entry.location)}) would take the page /references/${slug}/, which lists the references sorted. Rename the key.`);
+    }
     const other = bySlug.get(slug);
     if (other) {
       throw new Error(`References "${other.key}" and "${entry.key}" would share the page /references/${slug}/. Rename one of the keys (${formatLocation(other.location)}, ${formatLocation(entry.location)}).`);
