@@ -41,7 +41,7 @@ export function exportReferences(items: CslItem[], format: ExportFormat): string
     case 'bib':
       return new Cite(prepared).format('bibtex', { format: 'text' }) as string;
     case 'ris':
-      return risText(new Cite(prepared).format('ris', { format: 'object' }) as RisRecord[]);
+      return risText(new Cite(prepared).format('ris', { format: 'object' }));
     case 'json':
       return `${JSON.stringify(prepared, null, 2)}\n`;
   }

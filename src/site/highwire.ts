@@ -13,7 +13,8 @@ export interface HighwireInput {
   references: CslItem[];
 }
 
-function nameText(name: CslName): string {
+/** A name as `citation_author` carries it: "Family, Given", or an organisation as written. */
+export function citationAuthorName(name: CslName): string {
   return name.literal ?? [name.family, name.given].filter(Boolean).join(', ');
 }
 
@@ -23,7 +24,7 @@ function referenceText(item: CslItem): string {
   const doi = identifiersOf(item).find((id) => id.scheme === 'doi');
   const pairs: [string, string | undefined][] = [
     ['citation_title', item.title],
-    ...(item.author ?? []).map((name): [string, string] => ['citation_author', nameText(name)]),
+    ...(item.author ?? []).map((name): [string, string] => ['citation_author', citationAuthorName(name)]),
     ['citation_journal_title', typeof item['container-title'] === 'string' ? item['container-title'] : undefined],
     ['citation_publication_date', year ? String(year) : undefined],
     ['citation_volume', typeof item.volume === 'string' ? item.volume : undefined],

@@ -5,7 +5,7 @@ const LABELS = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
 /** An item's identifiers as shown on its page: the identifier itself, linked to its resolver. */
 export function identifierRows(item: CslItem): { label: string; value: string; href: string }[] {
   const links = identifierLinks(item);
-  const rows = identifiersOf(item).map((id, i) => ({ label: LABELS[id.scheme], value: id.value, href: links[i]!.href }));
+  const rows: { label: string; value: string; href: string }[] = identifiersOf(item).map((id, i) => ({ label: LABELS[id.scheme], value: id.value, href: links[i]!.href }));
   if (typeof item.URL === 'string' && /^https?:\/\//iu.test(item.URL)) rows.push({ label: 'Web', value: item.URL, href: item.URL });
   return rows;
 }
