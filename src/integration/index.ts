@@ -2,7 +2,7 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
+import { formatDiagnostic, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
@@ -50,6 +50,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         processor.options.remarkPlugins.push([remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
+          // src/pages/references/[slug].astro publishes one page per reference there.
+          referencePage: (key: string) => `/references/${keySlug(key)}/`,
           onDocument: (_file: unknown, cited: { bibliography: { key: string }[] }) => {
             for (const entry of cited.bibliography) citedKeys.add(entry.key);
           },

@@ -24,6 +24,8 @@ export interface RemarkCitationsOptions {
   context: () => CitationContext;
   /** Heading of the reference list appended to each article. */
   bibliographyTitle?: string;
+  /** The URL of a reference's own page on the site, linked from its entry; no link when absent. */
+  referencePage?: (key: string) => string;
   /** Told about every document's citations, e.g. to report unused references after the build. */
   onDocument?: (file: VFile, cited: CitedDocument) => void;
 }
@@ -126,7 +128,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       siblings.splice(siblings.indexOf(node), 1, ...replacement);
     }
 
-    tree.children.push(bibliographyNode(title, cited));
+    tree.children.push(bibliographyNode(title, cited, options.referencePage));
     const summary: CitationSummary = {
       references: cited.bibliography.map((entry) => ({
         key: entry.key,
@@ -141,7 +143,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   };
 }
 
-function bibliographyNode(title: string, cited: CitedDocument): RootContent {
+function bibliographyNode(title: string, cited: CitedDocument, referencePage?: (key: string) => string): RootContent {
   return {
     type: 'blockquote',
     data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
@@ -149,7 +151,7 @@ function bibliographyNode(title: string, cited: CitedDocument): RootContent {
       { type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: title }] },
       {
         type: 'paragraph',
-        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map(entryElement) },
+        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map((entry) => entryElement(entry, referencePage?.(entry.key))) },
         children: [],
       },
     ],
