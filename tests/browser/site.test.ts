@@ -78,6 +78,20 @@ describe('a clinician following a claim to its source', () => {
   });
 });
 
+describe('printing', () => {
+  it('prints an article as a handout: no navigation or controls, source URLs written out', async () => {
+    const page = await open('/articles/acupuncture-chronic-pain/');
+    await page.emulateMedia({ media: 'print' });
+    for (const selector of ['.site-header', '.site-footer', '.breadcrumbs', '.copy-button', '.cite-box .downloads', '.backlinks']) {
+      expect(await page.locator(selector).first().isVisible(), selector).toBe(false);
+    }
+    expect(await page.locator('.print-only').textContent()).toContain('https://evidence.example.org/articles/acupuncture-chronic-pain/');
+    const written = await page.locator('#ref-vickers2018acupuncture .reference-links a[href^="https://pubmed"]').evaluate((node) => getComputedStyle(node, '::after').content);
+    expect(written).toBe('": https://pubmed.ncbi.nlm.nih.gov/29198932/"');
+    await page.close();
+  });
+});
+
 describe('citation previews', () => {
   it('open on keyboard focus with every source of the cluster, and close with Esc', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
