@@ -162,7 +162,7 @@ describe('exports', () => {
       expect(back.map((r) => r.issued['date-parts'][0]![0]), href).toEqual(keys.map((key) => item(key).issued!['date-parts']![0]![0]));
     }
     const single = await (await fetch(`${server.url}/references/hinman2014acupuncture.ris`)).text();
-    expect(new Cite(single).data[0].title).toBe(item('hinman2014acupuncture').title);
+    expect(new Cite(single).data[0]!.title).toBe(item('hinman2014acupuncture').title);
     await page.close();
   });
 });
