@@ -41,6 +41,8 @@ const articles = defineCollection({
     reviewers: z.array(reviewer).default([]),
     /** Dated change history, newest first. */
     changes: z.array(change).default([]),
+    /** Retracted or corrected sources the article still cites, by key: the note is shown beside the reference. */
+    acknowledgedUpdates: z.record(z.string(), z.string().min(1)).default({}),
   }),
 });
 

@@ -2,7 +2,7 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, keySlug, type Diagnostic } from '../citations/index.ts';
+import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
@@ -24,6 +24,8 @@ function parseOptions(options: CitationOptions | undefined) {
 export default function evidenceCitations(userOptions?: CitationOptions): AstroIntegration {
   const options = parseOptions(userOptions);
   const citedKeys = new Set<string>();
+  // Articles cite the same references: print each warning about a reference once per build.
+  const warned = new Set<string>();
   let context: CitationContext | undefined;
 
   return {
@@ -52,6 +54,11 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           bibliographyTitle: options.bibliographyTitle,
           // src/pages/references/[slug].astro publishes one page per reference there.
           referencePage: (key: string) => `/references/${keySlug(key)}/`,
+          onWarning: (diagnostic: Diagnostic) => {
+            const id = `${diagnostic.code} ${diagnostic.location ? formatLocation(diagnostic.location) : ''} ${diagnostic.message}`;
+            if (!warned.has(id)) logger.warn(formatDiagnostic({ ...diagnostic, related: [] }));
+            warned.add(id);
+          },
           onDocument: (_file: unknown, cited: { bibliography: { key: string }[] }) => {
             for (const entry of cited.bibliography) citedKeys.add(entry.key);
           },

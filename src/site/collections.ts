@@ -12,6 +12,8 @@ export interface ArticleView {
   url: string;
   citations: CitationSummary;
   conditions: Condition[];
+  /** Condition slugs with no file in content/conditions/: shown as text, and warned about. */
+  unknownConditions: string[];
 }
 
 let articles: Promise<ArticleView[]> | undefined;
@@ -22,15 +24,17 @@ async function loadArticles(): Promise<ArticleView[]> {
   return Promise.all(entries.map(async (entry) => {
     const { remarkPluginFrontmatter } = await render(entry);
     const missing = entry.data.conditions.filter((id) => !conditions.has(id));
+    // A site may start without condition pages: the summary still builds, and the author is told.
     if (missing.length) {
-      throw new Error(`content/articles/${entry.id}.mdx: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have. Known: ${[...conditions.keys()].join(', ')}. Fix the slug or add content/conditions/${missing[0]}.yaml.`);
+      console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. Fix the slug or add content/conditions/${missing[0]}.yaml.`);
     }
     return {
       entry,
       slug: entry.id,
       url: `/articles/${entry.id}/`,
       citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
-      conditions: entry.data.conditions.map((id) => conditions.get(id)!),
+      conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
+      unknownConditions: missing,
     };
   }));
 }

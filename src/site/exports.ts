@@ -1,7 +1,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import '@citation-js/plugin-ris';
 import type { CslItem } from '../citations/index.ts';
+import { toRis } from '../cli/ris.ts';
 
 /** The download formats every article and reference offers, by file extension. */
 export const EXPORT_FORMATS = {
@@ -17,23 +17,9 @@ function exportItems(items: CslItem[]): CslItem[] {
   return items.map((item) => ({ ...item, 'citation-key': item.id }));
 }
 
-type RisRecord = Record<string, string | number | (string | number)[]>;
-
 /**
- * Writes RIS records one tag a line. citation-js maps the fields, but its own writer breaks values
- * every 70 characters, mid-word, and importers join the pieces with a space ("Met a-Analysis").
- */
-function risText(records: RisRecord[]): string {
-  return records.map(({ TY, ...tags }) => [
-    `TY  - ${TY}`,
-    ...Object.entries(tags).flatMap(([tag, value]) => [value].flat().map((v) => `${tag}  - ${String(v).replace(/\s+/gu, ' ')}`)),
-    'ER  - ',
-  ].join('\n')).join('\n\n') + '\n';
-}
-
-/**
- * The items as a file a reference manager imports: BibTeX and RIS written by citation-js,
- * CSL-JSON as the library holds it. Items are kept in the given order.
+ * The items as a file a reference manager imports: BibTeX written by citation-js, RIS by the
+ * `refs export` writer, CSL-JSON as the library holds it. Items are kept in the given order.
  */
 export function exportReferences(items: CslItem[], format: ExportFormat): string {
   const prepared = exportItems(items);
@@ -41,7 +27,7 @@ export function exportReferences(items: CslItem[], format: ExportFormat): string
     case 'bib':
       return new Cite(prepared).format('bibtex', { format: 'text' }) as string;
     case 'ris':
-      return risText(new Cite(prepared).format('ris', { format: 'object' }));
+      return toRis(prepared);
     case 'json':
       return `${JSON.stringify(prepared, null, 2)}\n`;
   }

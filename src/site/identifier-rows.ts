@@ -1,3 +1,4 @@
+import { safeHttpUrl } from '../citations/document.ts';
 import { identifierLinks, identifiersOf, type CslItem } from '../citations/index.ts';
 
 const LABELS = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
@@ -6,6 +7,7 @@ const LABELS = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
 export function identifierRows(item: CslItem): { label: string; value: string; href: string }[] {
   const links = identifierLinks(item);
   const rows: { label: string; value: string; href: string }[] = identifiersOf(item).map((id, i) => ({ label: LABELS[id.scheme], value: id.value, href: links[i]!.href }));
-  if (typeof item.URL === 'string' && /^https?:\/\//iu.test(item.URL)) rows.push({ label: 'Web', value: item.URL, href: item.URL });
+  const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
+  if (url) rows.push({ label: 'Web', value: url, href: url });
   return rows;
 }

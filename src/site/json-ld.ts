@@ -1,4 +1,5 @@
-import { identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
+import { safeHttpUrl } from '../citations/document.ts';
+import { identifierLinks, identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
 
 /** A condition as the page's `about`. */
 export interface JsonLdCondition {
@@ -36,7 +37,9 @@ function person(name: CslName): Thing {
 /** A cited source as a schema.org ScholarlyArticle, with its DOI, PMID and PMCID as identifiers. */
 export function scholarlyArticle(item: CslItem): Thing {
   const identifiers = identifiersOf(item);
-  const doi = identifiers.find((id) => id.scheme === 'doi');
+  // Resolver links are built from validated identifiers and percent-encoded; other URLs must be http(s).
+  const doi = identifierLinks(item).find((link) => link.scheme === 'doi')?.href;
+  const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
   const year = issuedYear(item);
   return {
     '@type': 'ScholarlyArticle',
@@ -47,7 +50,7 @@ export function scholarlyArticle(item: CslItem): Thing {
     ...(identifiers.length
       ? { identifier: identifiers.map(({ scheme, value }) => ({ '@type': 'PropertyValue', propertyID: scheme.toUpperCase(), value })) }
       : {}),
-    ...(doi ? { sameAs: `https://doi.org/${doi.value}` } : item.URL ? { url: item.URL } : {}),
+    ...(doi ? { sameAs: doi } : url ? { url } : {}),
   };
 }
 

@@ -51,6 +51,15 @@ describe('scholarlyArticle', () => {
   });
 });
 
+describe('scholarlyArticle with hostile fields', () => {
+  it('links only http(s) URLs and percent-encodes the DOI', () => {
+    const hostile = scholarlyArticle({ id: 'x', type: 'article-journal', title: 'T', URL: 'javascript:alert(1)' });
+    expect(hostile.url).toBeUndefined();
+    const doi = scholarlyArticle({ id: 'y', type: 'article-journal', title: 'T', DOI: '10.1000/x"><svg/onload=alert(1)>' });
+    expect(doi.sameAs).toBe('https://doi.org/10.1000/x%22%3E%3Csvg/onload=alert(1)%3E');
+  });
+});
+
 describe('jsonLdText', () => {
   it('cannot be closed early by a field that contains </script>', () => {
     const text = jsonLdText({ name: '</script><script>alert(1)</script>' });

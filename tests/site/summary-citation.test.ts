@@ -1,4 +1,4 @@
-import { parse } from 'node-html-parser';
+import { parseFragment } from './helpers/html.ts';
 import { describe, expect, it } from 'vitest';
 import { citeSummary, summaryItem } from '../../src/site/summary-citation.ts';
 
@@ -31,8 +31,8 @@ describe('citeSummary', () => {
 
   it('keeps markup out of the HTML it returns', () => {
     const [ama] = citeSummary({ ...input, title: 'Pain <img src=x onerror=alert(1)>' });
-    const html = parse(ama!.html);
+    const html = parseFragment(ama!.html);
     expect(html.querySelector('img')).toBeNull();
-    expect(html.textContent).toContain('Pain <img src=x onerror=alert(1)>');
+    expect(html.body.textContent).toContain('Pain <img src=x onerror=alert(1)>');
   });
 });
