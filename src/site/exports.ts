@@ -32,8 +32,3 @@ export function exportReferences(items: CslItem[], format: ExportFormat): string
       return `${JSON.stringify(prepared, null, 2)}\n`;
   }
 }
-
-/** Whether a path segment names an export format. */
-export function isExportFormat(value: string): value is ExportFormat {
-  return Object.hasOwn(EXPORT_FORMATS, value);
-}

@@ -2,7 +2,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
-import { exportReferences, isExportFormat } from '../../src/site/exports.ts';
+import { exportReferences } from '../../src/site/exports.ts';
 import { item, library } from './helpers/library.ts';
 
 const keys = ['vickers2018acupuncture', 'macpherson2017programme', 'nice2016ng59', 'qaseem2017noninvasive'];
@@ -47,10 +47,5 @@ describe('exportReferences', () => {
     for (const format of ['bib', 'ris', 'json'] as const) {
       expect(new Cite(exportReferences(all, format)).data).toHaveLength(all.length);
     }
-  });
-
-  it('knows its formats', () => {
-    expect(isExportFormat('ris')).toBe(true);
-    expect(isExportFormat('toString')).toBe(false);
   });
 });
