@@ -26,8 +26,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function open(path: string, options: { javaScript?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+async function open(path: string, options: { javaScript?: boolean; width?: number; touch?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScript ?? true, viewport: { width: options.width ?? 1280, height: 900 }, hasTouch: options.touch ?? false });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -137,6 +137,20 @@ describe('citation previews', () => {
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
     expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
+
+  it('open on a tap, and the tap does not jump away; the preview links to the list', async () => {
+    const page = await open('/articles/acupuncture-chronic-pain/', { width: 390, touch: true });
+    await page.locator('#cite-hinman2014acupuncture-1').tap();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.isVisible()).resolves.toBe(true);
+    expect(new URL(page.url()).hash).toBe('');
+    const box = (await dialog.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await dialog.getByRole('link', { name: 'Go to the reference list' }).tap();
+    expect(new URL(page.url()).hash).toBe('#ref-hinman2014acupuncture');
     await page.close();
   });
 
