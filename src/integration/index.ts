@@ -8,6 +8,8 @@ import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
 import { publishContext } from './shared-context.ts';
 
+const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
+
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
@@ -26,6 +28,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   const citedKeys = new Set<string>();
   // Articles cite the same references: print each warning about a reference once per build.
   const warned = new Set<string>();
+  // Entries not yet checked against a registry are routine until someone runs `refs add` online:
+  // one summary line, with the command that lists them, instead of a line per entry on every build.
+  const unchecked = new Set<string>();
   let context: CitationContext | undefined;
 
   return {
@@ -55,6 +60,10 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           // src/pages/references/[slug].astro publishes one page per reference there.
           referencePage: (key: string) => `/references/${keySlug(key)}/`,
           onWarning: (diagnostic: Diagnostic) => {
+            if (UNCHECKED_CODES.has(diagnostic.code)) {
+              unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);
+              return;
+            }
             const id = `${diagnostic.code} ${diagnostic.location ? formatLocation(diagnostic.location) : ''} ${diagnostic.message}`;
             if (!warned.has(id)) logger.warn(formatDiagnostic({ ...diagnostic, related: [] }));
             warned.add(id);
@@ -70,6 +79,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           .filter((entry) => !citedKeys.has(entry.key))
           .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));
         if (unused.length) logger.warn(`${unused.length} unused reference(s):\n${unused.map(formatDiagnostic).join('\n')}`);
+        if (unchecked.size) {
+          logger.info(`${unchecked.size} cited reference(s) are not yet checked against a stored registry record (doi.org, PubMed). \`npm run refs -- check\` lists them; \`npm run refs -- add --missing\` fetches the records while online.`);
+        }
       },
     },
   };
