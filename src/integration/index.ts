@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
+import { buildSearchIndex } from './pagefind.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
 
 function parseOptions(options: CitationOptions | undefined) {
@@ -53,7 +54,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           },
         }]);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildSearchIndex(dir, logger);
         if (!context) return;
         const unused: Diagnostic[] = [...context.library.entries.values()]
           .filter((entry) => !citedKeys.has(entry.key))
