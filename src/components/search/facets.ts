@@ -20,9 +20,10 @@ export const SORT_KEY = 'reviewed';
 export const PAGE_TYPES = { summary: 'Evidence summary', condition: 'Condition', reference: 'Reference' } as const;
 export type PageType = keyof typeof PAGE_TYPES;
 
-/** GRADE certainty levels, lowest first. */
-export const CERTAINTY_LEVELS = ['very low', 'low', 'moderate', 'high'] as const;
-export type Certainty = (typeof CERTAINTY_LEVELS)[number];
+/** GRADE certainty levels, lowest first, as the findings tables spell them. */
+export const CERTAINTY_LEVELS = ['very-low', 'low', 'moderate', 'high'] as const;
+/** A finding's certainty; `not-graded` findings do not count towards the facet. */
+export type Certainty = (typeof CERTAINTY_LEVELS)[number] | 'not-graded';
 
 /** A condition as the index needs it: the name readers see and the other names they might type. */
 export interface SearchCondition {
@@ -54,8 +55,8 @@ export interface SearchIndexData {
 
 /** The highest certainty among the findings, or undefined when the page rates none. */
 export function highestCertainty(levels: readonly Certainty[]): Certainty | undefined {
-  return levels.reduce<Certainty | undefined>((best, level) =>
-    best === undefined || CERTAINTY_LEVELS.indexOf(level) > CERTAINTY_LEVELS.indexOf(best) ? level : best, undefined);
+  const ranks = levels.map((level) => CERTAINTY_LEVELS.indexOf(level as (typeof CERTAINTY_LEVELS)[number]));
+  return CERTAINTY_LEVELS[Math.max(-1, ...ranks)];
 }
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -64,22 +65,25 @@ const unique = (values: readonly string[]) => [...new Set(values)];
 
 /** The filters, metadata and sort key Pagefind should record for a page. */
 export function searchIndexData(page: SearchPage): SearchIndexData {
-  const conditions = page.conditions ?? [];
+  if (Number.isNaN(page.reviewed.getTime())) {
+    throw new Error(`The search data of ${page.url} has an invalid last-reviewed date: pass SearchMeta a valid Date (from lastReviewed: YYYY-MM-DD).`);
+  }
+  const names = unique((page.conditions ?? []).map((condition) => capitalise(condition.name)));
   const certainty = highestCertainty(page.certainty ?? []);
-  const aliases = unique(conditions.flatMap((condition) => condition.aliases ?? []));
+  const aliases = unique((page.conditions ?? []).flatMap((condition) => condition.aliases ?? []));
   const reviewed = page.reviewed.toISOString().slice(0, 10);
   const filters: SearchIndexData['filters'] = [
     [facetKey('type'), PAGE_TYPES[page.type]],
-    ...unique(conditions.map((condition) => condition.name)).map((name): [string, string] => [facetKey('condition'), name]),
-    ...unique(page.interventions ?? []).map((name): [string, string] => [facetKey('intervention'), capitalise(name)]),
-    ...(certainty ? [[facetKey('certainty'), capitalise(certainty)] as [string, string]] : []),
+    ...names.map((name): [string, string] => [facetKey('condition'), name]),
+    ...unique((page.interventions ?? []).map(capitalise)).map((name): [string, string] => [facetKey('intervention'), name]),
+    ...(certainty ? [[facetKey('certainty'), capitalise(certainty.replace('-', ' '))] as [string, string]] : []),
   ];
   const meta: SearchIndexData['meta'] = [
     ['url', page.url],
     ['type', PAGE_TYPES[page.type]],
     ['reviewed', page.reviewed.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })],
   ];
-  if (conditions.length) meta.push(['conditions', unique(conditions.map((condition) => condition.name)).join(', ')]);
+  if (names.length) meta.push(['conditions', names.join(', ')]);
   // Pagefind has no synonyms but searches metadata: the other names make "lumbago" find the page.
   if (aliases.length) meta.push(['aliases', aliases.join(', ')]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);
