@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../search/helpers/build.ts';
-import { launchChromium, readResults, searchFromUrl } from '../search/helpers/search-page.ts';
+import { launchChromium, readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../search/helpers/static-server.ts';
 
 // The fixture site is served under /library with trailingSlash: 'never' (see its astro.config.mjs).
@@ -15,7 +15,9 @@ let browser: Browser;
 let page: Page;
 let searchPage: string;
 
-const titles = (results: { title: string }[]) => results.map((result) => result.title).sort();
+const titles = (results: Result[]) => results.map((result) => result.title).sort();
+// A condition page's result is titled with its condition; every other result lists its conditions.
+const about = (result: Result) => (result.type === 'Condition' ? result.title : result.conditions);
 
 beforeAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
@@ -90,14 +92,14 @@ describe('search in Chromium', () => {
 
   it('narrows results with a facet, keeps it in the URL, and restores it from a shared link', async () => {
     const all = await searchFromUrl(page, searchPage, { q: 'needle therapy' });
-    expect(new Set(all.map((result) => result.conditions))).toEqual(new Set(['Chronic low back pain', 'Knee osteoarthritis']));
+    expect(new Set(all.map(about))).toEqual(new Set(['Chronic low back pain', 'Knee osteoarthritis']));
     await page.getByRole('checkbox', { name: /Knee osteoarthritis/u }).focus();
     await page.keyboard.press('Space');
     await page.waitForURL(/condition=Knee\+osteoarthritis/u);
     await expect.poll(async () => (await readResults(page)).length).toBeLessThan(all.length);
     const narrowed = await readResults(page);
     expect(titles(narrowed)).toContain('Needle therapy for painful knees');
-    expect(narrowed.every((result) => result.conditions.includes('Knee osteoarthritis'))).toBe(true);
+    expect(narrowed.every((result) => about(result).includes('Knee osteoarthritis'))).toBe(true);
     const shared = new URL(page.url());
     expect(shared.searchParams.get('q')).toBe('needle therapy');
     const reopened = await searchFromUrl(page, `${shared.origin}${shared.pathname}`, Object.fromEntries(shared.searchParams));
@@ -111,7 +113,7 @@ describe('search in Chromium', () => {
   });
 
   it('sorts by last reviewed, newest first, and keeps the sort in the URL', async () => {
-    const reviewedDates = (results: { reviewed: string }[]) => results.map((result) => Date.parse(result.reviewed.replace('Last reviewed ', '')));
+    const reviewedDates = (results: Result[]) => results.map((result) => Date.parse(result.reviewed.replace('Last reviewed ', '')));
     const newestFirst = (dates: number[]) => dates.every((date, i) => i === 0 || date <= dates[i - 1]!);
     const byRelevance = await searchFromUrl(page, searchPage, { q: 'spine' });
     expect(newestFirst(reviewedDates(byRelevance))).toBe(false);

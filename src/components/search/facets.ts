@@ -83,7 +83,8 @@ export function searchIndexData(page: SearchPage): SearchIndexData {
     ['type', PAGE_TYPES[page.type]],
     ['reviewed', page.reviewed.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })],
   ];
-  if (names.length) meta.push(['conditions', names.join(', ')]);
+  // A condition page's title already names its condition.
+  if (names.length && page.type !== 'condition') meta.push(['conditions', names.join(', ')]);
   // Pagefind has no synonyms but searches metadata: the other names make "lumbago" find the page.
   if (aliases.length) meta.push(['aliases', aliases.join(', ')]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);

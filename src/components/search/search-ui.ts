@@ -47,6 +47,10 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
   }
 }
 
+// On a phone the facets would push the results below the fold: they start folded away.
+const filters = document.querySelector<HTMLDetailsElement>('details.search-filters');
+if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open = false;
+
 const components = window.PagefindComponents;
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (components && root) {

@@ -24,12 +24,12 @@ export async function readResults(page: Page): Promise<Result[]> {
   await page.waitForFunction(() => {
     const summary = document.querySelector('pagefind-summary')?.textContent ?? '';
     const count = /^(\d+) results?/u.exec(summary.trim())?.[1] ?? (/^No results/u.test(summary.trim()) ? '0' : undefined);
-    return count !== undefined && document.querySelectorAll('pagefind-results .search-result').length === Number(count);
+    return count !== undefined && document.querySelectorAll('pagefind-results .search-result:not(.search-result-placeholder)').length === Number(count);
   });
-  return page.locator('pagefind-results .search-result').evaluateAll((items) => items.map((item) => ({
+  return page.locator('pagefind-results .search-result:not(.search-result-placeholder)').evaluateAll((items) => items.map((item) => ({
     type: item.querySelector('.search-result-type')?.textContent?.trim() ?? '',
-    title: item.querySelector('.pf-result-link')?.textContent?.trim() ?? '',
-    href: item.querySelector('.pf-result-link')?.getAttribute('href') ?? '',
+    title: item.querySelector('.search-result-link')?.textContent?.trim() ?? '',
+    href: item.querySelector('.search-result-link')?.getAttribute('href') ?? '',
     conditions: item.querySelector('.search-result-conditions')?.textContent?.trim() ?? '',
     reviewed: item.querySelector('.search-result-reviewed')?.textContent?.trim() ?? '',
   })));

@@ -12,8 +12,8 @@ const TYPES: Record<string, string> = {
 export interface StaticSite {
   /** The site's root URL, including the base, ending in a slash. */
   url: string;
-  /** Every request path, in order: the tests measure what a search downloads. */
-  requests: { path: string; bytes: number }[];
+  /** Every file served, in order, to measure what a search downloads. */
+  requests: { path: string; file: string; bytes: number }[];
   close(): Promise<void>;
 }
 
@@ -39,7 +39,7 @@ export async function serveStatic(root: string, base = '/'): Promise<StaticSite>
       return;
     }
     const body = await readFile(file);
-    requests.push({ path, bytes: body.length });
+    requests.push({ path, file, bytes: body.length });
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
