@@ -18,6 +18,8 @@ const articles = defineCollection({
     lastReviewed: z.coerce.date(),
     published: z.coerce.date().optional(),
     authors: z.array(z.string()).default([]),
+    /** Retracted or corrected sources the article still cites, by key: the note is shown beside the reference. */
+    acknowledgedUpdates: z.record(z.string(), z.string().min(1)).default({}),
   }),
 });
 

@@ -1,7 +1,8 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
-import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
+import { lineLocator } from './lines.ts';
 
 /** A reference as read from a library file, with where it was defined. */
 export interface LibraryEntry {
@@ -47,11 +48,45 @@ function toCsl(text: string): CslItem[] {
 }
 
 /** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, find the line. */
-function describeParseError(error: unknown): { reason: string; line?: number } {
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number } {
   const message = error instanceof Error ? error.message : String(error);
+  // citation-js says only "This format is not supported or recognized" when braces never close.
+  const open = text.split('{').length - text.split('}').length;
+  if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
   const position = message.match(/at line (\d+) col (\d+)/u);
   const reason = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/u, '').trim();
   return { reason: reason || 'unreadable entry', line: position ? Number(position[1]) : undefined };
+}
+
+/** Parses a run of entries; fails unless it yields exactly one item per keyed entry, so a swallowed entry is never silent. */
+function parseGroup(macros: string, group: Chunk[]): CslItem[] {
+  const items = toCsl(`${macros}${group.map((chunk) => chunk.text).join('\n')}`);
+  if (items.length !== group.length) throw new Error(`expected ${group.length} entries, read ${items.length}`);
+  return items;
+}
+
+/** BibTeX's "and others" is a marker, not a person: drop it so styles print "et al" themselves. */
+function withoutOthers(item: CslItem): CslItem {
+  for (const role of ['author', 'editor'] as const) {
+    const names = item[role];
+    const last = names?.[names.length - 1];
+    if (last && (last.family ?? last.literal)?.toLowerCase() === 'others' && !last.given) item[role] = names!.slice(0, -1);
+  }
+  return item;
+}
+
+/** BibLaTeX `xdata = {a, b}`: fields the entry lacks come from the named @xdata entries (citation-js ignores them). */
+function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] {
+  const xdata = new Map(entries.filter((entry) => entry.item.type === 'document' && chunks.some((c) => c.type === 'xdata' && c.key === entry.key)).map((e) => [e.key, e.item]));
+  if (xdata.size === 0) return entries;
+  const parents = new Map(chunks.map((chunk) => [chunk.key, chunk.text.match(/\bxdata\s*=\s*[{"]([^}"]*)[}"]/iu)?.[1]?.split(',').map((k) => k.trim())]));
+  return entries.filter((entry) => !xdata.has(entry.key)).map((entry) => {
+    const inherited = (parents.get(entry.key) ?? []).map((key) => xdata.get(key)).filter((item) => item !== undefined);
+    if (inherited.length === 0) return entry;
+    const item: CslItem = { ...entry.item };
+    for (const parent of inherited) for (const [field, value] of Object.entries(parent)) if (!['id', 'type', 'citation-key'].includes(field)) item[field] ??= value;
+    return { ...entry, item };
+  });
 }
 
 /**
@@ -62,7 +97,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
   const chunks = splitEntries(text);
   const diagnostics: Diagnostic[] = [];
-  const where = (offset: number) => locate(text, offset, file);
+  const where = lineLocator(text, file);
 
   for (const chunk of chunks) {
     if (!NON_ENTRIES.has(chunk.type) && !chunk.key) {
@@ -82,35 +117,66 @@ export function parseBibtex(source: string, file: string): ParsedFile {
 
   let items: CslItem[];
   try {
-    // The whole file in one pass is far faster; entries are parsed one by one only to find the bad ones.
+    // The whole file in one pass is fastest; on failure, halves are re-parsed until each bad entry stands alone.
     items = toCsl(text);
+    if (items.length !== keyed.length) throw new Error('an entry swallowed another');
   } catch {
-    const macros = chunks.filter((chunk) => chunk.type === 'string').map((chunk) => chunk.text).join('\n');
-    const macroLines = macros ? macros.split('\n').length : 0;
+    const macros = readMacros(chunks, where, diagnostics);
+    const macroLines = macros ? macros.split('\n').length - 1 : 0;
     items = [];
-    for (const chunk of keyed) {
+    const bisect = (group: Chunk[]): void => {
+      if (group.length === 0) return;
       try {
-        items.push(...toCsl(macros ? `${macros}\n${chunk.text}` : chunk.text));
+        items.push(...parseGroup(macros, group));
       } catch (error) {
-        const { reason, line } = describeParseError(error);
+        if (group.length > 1) {
+          bisect(group.slice(0, group.length >> 1));
+          bisect(group.slice(group.length >> 1));
+          return;
+        }
+        const chunk = group[0]!;
+        const { reason, line } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
-        const location = line && line > macroLines ? { file, line: start.line + line - macroLines - 1, column: 1 } : start;
+        const lines = chunk.text.split('\n').length;
+        // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
+        const inside = line !== undefined && line > macroLines && line - macroLines < lines && !/\bEOF\b/u.test(reason);
         diagnostics.push({
           code: 'invalid-bibtex',
           severity: 'error',
           message: `BibTeX entry "${chunk.key}" could not be read: ${reason}`,
           hint: `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
-          location,
+          location: inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
           key: chunk.key,
         });
       }
-    }
+    };
+    bisect(keyed);
   }
 
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = String(item['citation-key'] ?? item.id);
-    entries.push({ key, item: { ...item, id: key }, location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withoutOthers({ ...item, id: key }), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
-  return { entries, diagnostics };
+  return { entries: inheritXdata(entries, chunks), diagnostics };
+}
+
+/** The file's @string macros as one prefix for re-parsed entries; a macro that cannot be read is reported and left out. */
+function readMacros(chunks: Chunk[], where: (offset: number) => SourceLocation, diagnostics: Diagnostic[]): string {
+  let macros = '';
+  for (const chunk of chunks.filter((c) => c.type === 'string')) {
+    try {
+      toCsl(chunk.text);
+      macros += `${chunk.text.trimEnd()}\n`;
+    } catch (error) {
+      diagnostics.push({
+        code: 'invalid-bibtex',
+        severity: 'error',
+        message: `BibTeX @string macro could not be read: ${describeParseError(error).reason}`,
+        hint: 'A macro looks like @string{jpain = {The Journal of Pain}}.',
+        location: where(chunk.offset),
+      });
+    }
+  }
+  return macros;
 }

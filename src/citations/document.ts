@@ -90,13 +90,31 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
       label: formatter.style.numeric ? formatter.numberLabel(numbers.get(key)!) : undefined,
       html: formatted.html,
       text: formatted.text,
-      links: identifierLinks(entry.item),
+      links: referenceLinks(entry.item),
       backlinks: occurrences.get(key)!.map((id, i) => ({ id, label: backlinkLabel(i) })),
       item: entry.item,
     };
   });
   if (!formatter.style.numeric) bibliography.sort((a, b) => a.text.localeCompare(b.text));
   return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...formatter.diagnostics] };
+}
+
+/** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
+function referenceLinks(item: CslItem): BibliographyEntry['links'] {
+  const links: BibliographyEntry['links'] = identifierLinks(item);
+  const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
+  if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: 'Web page', href: url });
+  return links;
+}
+
+/** The URL if it is absolute http(s); reference fields are untrusted, so javascript: and friends never become links. */
+export function safeHttpUrl(raw: string): string | undefined {
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function citeSegment(use: Use, html: string): Segment {

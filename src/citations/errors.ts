@@ -8,7 +8,8 @@ export type DiagnosticCode =
   | 'missing-metadata'
   | 'invalid-locator'
   | 'format-failed'
-  | 'unused-reference';
+  | 'unused-reference'
+  | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';
 
@@ -46,6 +47,15 @@ export class CitationError extends Error {
   /** The code of the first diagnostic, for callers that handle one kind of problem. */
   get code(): DiagnosticCode | undefined {
     return this.diagnostics[0]?.code;
+  }
+
+  // Astro's MDX and Vite error overlays read line/column from the error to point at the source.
+  get line(): number | undefined {
+    return this.diagnostics[0]?.location?.line;
+  }
+
+  get column(): number | undefined {
+    return this.diagnostics[0]?.location?.column;
   }
 }
 

@@ -1,8 +1,8 @@
-import { parseBibtex, type LibraryEntry, type ParsedFile } from './bibtex.ts';
+import { parseBibtex, type LibraryEntry } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { identifierKey, identifiersOf, parseIdentifierKey } from './identifiers.ts';
-import { parseStoredMetadata } from './stored.ts';
+import { parseStoredMetadata, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
 export type { LibraryEntry } from './bibtex.ts';
@@ -18,11 +18,12 @@ export type Resolution = { entry: LibraryEntry } | { diagnostic: Omit<Diagnostic
 /** Which reader a library file needs, from its path: stored identifier metadata lives in an `identifiers/` folder. */
 export function libraryFileKind(path: string): 'bibtex' | 'csl-json' | 'stored' | undefined {
   if (/\.(bib|bibtex)$/iu.test(path)) return 'bibtex';
-  if (!/\.json$/iu.test(path)) return undefined;
+  // refs.config.json holds the settings of the `refs` command, not references.
+  if (!/\.json$/iu.test(path) || /(^|\/)refs\.config\.json$/u.test(path)) return undefined;
   return /(^|\/)identifiers\//u.test(path) ? 'stored' : 'csl-json';
 }
 
-const READERS: Record<NonNullable<ReturnType<typeof libraryFileKind>>, (text: string, file: string) => ParsedFile> = {
+const READERS: Record<NonNullable<ReturnType<typeof libraryFileKind>>, (text: string, file: string) => ParsedStoredFile> = {
   bibtex: parseBibtex,
   'csl-json': parseCslJson,
   stored: parseStoredMetadata,
@@ -34,6 +35,8 @@ export class Library {
   readonly entries = new Map<string, LibraryEntry>();
   /** Entries fetched by identifier, keyed `doi:…`, `pmid:…`, `pmcid:…`. */
   readonly stored = new Map<string, LibraryEntry>();
+  /** Every stored identifier file, found or not found, by `doi:…`/`pmid:…`/`pmcid:…`. */
+  readonly records = new Map<string, StoredRecord>();
   /** Problems found while reading the files. */
   readonly diagnostics: Diagnostic[] = [];
   private readonly byIdentifier = new Map<string, LibraryEntry>();
@@ -45,8 +48,9 @@ export class Library {
     return [...this.entries.values(), ...this.stored.values()];
   }
 
-  add(parsed: ParsedFile, isStored: boolean): void {
+  add(parsed: ParsedStoredFile, isStored: boolean): void {
     this.diagnostics.push(...parsed.diagnostics);
+    if (parsed.record) this.records.set(identifierKey(parsed.record.identifier), parsed.record);
     for (const diagnostic of parsed.diagnostics) {
       if (diagnostic.key) this.brokenKeys.set(diagnostic.key, diagnostic);
     }
@@ -90,6 +94,15 @@ export class Library {
       const idKey = identifierKey(identifier);
       const entry = this.byIdentifier.get(idKey) ?? this.stored.get(idKey);
       if (entry) return { entry };
+      const record = this.records.get(idKey);
+      if (record && !record.found) {
+        return { diagnostic: {
+          code: 'identifier-not-found',
+          severity: 'error',
+          message: `${identifier.scheme.toUpperCase()} ${identifier.value} does not exist: ${record.source || 'the registry'} answered "not found" on ${record.fetched || 'the fetch date'} (${record.location.file})`,
+          hint: 'Check the identifier against the source itself; cite the work by its correct DOI or PMID.',
+        } };
+      }
       return { diagnostic: {
         code: 'missing-metadata',
         severity: 'error',

@@ -30,9 +30,9 @@ const LABEL_TERMS: [string, LocatorLabel][] = [
 ];
 
 // A locator value: numbers, roman numerals or short alphanumerics like "e123" or "S4", joined by
-// ranges and lists. Smartypants turns "--" into an em dash before we see it, so all three dashes count.
-const VALUE = String.raw`[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*|[ivxlcdm]+|[IVXLCDM]+`;
-const LOCATOR_VALUE = new RegExp(String.raw`^(?:${VALUE})(?:\s*(?:[-–—]|,|&|and)\s*(?:${VALUE}))*`, 'u');
+// ranges and lists; section numbers such as 1.2.3 are one value. Smartypants turns "--" into an em dash before we see it, so all three dashes count.
+const VALUE = String.raw`[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:\.[\p{L}\p{N}]+)*|[ivxlcdm]+|[IVXLCDM]+`;
+const LOCATOR_VALUE = new RegExp(String.raw`^(?:${VALUE})(?:\s*(?:--?|[–—]|,|&|and)\s*(?:${VALUE}))*`, 'u');
 
 /** Splits a citation suffix such as `p. 33—35, emphasis added` into label, locator and remaining suffix. */
 export function parseLocator(rawSuffix: string): ParsedLocator {
@@ -59,5 +59,5 @@ function startsWithTerm(text: string, term: string): boolean {
 
 /** citeproc applies the style's page-range format to hyphenated ranges, so every dash becomes one. */
 function normalizeRanges(value: string): string {
-  return value.replace(/\s*[–—-]\s*/gu, '-');
+  return value.replace(/\s*(?:--?|[–—])\s*/gu, '-');
 }

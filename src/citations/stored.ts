@@ -1,26 +1,71 @@
 import type { ParsedFile } from './bibtex.ts';
 import type { CslItem } from './csl.ts';
 import { parseJson } from './csl-json.ts';
-import { identifierKey, parseIdentifierKey } from './identifiers.ts';
-import type { Diagnostic } from './errors.ts';
+import { identifierKey, parseIdentifierKey, type Identifier } from './identifiers.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
 
-/** One identifier's metadata as kept under references/identifiers/: what was fetched, from where, when. */
+/** A later notice about a work: it was retracted, corrected, or is under an expression of concern. */
+export interface SourceUpdate {
+  type: 'retraction' | 'correction' | 'expression-of-concern' | 'withdrawal';
+  /** The notice itself, when known (`doi:…`, `pmid:…`). */
+  identifier?: string;
+  /** `YYYY-MM-DD` or `YYYY` when known. */
+  date?: string;
+  /** The registry's own wording, e.g. "Retraction in: J Pain. 2020;21:1". */
+  label?: string;
+}
+
+/**
+ * One identifier's metadata as kept under references/identifiers/: what was fetched, from where, when.
+ * `status: "not-found"` records that the registry answered 404, so an offline check can flag the identifier.
+ */
 export interface StoredMetadata {
   identifier: string;
   source: string;
   fetched: string;
-  csl: CslItem;
+  status?: 'found' | 'not-found';
+  updates?: SourceUpdate[];
+  csl?: CslItem;
+}
+
+/** A stored record as the library keeps it: parsed identifier, where the file is, and what it says. */
+export interface StoredRecord {
+  identifier: Identifier;
+  location: SourceLocation;
+  source: string;
+  fetched: string;
+  found: boolean;
+  updates: SourceUpdate[];
+  csl?: CslItem;
+}
+
+export type ParsedStoredFile = ParsedFile & { record?: StoredRecord };
+
+const UPDATE_TYPES = new Set<SourceUpdate['type']>(['retraction', 'correction', 'expression-of-concern', 'withdrawal']);
+
+function readUpdates(value: unknown): SourceUpdate[] | undefined {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) return undefined;
+  const updates: SourceUpdate[] = [];
+  for (const raw of value as Partial<SourceUpdate>[]) {
+    if (!raw || !UPDATE_TYPES.has(raw.type!)) return undefined;
+    const update: SourceUpdate = { type: raw.type! };
+    for (const field of ['identifier', 'date', 'label'] as const) if (typeof raw[field] === 'string') update[field] = raw[field];
+    updates.push(update);
+  }
+  return updates;
 }
 
 /**
  * Reads a stored-metadata file. The entry's key is the identifier itself (`doi:10.1000/x`), which is
- * what an article cites when it writes `@doi:10.1000/x`.
+ * what an article cites when it writes `@doi:10.1000/x`; a not-found record yields no entry.
  */
-export function parseStoredMetadata(source: string, file: string): ParsedFile {
+export function parseStoredMetadata(source: string, file: string): ParsedStoredFile {
   const { value, diagnostic } = parseJson(source, file, 'invalid-metadata');
   if (diagnostic) return { entries: [], diagnostics: [diagnostic] };
   const record = value as Partial<StoredMetadata> | null;
   const identifier = typeof record?.identifier === 'string' ? parseIdentifierKey(record.identifier) : undefined;
+  const location = { file, line: 1, column: 1 };
   const problem = (message: string): ParsedFile => ({
     entries: [],
     diagnostics: [{
@@ -28,11 +73,47 @@ export function parseStoredMetadata(source: string, file: string): ParsedFile {
       severity: 'error',
       message: `${file}: ${message}`,
       hint: 'Stored metadata files are written by `npm run refs -- add <doi|pmid|pmcid>`; fetch the identifier again rather than editing by hand.',
-      location: { file, line: 1, column: 1 },
+      location,
     } satisfies Diagnostic],
   });
   if (!identifier || 'invalid' in identifier) return problem('"identifier" must be doi:…, pmid:… or pmcid:… with a valid value');
-  if (!record?.csl || typeof record.csl !== 'object' || typeof record.csl.type !== 'string') return problem('"csl" must be a CSL-JSON item with a "type"');
+  const found = record?.status !== 'not-found';
+  if (record?.status !== undefined && record.status !== 'found' && record.status !== 'not-found') return problem('"status" must be "found" or "not-found"');
+  if (found && (!record?.csl || typeof record.csl !== 'object' || typeof record.csl.type !== 'string')) return problem('"csl" must be a CSL-JSON item with a "type"');
+  const updates = readUpdates(record?.updates);
+  if (!updates) return problem('"updates" must be a list of { "type": "retraction" | "correction" | "expression-of-concern" | "withdrawal", … }');
   const key = identifierKey(identifier);
-  return { entries: [{ key, item: { ...record.csl, id: key }, location: { file, line: 1, column: 1 } }], diagnostics: [] };
+  const stored: StoredRecord = {
+    identifier, location, found, updates,
+    source: typeof record?.source === 'string' ? record.source : '',
+    fetched: typeof record?.fetched === 'string' ? record.fetched : '',
+    ...(found ? { csl: { ...record!.csl!, id: key } } : {}),
+  };
+  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: [], record: stored };
+}
+
+/** Objects with their keys sorted, recursively, so a re-fetch that reorders fields changes no line. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+}
+
+/** The committed text of a stored record: fixed top-level order, sorted CSL keys, two-space indent, final newline. */
+export function serializeStoredMetadata(metadata: StoredMetadata): string {
+  const ordered: StoredMetadata = {
+    identifier: metadata.identifier,
+    source: metadata.source,
+    fetched: metadata.fetched,
+    ...(metadata.status === 'not-found' ? { status: 'not-found' as const } : {}),
+    ...(metadata.updates?.length ? { updates: metadata.updates } : {}),
+    ...(metadata.csl ? { csl: sortKeys(metadata.csl) as CslItem } : {}),
+  };
+  return `${JSON.stringify(ordered, null, 2)}\n`;
+}
+
+/** `doi-10.1016%2Fj.jpain.2017.11.005.json`: one file name per identifier, safe on every file system. */
+export function storedFileName(identifier: Identifier): string {
+  const safe = encodeURIComponent(identifier.value).replace(/[!'()*]/gu, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${identifier.scheme}-${safe}.json`;
 }

@@ -2,11 +2,13 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
+import { formatDiagnostic, formatLocation, type Diagnostic } from '../citations/index.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
+
+const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
 
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
@@ -24,6 +26,11 @@ function parseOptions(options: CitationOptions | undefined) {
 export default function evidenceCitations(userOptions?: CitationOptions): AstroIntegration {
   const options = parseOptions(userOptions);
   const citedKeys = new Set<string>();
+  // Articles cite the same references: print each warning about a reference once per build.
+  const warned = new Set<string>();
+  // Entries not yet checked against a registry are routine until someone runs `refs add` online:
+  // one summary line, with the command that lists them, instead of a line per entry on every build.
+  const unchecked = new Set<string>();
   let context: CitationContext | undefined;
 
   return {
@@ -49,6 +56,15 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         processor.options.remarkPlugins.push([remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
+          onWarning: (diagnostic: Diagnostic) => {
+            if (UNCHECKED_CODES.has(diagnostic.code)) {
+              unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);
+              return;
+            }
+            const id = `${diagnostic.code} ${diagnostic.location ? formatLocation(diagnostic.location) : ''} ${diagnostic.message}`;
+            if (!warned.has(id)) logger.warn(formatDiagnostic({ ...diagnostic, related: [] }));
+            warned.add(id);
+          },
           onDocument: (_file: unknown, cited: { bibliography: { key: string }[] }) => {
             for (const entry of cited.bibliography) citedKeys.add(entry.key);
           },
@@ -61,6 +77,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           .filter((entry) => !citedKeys.has(entry.key))
           .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));
         if (unused.length) logger.warn(`${unused.length} unused reference(s):\n${unused.map(formatDiagnostic).join('\n')}`);
+        if (unchecked.size) {
+          logger.info(`${unchecked.size} cited reference(s) are not yet checked against a stored registry record (doi.org, PubMed). \`npm run refs -- check\` lists them; \`npm run refs -- add --missing\` fetches the records while online.`);
+        }
       },
     },
   };

@@ -2,7 +2,7 @@ import type { ElementContent, Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { h } from 'hastscript';
-import type { BibliographyEntry, RenderedCluster, Segment } from '../citations/index.ts';
+import type { BibliographyEntry, RenderedCluster, Segment, SourceUpdate } from '../citations/index.ts';
 
 // citeproc escapes field text, but reference fields are untrusted: allow only the inline markup CSL produces.
 const CSL_MARKUP: Schema = {
@@ -63,9 +63,22 @@ export function entryElement(entry: BibliographyEntry): Element {
         h('span', { ariaHidden: 'true' }, '↩ '),
         ...entry.backlinks.flatMap((link, i) => [
           ...(i > 0 ? [{ type: 'text' as const, value: ' ' }] : []),
-          h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label ?? entry.key}` }, link.label),
+          h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label?.replace(/\W+$/u, '') ?? entry.key}` }, link.label),
         ]),
       ]),
     ]),
   ]);
+}
+
+const NOTICE_LABELS: Record<SourceUpdate['type'], string> = {
+  retraction: 'Retracted',
+  withdrawal: 'Withdrawn',
+  'expression-of-concern': 'Expression of concern',
+  correction: 'Corrected',
+};
+
+/** The visible notice beside a retracted or corrected reference that the article acknowledges: the label, then the author's note, as text. */
+export function noticeElement(updates: SourceUpdate[], note: string): Element {
+  const labels = [...new Set(updates.map((update) => NOTICE_LABELS[update.type]))];
+  return h('p', { className: ['reference-notice'], role: 'note' }, [h('strong', `${labels.join(', ') || 'Note'}:`), ` ${note}`]);
 }

@@ -1,18 +1,23 @@
 import type { Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
+import { isAbsolute, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import {
   CitationError,
+  checkArticle,
   citeDocument,
   locate,
   parseCitations,
   type CitationFormatter,
   type CitedDocument,
+  type Diagnostic,
   type Library,
   type LocatedCluster,
+  type SourceLocation,
+  sourceUpdates,
 } from '../citations/index.ts';
-import { clusterElement, entryElement } from './citation-hast.ts';
+import { clusterElement, entryElement, noticeElement } from './citation-hast.ts';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
 export interface CitationContext {
@@ -26,6 +31,8 @@ export interface RemarkCitationsOptions {
   bibliographyTitle?: string;
   /** Told about every document's citations, e.g. to report unused references after the build. */
   onDocument?: (file: VFile, cited: CitedDocument) => void;
+  /** Told about warnings on cited references (no identifier, unverified identifier…); errors fail the document. */
+  onWarning?: (diagnostic: Diagnostic) => void;
 }
 
 /** What an article's page and the reference pages need to know about its citations. */
@@ -37,16 +44,25 @@ export interface CitationSummary {
 const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
 const BLOCKS = new Set(['paragraph', 'tableCell', 'heading', 'listItem', 'blockquote']);
 
-interface Found {
+/** A text node's citations, with the node, its parent and the sentence around them. */
+export interface Found {
   node: Text;
   parent: Parents;
   clusters: LocatedCluster[];
   context: string;
 }
 
+/** The path messages show: relative to the project when the file is inside it, as editors expect. */
+function displayPath(file: VFile): string {
+  if (!file.path) return '<input>';
+  const inside = relative(file.cwd, file.path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
+}
+
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
 function locateClusters(node: Text, file: VFile): LocatedCluster[] {
   const source = String(file.value ?? '');
+  const path = displayPath(file);
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   let cursor = start ?? 0;
@@ -59,7 +75,7 @@ function locateClusters(node: Text, file: VFile): LocatedCluster[] {
       if (at === -1 || at >= end) return item;
       cursor = at + item.key.length + 1;
       if (source[at - 1] === '\\') escaped = true;
-      return { ...item, location: locate(source, at, file.path || '<input>') };
+      return { ...item, location: locate(source, at, path) };
     });
     if (!escaped) located.push({ ...cluster, items });
   }
@@ -91,20 +107,18 @@ function citationNode(element: ReturnType<typeof clusterElement>): PhrasingConte
 export default function remarkCitations(options: RemarkCitationsOptions) {
   const title = options.bibliographyTitle ?? 'References';
   return (tree: Root, file: VFile) => {
-    const found: Found[] = [];
-    visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
-      if (SKIPPED.has(node.type)) return SKIP;
-      if (node.type !== 'text' || !node.value.includes('@')) return undefined;
-      const clusters = locateClusters(node, file);
-      if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, context: contextOf(ancestors) });
-      return undefined;
-    });
+    const found = findCitations(tree, file);
     if (found.length === 0) return;
 
     const { library, formatter } = options.context();
     const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
-    const errors = cited.diagnostics.filter((d) => d.severity === 'error');
+    const frontmatter = (file.data as { astro?: { frontmatter?: { acknowledgedUpdates?: Record<string, string> } } }).astro?.frontmatter;
+    const article = { file: displayPath(file), citations: citedKeys(found), acknowledged: frontmatter?.acknowledgedUpdates ?? {} };
+    // The same checks as `refs check`, for the references this article cites: errors stop the build.
+    const checked = cited.diagnostics.some((d) => d.severity === 'error') ? [] : checkArticle(library, article, { entries: true });
+    const errors = [...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');
     if (errors.length) throw new CitationError(errors);
+    for (const warning of checked) options.onWarning?.(warning);
     options.onDocument?.(file, cited);
 
     let index = 0;
@@ -126,7 +140,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       siblings.splice(siblings.indexOf(node), 1, ...replacement);
     }
 
-    tree.children.push(bibliographyNode(title, cited));
+    tree.children.push(bibliographyNode(title, cited, (key) => {
+      const entry = library.entries.get(key) ?? library.stored.get(key);
+      const note = article.acknowledged[key];
+      return entry && note ? noticeElement(sourceUpdates(entry, library), note) : undefined;
+    }));
     const summary: CitationSummary = {
       references: cited.bibliography.map((entry) => ({
         key: entry.key,
@@ -141,7 +159,25 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   };
 }
 
-function bibliographyNode(title: string, cited: CitedDocument): RootContent {
+/** Every text node with citations, in document order; code, links and raw HTML are skipped. */
+export function findCitations(tree: Root, file: VFile): Found[] {
+  const found: Found[] = [];
+  visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+    if (SKIPPED.has(node.type)) return SKIP;
+    if (node.type !== 'text' || !node.value.includes('@')) return undefined;
+    const clusters = locateClusters(node, file);
+    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, context: contextOf(ancestors) });
+    return undefined;
+  });
+  return found;
+}
+
+/** Each cited key with the place it is written. */
+export function citedKeys(found: Found[]): { key: string; location?: SourceLocation }[] {
+  return found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.map((item) => ({ key: item.key, location: item.location }))));
+}
+
+function bibliographyNode(title: string, cited: CitedDocument, notice: (key: string) => ReturnType<typeof noticeElement> | undefined): RootContent {
   return {
     type: 'blockquote',
     data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
@@ -149,7 +185,14 @@ function bibliographyNode(title: string, cited: CitedDocument): RootContent {
       { type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: title }] },
       {
         type: 'paragraph',
-        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map(entryElement) },
+        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map((entry) => {
+          const element = entryElement(entry);
+          const extra = notice(entry.key);
+          // Inside the body, so it lines up with the reference text rather than taking a column of its own.
+          const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));
+          if (extra && body?.type === 'element') body.children.push(extra);
+          return element;
+        }) },
         children: [],
       },
     ],

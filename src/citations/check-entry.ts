@@ -1,0 +1,72 @@
+import type { LibraryEntry } from './bibtex.ts';
+import { compareMetadata } from './compare.ts';
+import type { Diagnostic } from './errors.ts';
+import { identifierKey, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
+import type { Library } from './library.ts';
+import { recordsOf } from './updates.ts';
+
+const FIELDS: [IdentifierScheme, 'DOI' | 'PMID' | 'PMCID', (raw: string) => string | undefined, string][] = [
+  ['doi', 'DOI', normalizeDoi, 'A DOI starts with 10., a registrant code and a slash: doi = {10.1016/j.jpain.2017.11.005}.'],
+  ['pmid', 'PMID', normalizePmid, 'A PMID is a number of up to 9 digits: pmid = {29198932}.'],
+  ['pmcid', 'PMCID', normalizePmcid, 'A PMCID is PMC followed by digits: pmcid = {PMC5927830}.'],
+];
+
+const ADD_HINT = 'Run `npm run refs -- add --missing` while online and commit the files it writes under references/identifiers/, so entries are checked offline.';
+
+/**
+ * Problems with one entry on its own: malformed or missing identifiers, identifiers the registry does not
+ * know, and fields that disagree with the stored metadata of the entry's own DOI/PMID/PMCID.
+ */
+export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at = { location: entry.location, key: entry.key };
+  for (const [, field, normalizeValue, hint] of FIELDS) {
+    const raw = entry.item[field];
+    if (raw !== undefined && raw !== '' && !normalizeValue(String(raw))) {
+      diagnostics.push({ code: 'invalid-identifier', severity: 'error', message: `"${entry.key}": ${field} "${String(raw)}" is malformed`, hint, ...at });
+    }
+  }
+  const identifiers = identifiersOf(entry.item);
+  if (identifiers.length === 0 && !library.records.has(entry.key)) {
+    if (!diagnostics.length) diagnostics.push({ code: 'missing-identifier', severity: 'warning', message: `"${entry.key}" has no DOI, PMID or PMCID, so its metadata cannot be checked against a registry`, hint: 'Add the doi, pmid or pmcid field if the work has one; guidelines and web pages may have none.', ...at });
+    return diagnostics;
+  }
+  const records = recordsOf(entry, library);
+  const mismatched = new Set<string>();
+  // Every record of the work is compared; one diagnostic lists each field once, as the first record showed it.
+  const differences = new Map<string, string>();
+  const differ = (field: string, text: string) => differences.has(field) || differences.set(field, text);
+  const compared = records.filter((record) => record.found);
+  for (const record of records) {
+    if (record.found || !identifiers.some((id) => identifierKey(id) === identifierKey(record.identifier))) continue;
+    diagnostics.push({ code: 'identifier-not-found', severity: 'error', message: `"${entry.key}": ${record.identifier.scheme.toUpperCase()} ${record.identifier.value} does not exist (${record.source || 'the registry'} answered "not found" on ${record.fetched || 'the fetch date'})`, hint: 'Find the work on doi.org or PubMed and correct the identifier; a source nobody can find must not be cited.', related: [record.location], ...at });
+  }
+  for (const record of compared) {
+    // The record names the work's other identifiers too: an entry with the right DOI and the wrong PMID is caught here.
+    for (const stated of identifiersOf(record.csl!)) {
+      const mine = identifiers.find((id) => id.scheme === stated.scheme);
+      if (mine && mine.value !== stated.value) {
+        differ(stated.scheme, `${stated.scheme.toUpperCase()} is ${mine.value}, the record says ${stated.value}`);
+        mismatched.add(identifierKey(mine));
+      }
+    }
+    for (const d of compareMetadata(entry.item, record.csl!)) differ(d.field, d.field === 'authors' ? `authors: ${d.entry}` : `${d.field} is "${d.entry}", the record says "${d.stored}"`);
+  }
+  if (differences.size) {
+    const names = compared.map((record) => `${record.identifier.scheme.toUpperCase()} ${record.identifier.value}`).join(' and ');
+    diagnostics.push({
+      code: 'metadata-mismatch',
+      severity: 'error',
+      message: `"${entry.key}" disagrees with the stored metadata of ${names}: ${[...differences.values()].join('; ')}`,
+      hint: `Correct the entry from the stored record (${compared.map((record) => record.location.file).join(', ')}); if an identifier itself is wrong, fix it and fetch the right one.`,
+      related: compared.map((record) => record.location),
+      ...at,
+    });
+  }
+  const unverified = identifiers.filter((identifier) => !library.records.has(identifierKey(identifier)) && !mismatched.has(identifierKey(identifier)));
+  if (unverified.length) {
+    const names = unverified.map((identifier) => `${identifier.scheme.toUpperCase()} ${identifier.value}`).join(', ');
+    diagnostics.push({ code: 'unverified-identifier', severity: 'warning', message: `"${entry.key}": no stored metadata for ${names}, so the entry is not checked against ${unverified.length > 1 ? 'them' : 'it'}`, hint: ADD_HINT, ...at });
+  }
+  return diagnostics;
+}

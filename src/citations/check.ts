@@ -1,0 +1,123 @@
+import type { LibraryEntry } from './bibtex.ts';
+import { checkEntry } from './check-entry.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
+import { identifierKey, identifiersOf } from './identifiers.ts';
+import type { Library } from './library.ts';
+import type { SourceUpdate } from './stored.ts';
+import { sourceUpdates } from './updates.ts';
+
+/** One article's citations as the checks need them: each cited key, where it is written, and what the article acknowledges. */
+export interface ArticleCitations {
+  file: string;
+  citations: { key: string; location?: SourceLocation }[];
+  /** Frontmatter `acknowledgedUpdates`: key → the note readers see beside a retracted or corrected source. */
+  acknowledged?: Record<string, string>;
+}
+
+function firstOf<T>(groups: Map<string, T[]>): [string, T[]][] {
+  return [...groups].filter(([, members]) => members.length > 1);
+}
+
+/** Entries sharing a DOI/PMID/PMCID: one work under two keys would be numbered twice. */
+function duplicateWorks(entries: LibraryEntry[]): Diagnostic[] {
+  const byIdentifier = new Map<string, LibraryEntry[]>();
+  for (const entry of entries) for (const id of identifiersOf(entry.item)) {
+    const key = identifierKey(id);
+    byIdentifier.set(key, [...(byIdentifier.get(key) ?? []), entry]);
+  }
+  const reported = new Set<string>();
+  return firstOf(byIdentifier).flatMap(([identifier, [first, ...others]]) => others
+    .filter((entry) => !reported.has(`${first!.key} ${entry.key}`) && reported.add(`${first!.key} ${entry.key}`))
+    .map((entry): Diagnostic => ({
+      code: 'duplicate-work',
+      severity: 'error',
+      message: `"${entry.key}" and "${first!.key}" are the same work (${identifier})`,
+      hint: `Keep one entry and cite it everywhere; replace @${entry.key} with @${first!.key}.`,
+      location: entry.location,
+      related: [first!.location],
+      key: entry.key,
+    })));
+}
+
+/** Keys that differ only in case: BibTeX treats them as one key, and readers cannot tell them apart. */
+function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
+  const byLowerKey = new Map<string, LibraryEntry[]>();
+  for (const entry of entries) byLowerKey.set(entry.key.toLowerCase(), [...(byLowerKey.get(entry.key.toLowerCase()) ?? []), entry]);
+  return firstOf(byLowerKey).flatMap(([, [first, ...others]]) => others.map((entry): Diagnostic => ({
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `Citation keys "${entry.key}" and "${first!.key}" differ only in case`,
+    hint: 'BibTeX treats them as the same key: rename one and update the articles that cite it.',
+    location: entry.location,
+    related: [first!.location],
+    key: entry.key,
+  })));
+}
+
+/**
+ * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), one work
+ * under two keys, and each entry's own checks. `inFile` limits the report to some files.
+ */
+export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true): Diagnostic[] {
+  const entries = [...library.entries.values()];
+  return [
+    ...library.diagnostics,
+    ...caseDuplicates(entries),
+    ...duplicateWorks(entries),
+    ...entries.flatMap((entry) => checkEntry(entry, library)),
+  ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file));
+}
+
+const UPDATE_WORDS: Record<SourceUpdate['type'], string> = {
+  retraction: 'retracted',
+  withdrawal: 'withdrawn',
+  'expression-of-concern': 'under an expression of concern',
+  correction: 'corrected',
+};
+
+/** How an update is described to readers and authors: "retracted (doi:10.1/x, 2020-01-01)". */
+export function describeUpdate(update: SourceUpdate): string {
+  const details = [update.identifier, update.date].filter(Boolean).join(', ');
+  return `${UPDATE_WORDS[update.type]}${details ? ` (${details})` : ''}`;
+}
+
+/**
+ * Problems in one article's citations: keys that do not resolve, two keys for one work, and retracted or
+ * corrected sources the article does not acknowledge. With `entries`, each cited entry's own checks too,
+ * reported once per key (what the build runs).
+ */
+export function checkArticle(library: Library, article: ArticleCitations, options: { entries?: boolean } = {}): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const cited = new Map<string, { entry: LibraryEntry; location?: SourceLocation }>();
+  for (const citation of article.citations) {
+    const resolution = library.resolve(citation.key);
+    if ('diagnostic' in resolution) diagnostics.push({ ...resolution.diagnostic, location: citation.location, key: citation.key });
+    else if (!cited.has(resolution.entry.key)) cited.set(resolution.entry.key, { entry: resolution.entry, location: citation.location });
+  }
+  const entries = [...cited.values()].map(({ entry }) => entry);
+  for (const duplicate of duplicateWorks(entries)) diagnostics.push({ ...duplicate, location: cited.get(duplicate.key!)!.location ?? duplicate.location, related: [duplicate.location!, ...(duplicate.related ?? [])] });
+  for (const { entry, location } of cited.values()) {
+    const updates = sourceUpdates(entry, library);
+    if (updates.length && !article.acknowledged?.[entry.key]) {
+      const retracted = updates.some((update) => update.type !== 'correction');
+      diagnostics.push({
+        code: retracted ? 'retracted-source' : 'corrected-source',
+        severity: 'error',
+        message: `"${entry.key}" is ${updates.map(describeUpdate).join('; ')}, and ${article.file} does not say so`,
+        hint: `Cite another source, or acknowledge it in the article's frontmatter so readers see a notice beside the reference: acknowledgedUpdates: { ${entry.key}: "What changed, and why the article still cites it." }`,
+        location,
+        related: [entry.location],
+        key: entry.key,
+      });
+    }
+    if (options.entries) diagnostics.push(...checkEntry(entry, library).map((d) => ({ ...d, related: [...(d.related ?? []), ...(location ? [location] : [])] })));
+  }
+  return diagnostics;
+}
+
+/** Library entries no article cites: warnings, since a library may hold sources for future articles. */
+export function unusedEntries(library: Library, citedKeys: Set<string>): Diagnostic[] {
+  return [...library.entries.values()]
+    .filter((entry) => !citedKeys.has(entry.key))
+    .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, hint: 'Cite it or remove it from the library.', location: entry.location, key: entry.key }));
+}

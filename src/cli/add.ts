@@ -1,0 +1,110 @@
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
+
+import { parseBibtex } from '../citations/bibtex.ts';
+import { fetchIdentifier } from './fetchers.ts';
+import { mapLimit } from './http.ts';
+import { loadProjectLibrary, type Project } from './project.ts';
+
+/** `10.1000/x`, `https://doi.org/10.1000/x`, `29198932`, `PMC5927830`, or the `doi:`/`pmid:`/`pmcid:` forms. */
+export function readIdentifierArgument(raw: string): Identifier | undefined {
+  const text = raw.trim();
+  const scheme = /^(doi|pmid|pmcid):/iu.test(text) ? '' : /^(https?:\/\/(dx\.)?doi\.org\/)?10\./iu.test(text) ? 'doi:' : /^pmc/iu.test(text) ? 'pmcid:' : /^\d+$/u.test(text) ? 'pmid:' : '';
+  const parsed = parseIdentifierKey(`${scheme}${text}`);
+  return parsed && !('invalid' in parsed) ? parsed : undefined;
+}
+
+export interface AddOptions {
+  offline: boolean;
+  force: boolean;
+  /** Also every identifier the library names that has no stored file; "not found" answers are stored too. */
+  missing: boolean;
+}
+
+/**
+ * Fetches each identifier's metadata and writes it to references/identifiers/, one reviewed file per
+ * identifier. Returns the exit status: 1 when any identifier failed or was not found.
+ */
+export async function addIdentifiers(project: Project, args: string[], options: AddOptions, log: (text: string) => void): Promise<number> {
+  let status = 0;
+  const wanted = new Map<string, Identifier>();
+  for (const arg of args) {
+    const identifier = readIdentifierArgument(arg);
+    if (identifier) wanted.set(identifierKey(identifier), identifier);
+    else {
+      log(`error: "${arg}" is not a DOI (10.…), PMID (digits) or PMCID (PMC…).`);
+      status = 1;
+    }
+  }
+  const { library } = loadProjectLibrary(project);
+  const explicit = new Set(wanted.keys());
+  if (options.missing) for (const entry of library.entries.values()) for (const id of identifiersOf(entry.item)) wanted.set(identifierKey(id), id);
+  const dir = join(project.root, project.references, 'identifiers');
+  const todo = [...wanted.values()].filter((identifier) => {
+    if (options.force || !library.records.has(identifierKey(identifier))) return true;
+    if (args.length) log(`${identifierKey(identifier)}: already stored in ${library.records.get(identifierKey(identifier))!.location.file} (--force fetches it again)`);
+    return false;
+  });
+  if (todo.length === 0) return status;
+  if (options.offline) {
+    for (const identifier of todo) log(`error: ${identifierKey(identifier)} has no stored metadata, and --offline forbids fetching it.`);
+    return 1;
+  }
+  if (!project.config.contact) {
+    log(`error: set "contact" in ${project.references}/refs.config.json to an e-mail address, e.g. { "contact": "editor@example.org" }: doi.org and NCBI ask every client to say who to contact.`);
+    return 1;
+  }
+  mkdirSync(dir, { recursive: true });
+  const outcomes = await mapLimit(todo, project.config.concurrency, (identifier) => fetchIdentifier(identifier, project.config));
+  outcomes.forEach((outcome, i) => {
+    const file = join(project.references, 'identifiers', storedFileName(todo[i]!));
+    if (outcome.kind === 'failed') {
+      log(`error: ${outcome.message}`);
+      status = 1;
+      return;
+    }
+    // A "not found" answer is stored only for identifiers the library names, so check can flag them offline.
+    if (outcome.kind === 'not-found') {
+      log(`error: ${outcome.message}`);
+      status = 1;
+      if (explicit.has(identifierKey(todo[i]!))) return;
+    }
+    writeFileSync(join(project.root, file), serializeStoredMetadata(outcome.metadata));
+    if (outcome.kind === 'found') log(`${identifierKey(todo[i]!)}: wrote ${file} (${String(outcome.metadata.csl?.title ?? '').slice(0, 80)})`);
+    else log(`${identifierKey(todo[i]!)}: recorded "not found" in ${file}`);
+  });
+  return status;
+}
+
+/**
+ * Imports a BibTeX export (Zotero, Better BibTeX…) into references/: reports unreadable entries and keys
+ * the library already has, and copies the file only when it is clean (or with --force).
+ */
+export function importBibtex(project: Project, path: string, force: boolean, log: (text: string) => void): number {
+  if (!existsSync(path)) {
+    log(`error: ${path} does not exist.`);
+    return 1;
+  }
+  const target = join(project.references, basename(path).replace(/\.bibtex$/iu, '.bib'));
+  const parsed = parseBibtex(readFileSync(path, 'utf8'), path);
+  const { library } = loadProjectLibrary(project);
+  const problems = [...parsed.diagnostics];
+  for (const entry of parsed.entries) {
+    const existing = library.entries.get(entry.key);
+    if (existing && existing.location.file !== target) problems.push({ code: 'duplicate-key', severity: 'error', message: `"${entry.key}" is already defined`, location: entry.location, related: [existing.location], key: entry.key, hint: 'Rename the key in the export, or drop the entry.' });
+  }
+  for (const problem of problems) log(formatDiagnostic(problem));
+  if (existsSync(join(project.root, target)) && !force) {
+    log(`error: ${target} already exists; use --force to replace it.`);
+    return 1;
+  }
+  if (problems.length && !force) {
+    log(`error: ${problems.length} problem(s): nothing imported. Fix the export, or import anyway with --force.`);
+    return 1;
+  }
+  copyFileSync(path, join(project.root, target));
+  const merged = loadLibrary([{ path: target, text: readFileSync(join(project.root, target), 'utf8') }]);
+  log(`imported ${merged.entries.size} entries into ${target}; run \`npm run refs -- add --missing\` to fetch their identifiers' metadata, then \`npm run refs -- check\`.`);
+  return problems.length ? 1 : 0;
+}

@@ -1,0 +1,60 @@
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { parse as parseYaml } from 'yaml';
+import type { ArticleCitations, Diagnostic } from '../citations/index.ts';
+import { citedKeys, findCitations } from '../markdown/remark-citations.ts';
+
+/** An article's citations, read from its MDX source the way the build reads them. */
+export type Article = ArticleCitations & { slug: string };
+
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+
+/**
+ * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and
+ * so every reported line and column, stays that of the file.
+ */
+export function readArticle(path: string, text: string): { article?: Article; diagnostic?: Diagnostic } {
+  const source = text.replace(/^\uFEFF/u, '');
+  const match = source.match(FRONTMATTER);
+  const body = match ? match[0].replace(/[^\n]/gu, ' ') + source.slice(match[0].length) : source;
+  const slug = path.split('/').pop()!.replace(/\.mdx?$/u, '');
+  try {
+    const frontmatter = match ? (parseYaml(match[1]!) as Record<string, unknown> | null) ?? {} : {};
+    const file = new VFile({ path, value: body });
+    const found = findCitations(parser.parse(file) as Root, file);
+    const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
+    return { article: { slug, file: path, citations: citedKeys(found), acknowledged } };
+  } catch (error) {
+    const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
+    return { diagnostic: {
+      code: 'invalid-article',
+      severity: 'error',
+      message: `${path} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      hint: 'Fix the MDX or YAML syntax at this place; `npm run build` shows the same problem.',
+      location: { file: path, line: place.line ?? place.linePos?.[0]?.line ?? 1, column: place.column ?? place.linePos?.[0]?.col ?? 1 },
+    } };
+  }
+}
+
+/** Every `.mdx` article under the folder, with project-relative paths. */
+export function readArticles(root: string, folder: string): { articles: Article[]; diagnostics: Diagnostic[] } {
+  const dir = join(root, folder);
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!existsSync(dir)) return { articles, diagnostics };
+  const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).sort();
+  for (const name of names) {
+    const path = relative(root, join(dir, name)).split(sep).join('/');
+    const { article, diagnostic } = readArticle(path, readFileSync(join(dir, name), 'utf8'));
+    if (article) articles.push(article);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  return { articles, diagnostics };
+}

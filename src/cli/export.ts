@@ -1,0 +1,43 @@
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { CslItem, Diagnostic } from '../citations/index.ts';
+import { readArticles } from './articles.ts';
+import { loadProjectLibrary, type Project } from './project.ts';
+import { toRis } from './ris.ts';
+
+export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/**
+ * The library (or the references one article cites, in citation order) as BibTeX, RIS or CSL-JSON.
+ * Throws with a message naming the article's problems when it cannot be resolved.
+ */
+export function exportReferences(project: Project, format: ExportFormat, slug?: string): string {
+  const { library } = loadProjectLibrary(project);
+  let items: CslItem[];
+  if (slug) {
+    const { articles } = readArticles(project.root, project.config.articles);
+    const article = articles.find((candidate) => candidate.slug === slug);
+    if (!article) throw new Error(`No article "${slug}" in ${project.config.articles}/. Known: ${articles.map((a) => a.slug).join(', ') || 'none'}.`);
+    const problems: Diagnostic[] = [];
+    const byKey = new Map<string, CslItem>();
+    for (const citation of article.citations) {
+      const resolution = library.resolve(citation.key);
+      if ('entry' in resolution) byKey.set(resolution.entry.key, resolution.entry.item);
+      else problems.push({ ...resolution.diagnostic, location: citation.location });
+    }
+    if (problems.length) throw new Error(`${article.file} cites references that cannot be exported:\n${problems.map((p) => `  ${p.location ? `${p.location.line}:${p.location.column} ` : ''}${p.message}`).join('\n')}\nRun \`npm run refs -- check\`.`);
+    items = [...byKey.values()];
+  } else {
+    items = library.all().map((entry) => entry.item);
+  }
+  switch (format) {
+    case 'csl-json':
+      return `${JSON.stringify(items, null, 2)}\n`;
+    case 'ris':
+      return toRis(items);
+    case 'bibtex':
+      // citation-js types CSL `type` as a closed union; these items came from CSL readers.
+      return String(plugins.output.format('bibtex', items as unknown as Parameters<typeof plugins.output.format>[1]));
+  }
+}

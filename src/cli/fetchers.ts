@@ -1,0 +1,99 @@
+import { identifierKey, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+
+import type { RefsConfig } from './config.ts';
+import { FetchError, httpGet, type HttpOptions } from './http.ts';
+
+/** The outcome for one identifier: its metadata, or a registry's "not found" (also worth storing), or a failure. */
+export type FetchOutcome =
+  | { kind: 'found'; metadata: StoredMetadata }
+  | { kind: 'not-found'; metadata: StoredMetadata; message: string }
+  | { kind: 'failed'; message: string };
+
+const CSL_JSON = 'application/vnd.citationstyles.csl+json';
+
+// Counters and timestamps that change on every fetch would make each re-fetch a noisy diff.
+const VOLATILE = ['indexed', 'deposited', 'created', 'score', 'is-referenced-by-count', 'reference-count', 'references-count', 'reference', 'link', 'content-domain', 'source'];
+
+function userAgent(config: RefsConfig): string {
+  return `evidence-reference-site-refs/0.1 (mailto:${config.contact})`;
+}
+
+function httpOptions(config: RefsConfig, accept: string): HttpOptions {
+  return { accept, userAgent: userAgent(config), timeoutMs: config.timeoutMs, retries: config.retries, backoffMs: config.backoffMs, maxRetryAfterMs: config.maxRetryAfterMs };
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Parses a CSL-JSON answer (an item, or a one-item list); undefined when it is not one. */
+function readCsl(body: string): CslItem | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  const item = (Array.isArray(value) ? value[0] : value) as Partial<CslItem> | undefined;
+  if (!item || typeof item !== 'object' || typeof item.type !== 'string' || (!item.title && !item.author)) return undefined;
+  const csl = Object.fromEntries(Object.entries(item).filter(([field]) => !VOLATILE.includes(field))) as CslItem;
+  // Crossref sends titles as one-element lists in some records.
+  for (const field of ['title', 'container-title', 'container-title-short'] as const) if (Array.isArray(csl[field])) csl[field] = (csl[field] as unknown as string[])[0];
+  return csl;
+}
+
+function sourceUrl(identifier: Identifier, config: RefsConfig): string {
+  switch (identifier.scheme) {
+    case 'doi':
+      return `${config.doiBaseUrl}/${encodeURI(identifier.value).replace(/[?#]/gu, encodeURIComponent)}`;
+    case 'pmid':
+      return `${config.ncbiBaseUrl}/pubmed/?format=csl&id=${identifier.value}`;
+    case 'pmcid':
+      return `${config.ncbiBaseUrl}/pmc/?format=csl&id=${identifier.value}`;
+  }
+}
+
+const PUBMED_UPDATES: [string, SourceUpdate['type']][] = [['RetractionIn', 'retraction'], ['ErratumIn', 'correction'], ['ExpressionOfConcernIn', 'expression-of-concern']];
+
+/** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
+async function pubmedUpdates(pmid: string, config: RefsConfig): Promise<SourceUpdate[]> {
+  const url = `${config.eutilsBaseUrl}/efetch.fcgi?db=pubmed&retmode=xml&id=${pmid}&tool=evidence-reference-site&email=${encodeURIComponent(config.contact ?? '')}`;
+  const answer = await httpGet(url, httpOptions(config, 'application/xml'));
+  if (answer.status !== 200 || !answer.body.includes('<PubmedArticle')) throw new FetchError(`${url} answered HTTP ${answer.status} without a PubMed record; try again later.`);
+  const updates: SourceUpdate[] = [];
+  for (const match of answer.body.matchAll(/<CommentsCorrections\s+RefType="(\w+)"[^>]*>([\s\S]*?)<\/CommentsCorrections>/gu)) {
+    const type = PUBMED_UPDATES.find(([refType]) => refType === match[1])?.[1];
+    if (!type) continue;
+    const notice = match[2]!.match(/<PMID[^>]*>(\d+)<\/PMID>/u)?.[1];
+    const label = match[2]!.match(/<RefSource>([\s\S]*?)<\/RefSource>/u)?.[1]?.trim();
+    updates.push({ type, ...(notice ? { identifier: `pmid:${notice}` } : {}), ...(label ? { label: `${match[1]}: ${label}` } : {}) });
+  }
+  if (updates.every((u) => u.type !== 'retraction') && /<PublicationType[^>]*>Retracted Publication<\/PublicationType>/u.test(answer.body)) updates.push({ type: 'retraction', label: 'Retracted Publication' });
+  return updates;
+}
+
+/**
+ * Fetches one identifier's CSL-JSON: a DOI by doi.org content negotiation, a PMID or PMCID from NCBI's
+ * Literature Citation Exporter, plus PubMed's retraction and erratum links. Never throws.
+ */
+export async function fetchIdentifier(identifier: Identifier, config: RefsConfig): Promise<FetchOutcome> {
+  const source = sourceUrl(identifier, config);
+  const name = `${identifier.scheme.toUpperCase()} ${identifier.value}`;
+  try {
+    const answer = await httpGet(source, httpOptions(config, identifier.scheme === 'doi' ? CSL_JSON : 'application/json'));
+    const base = { identifier: identifierKey(identifier), source, fetched: today() };
+    if (answer.status === 404 || answer.status === 410) {
+      return { kind: 'not-found', message: `${name} does not exist: ${source} answered HTTP ${answer.status}.`, metadata: { ...base, status: 'not-found' } };
+    }
+    if (answer.status !== 200) return { kind: 'failed', message: `${name}: ${source} answered HTTP ${answer.status}.` };
+    const csl = readCsl(answer.body);
+    if (!csl) {
+      return { kind: 'failed', message: `${name}: ${source} answered ${answer.contentType || 'without a content type'}, not CSL-JSON metadata (first characters: ${JSON.stringify(answer.body.slice(0, 60))}). The registrar may not support content negotiation; add the entry to a .bib file by hand.` };
+    }
+    const pmid = identifier.scheme === 'pmid' ? identifier.value : typeof csl.PMID === 'string' || typeof csl.PMID === 'number' ? String(csl.PMID) : undefined;
+    const updates = [...updatesFromCsl(csl), ...(identifier.scheme !== 'doi' && pmid ? await pubmedUpdates(pmid, config) : [])];
+    return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } } };
+  } catch (error) {
+    return { kind: 'failed', message: `${name}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}

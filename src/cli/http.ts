@@ -1,0 +1,80 @@
+/** What a registry answered: status, body text and content type. 4xx answers are returned, not thrown. */
+export interface HttpAnswer {
+  status: number;
+  body: string;
+  contentType: string;
+  url: string;
+}
+
+export interface HttpOptions {
+  accept: string;
+  userAgent: string;
+  timeoutMs: number;
+  /** How many times a failed request (timeout, network error, 429, 5xx) is tried again. */
+  retries: number;
+  backoffMs: number;
+  maxRetryAfterMs: number;
+}
+
+/** A request that failed for good, after its retries; the message says why and what to try. */
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Retry-After in milliseconds: either delta-seconds or an HTTP date. */
+function retryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/**
+ * GET with a timeout per attempt, exponential backoff on timeouts, network errors and 5xx, and
+ * Retry-After honoured on 429 and 503. Redirects are followed (doi.org redirects to the registrar).
+ */
+export async function httpGet(url: string, options: HttpOptions): Promise<HttpAnswer> {
+  let failure = '';
+  for (let attempt = 0; attempt <= options.retries; attempt++) {
+    let wait = options.backoffMs * 2 ** attempt;
+    try {
+      const response = await fetch(url, {
+        headers: { accept: options.accept, 'user-agent': options.userAgent },
+        redirect: 'follow',
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      const body = await response.text();
+      const answer = { status: response.status, body, contentType: response.headers.get('content-type') ?? '', url: response.url || url };
+      if (response.status !== 429 && response.status < 500) return answer;
+      failure = `${url} answered HTTP ${response.status}`;
+      const asked = response.status === 429 || response.status === 503 ? retryAfter(response.headers.get('retry-after')) : undefined;
+      if (asked !== undefined) {
+        if (asked > options.maxRetryAfterMs) throw new FetchError(`${url} asked to wait ${Math.round(asked / 1000)} s (Retry-After), more than the ${Math.round(options.maxRetryAfterMs / 1000)} s allowed; try again later.`);
+        wait = Math.max(wait, asked);
+      }
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      failure = timedOut ? `${url} did not answer within ${options.timeoutMs} ms` : `${url} could not be reached (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`;
+    }
+    if (attempt < options.retries) await sleep(wait);
+  }
+  throw new FetchError(`${failure}, ${options.retries + 1} attempt(s); check the connection or try again later.`);
+}
+
+/** Runs `task` over `items` with at most `limit` running at once; results keep the input order. */
+export async function mapLimit<T, R>(items: T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,84 @@
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { addIdentifiers, importBibtex } from './add.ts';
+import { checkProject, report } from './check.ts';
+import { EXPORT_FORMATS, exportReferences, type ExportFormat } from './export.ts';
+import { openProject } from './project.ts';
+
+const USAGE = `Usage: npm run refs -- <command> [options]
+
+  add <doi|pmid|pmcid>…     fetch metadata into references/identifiers/ (one JSON file each)
+      --missing             also every identifier the library names that has no stored file
+      --force               fetch again even when a file exists
+      --offline             fetch nothing; fail if an identifier has no stored file
+      --bibtex FILE         import a BibTeX export into references/
+  check [FILE…]             check the library and articles (or only the given library files)
+      --json                print diagnostics as JSON
+  export --format bibtex|ris|csl-json [--article SLUG] [--out FILE]
+
+  --root DIR                the project (default: the current directory)
+  --references DIR          the library folder inside it (default: references)`;
+
+const OPTIONS = {
+  root: { type: 'string' },
+  references: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  offline: { type: 'boolean', default: false },
+  force: { type: 'boolean', default: false },
+  missing: { type: 'boolean', default: false },
+  bibtex: { type: 'string' },
+  format: { type: 'string' },
+  article: { type: 'string' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Runs one `refs` command line and returns its exit status; every failure is a message, never a stack trace. */
+export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    err(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (values.help ? out : err)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    const project = openProject(values.root ?? process.cwd(), values.references);
+    switch (command) {
+      case 'add':
+        if (values.bibtex) return importBibtex(project, values.bibtex, values.force, out);
+        if (rest.length === 0 && !values.missing) {
+          err('error: name at least one DOI, PMID or PMCID, or use --missing or --bibtex FILE.');
+          return 2;
+        }
+        return await addIdentifiers(project, rest, { offline: values.offline, force: values.force, missing: values.missing }, out);
+      case 'check':
+        return report(checkProject(project, rest), values.json, out);
+      case 'export': {
+        if (!EXPORT_FORMATS.includes(values.format as ExportFormat)) {
+          err(`error: --format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+          return 2;
+        }
+        const text = exportReferences(project, values.format as ExportFormat, values.article);
+        if (values.out) writeFileSync(values.out, text);
+        else out(text.trimEnd());
+        return 0;
+      }
+      default:
+        err(`error: unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,102 @@
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { buildFixture, scratchSite } from './helpers.ts';
+
+/** Builds a broken copy of the basic fixture site and returns the error the build failed with. */
+async function buildError(edit: (root: string) => void, env?: Record<string, string>): Promise<Error> {
+  const site = scratchSite('site-basic', edit);
+  try {
+    await buildFixture(site.root, env);
+  } catch (error) {
+    return error as Error;
+  } finally {
+    site.cleanup();
+  }
+  throw new Error('the build succeeded but should have failed');
+}
+
+const article = (root: string) => join(root, 'content/articles/first.mdx');
+function cite(root: string, markdown: string) {
+  appendFileSync(article(root), `\n${markdown}\n`);
+}
+/** 1-based line of the last line of the article, where `cite` put the new text. */
+const lastLine = (root: string) => readFileSync(article(root), 'utf8').trimEnd().split('\n').length;
+
+describe('build errors an author can act on', () => {
+  it('unknown key: file:line:col, the key, and did-you-mean suggestions', async () => {
+    let line = 0;
+    const error = await buildError((root) => {
+      cite(root, 'A typo in a key [@vickers2018].');
+      line = lastLine(root);
+    });
+    expect(error.message).toContain(`content/articles/first.mdx:${line}:18: error: Unknown citation key "vickers2018" [unknown-key]`);
+    expect(error.message).toContain('hint: Did you mean "vickers2018acupuncture"?');
+  });
+
+  it('malformed BibTeX entry: the entry\'s own file:line, where it is cited, and what to fix', async () => {
+    const error = await buildError((root) => {
+      appendFileSync(join(root, 'references/refs.bib'), '\n@article{broken2020,\n  title = {Unclosed,\n  year = 2020\n}\n');
+      cite(root, 'Cites a broken entry [@broken2020].');
+    });
+    expect(error.message).toMatch(/content\/articles\/first\.mdx:\d+:\d+: error: BibTeX entry "broken2020" could not be read: .+ \[invalid-bibtex\]/u);
+    expect(error.message).toMatch(/see also references\/refs\.bib:5\d:1/u);
+    expect(error.message).toContain('hint: Check the braces, quotes and commas of the entry that starts at line 5');
+  });
+
+  it('key defined twice: both places are named', async () => {
+    const error = await buildError((root) => {
+      const bib = join(root, 'references/refs.bib');
+      appendFileSync(bib, '\n@article{haake2007gerac,\n  title = {A second definition},\n  year = 2007\n}\n');
+    });
+    expect(error.message).toMatch(/content\/articles\/first\.mdx:\d+:\d+: error: Citation key "haake2007gerac" is defined twice \[duplicate-key\]/u);
+    expect(error.message).toMatch(/see also references\/refs\.bib:5\d:1\n\s+see also references\/refs\.bib:32:1/u);
+  });
+
+  it('DOI with no stored metadata: names the command that fetches it', async () => {
+    const error = await buildError((root) => cite(root, 'A new trial [@doi:10.1000/new.trial.2026].'));
+    expect(error.message).toMatch(/first\.mdx:\d+:\d+: error: No stored metadata for DOI 10\.1000\/new\.trial\.2026 \[missing-metadata\]/u);
+    expect(error.message).toContain('npm run refs -- add 10.1000/new.trial.2026');
+  });
+
+  it('a processor that would ignore citations stops the build with the fix', async () => {
+    const error = await buildError((root) => {
+      const config = join(root, 'astro.config.mjs');
+      writeFileSync(config, readFileSync(config, 'utf8').replace("markdown: { processor: unified() },", ''));
+    });
+    expect(error.message).toContain('Citations need the unified Markdown processor, but markdown.processor is "satteri"');
+    expect(String((error as Error & { hint?: string }).hint)).toContain("set markdown: { processor: unified() }");
+  });
+
+  it('invalid options name the option and the allowed values', async () => {
+    const error = await buildError(() => undefined, { FIXTURE_STYLE: 'chicago' });
+    expect(error.message).toContain('Invalid evidenceCitations() options: style:');
+    expect(String((error as Error & { hint?: string }).hint)).toContain('style is ama, vancouver, apa or a path to a .csl file');
+  });
+});
+
+describe('warnings', () => {
+  it('names unused references and unreadable entries nobody cites, once each, without failing the build', async () => {
+    const site = scratchSite('site-basic', (root) => {
+      appendFileSync(join(root, 'references/refs.bib'), '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
+    });
+    const output: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      output.push(String(chunk));
+      return true;
+    };
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    try {
+      await buildFixture(site.root, {}, 'warn');
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      site.cleanup();
+    }
+    const log = output.join('');
+    expect(log).toMatch(/references\/refs\.bib:5\d:1: warning: Reference "uncited2020" is not cited by any article \[unused-reference\]/u);
+    expect(log.match(/uncited2020/gu)).toHaveLength(1);
+    expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
+  });
+});

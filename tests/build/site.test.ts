@@ -1,0 +1,99 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFixture, fixturesDir, readPage } from './helpers.ts';
+
+let dist: string;
+beforeAll(async () => {
+  dist = await buildFixture(join(fixturesDir, 'site-basic'));
+});
+
+const first = () => readPage(dist, 'articles/first/index.html');
+const text = (element: Element | null) => element?.textContent?.replace(/\s+/gu, ' ').trim() ?? '';
+
+describe('a built article', () => {
+  it('is published at /articles/<slug>/ with lang set', () => {
+    expect(readdirSync(join(dist, 'articles')).sort()).toEqual(['first', 'index.html', 'second']);
+    expect(first().documentElement.getAttribute('lang')).toBe('en');
+  });
+
+  it('resolves every in-page link to an element on the page', () => {
+    for (const page of ['articles/first/index.html', 'articles/second/index.html']) {
+      const document = readPage(dist, page);
+      const fragments = [...document.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1));
+      expect(fragments.length).toBeGreaterThan(3);
+      for (const id of fragments) expect(document.getElementById(decodeURIComponent(id)), `#${id} on ${page}`).not.toBeNull();
+    }
+  });
+
+  it('numbers references by first citation, per article', () => {
+    const labels = (document: Document) => [...document.querySelectorAll('.references > li')].map((li) => `${text(li.querySelector('.reference-label'))} ${li.id}`);
+    expect(labels(first())).toEqual([
+      '1. ref-vickers2018acupuncture',
+      '2. ref-cherkin2009randomized',
+      '3. ref-haake2007gerac',
+      '4. ref-nice2016ng59',
+      '5. ref-pmid-22965186',
+    ]);
+    expect(labels(readPage(dist, 'articles/second/index.html'))).toEqual(['1. ref-hinman2014acupuncture', '2. ref-vickers2018acupuncture']);
+  });
+
+  it('renders citations as numbers that link to their entries, collapsing ranges', () => {
+    const citations = [...first().querySelectorAll('.citation')].map((c) => ({
+      text: text(c),
+      links: [...c.querySelectorAll('a')].map((a) => a.getAttribute('href')),
+    }));
+    expect(citations).toEqual([
+      { text: '1', links: ['#ref-vickers2018acupuncture'] },
+      { text: 'Cherkin et al2(p860)', links: ['#ref-cherkin2009randomized'] },
+      { text: '2,3', links: ['#ref-cherkin2009randomized', '#ref-haake2007gerac'] },
+      { text: '1–3', links: ['#ref-vickers2018acupuncture', '#ref-haake2007gerac'] },
+      { text: 'see 4(sec1.2)', links: ['#ref-nice2016ng59'] },
+      { text: '5', links: ['#ref-pmid-22965186'] },
+      { text: '2', links: ['#ref-cherkin2009randomized'] },
+    ]);
+  });
+
+  it('gives every citing place an id, and back-links from each entry round-trip to them', () => {
+    const document = first();
+    for (const entry of document.querySelectorAll('.references > li')) {
+      const backlinks = [...entry.querySelectorAll('.backlinks a')];
+      expect(backlinks.length).toBeGreaterThan(0);
+      for (const link of backlinks) {
+        const target = document.getElementById(link.getAttribute('href')!.slice(1))!;
+        // The citing place is, or sits inside, a citation whose links lead back to this entry.
+        const citation = target.closest('.citation')!;
+        expect(citation.getAttribute('data-cites')!.split(' ')).toContain(entry.getAttribute('data-key'));
+      }
+    }
+    const cherkin = document.getElementById('ref-cherkin2009randomized')!;
+    expect([...cherkin.querySelectorAll('.backlinks a')].map((a) => `${text(a)} ${a.getAttribute('href')}`)).toEqual([
+      'a #cite-cherkin2009randomized-1',
+      'b #cite-cherkin2009randomized-2',
+      'c #cite-cherkin2009randomized-3',
+      'd #cite-cherkin2009randomized-4',
+    ]);
+  });
+
+  it('links DOI, PubMed and PMC with the right URLs', () => {
+    const links = (id: string) => [...first().getElementById(id)!.querySelectorAll('.reference-links a')].map((a) => `${text(a)} ${a.getAttribute('href')}`);
+    expect(links('ref-vickers2018acupuncture')).toEqual([
+      'DOI https://doi.org/10.1016/j.jpain.2017.11.005',
+      'PubMed https://pubmed.ncbi.nlm.nih.gov/29198932/',
+      'PMC https://pmc.ncbi.nlm.nih.gov/articles/PMC5927830/',
+    ]);
+    expect(links('ref-haake2007gerac')).toEqual(['DOI https://doi.org/10.1001/archinte.167.17.1892', 'PubMed https://pubmed.ncbi.nlm.nih.gov/17893311/']);
+    expect(links('ref-nice2016ng59')).toEqual(['Web page https://www.nice.org.uk/guidance/ng59']);
+    expect(links('ref-pmid-22965186')).toEqual([
+      'DOI https://doi.org/10.1001/archinternmed.2012.3654',
+      'PubMed https://pubmed.ncbi.nlm.nih.gov/22965186/',
+      'PMC https://pmc.ncbi.nlm.nih.gov/articles/PMC3658605/',
+    ]);
+  });
+
+  it('formats entries in AMA with the journal abbreviation', () => {
+    expect(text(first().querySelector('#ref-vickers2018acupuncture .reference-text'))).toBe(
+      'Vickers AJ, Vertosick EA, Lewith G, et al. Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis. J Pain. 2018;19(5):455-474. doi:10.1016/j.jpain.2017.11.005',
+    );
+  });
+});

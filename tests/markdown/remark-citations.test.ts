@@ -1,0 +1,65 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import remarkCitations from '../../src/markdown/remark-citations.ts';
+import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
+
+const fixtures = fileURLToPath(new URL('../fixtures/remark/', import.meta.url));
+const library = loadLibrary(fixtureFiles('library'));
+const context = { library, formatter: new CitationFormatter(library, bundledStyle('american-medical-association')) };
+
+/** Astro's own Markdown pipeline (GFM, smartypants, then our plugin), as `.md` and `.mdx` pages get it. */
+async function render(markdown: string, path = 'content/articles/test.md') {
+  const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context }]] });
+  return processor.render(markdown, { fileURL: new URL(`file:///project/${path}`) });
+}
+
+describe('remark-citations fixtures (input.md → expected.html)', () => {
+  for (const name of readdirSync(fixtures)) {
+    it(name, async () => {
+      const input = readFileSync(join(fixtures, name, 'input.md'), 'utf8');
+      const expectedPath = join(fixtures, name, 'expected.html');
+      const { code } = await render(input);
+      // UPDATE_FIXTURES=1 writes the output for review; a missing expectation must fail, not pass.
+      if (process.env.UPDATE_FIXTURES) writeFileSync(expectedPath, `${code}\n`);
+      expect(existsSync(expectedPath), `${expectedPath} is missing`).toBe(true);
+      expect(`${code}\n`).toBe(readFileSync(expectedPath, 'utf8'));
+    });
+  }
+});
+
+describe('remark-citations', () => {
+  it('hands pages the citing places of each reference with the citing text', async () => {
+    const { metadata } = await render('Pain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
+    expect(metadata.frontmatter.citations).toEqual({
+      references: [
+        { key: 'vickers2018acupuncture', id: 'ref-vickers2018acupuncture', label: '1.', citations: [
+          { id: 'cite-vickers2018acupuncture-1', context: 'Pain fell.' },
+          { id: 'cite-vickers2018acupuncture-2', context: 'It lasted.' },
+        ] },
+        { key: 'cherkin2009randomized', id: 'ref-cherkin2009randomized', label: '2.', citations: [{ id: 'cite-cherkin2009randomized-1', context: 'It lasted.' }] },
+      ],
+    });
+  });
+
+  it('leaves a document without citations untouched, with no reference list', async () => {
+    const { code } = await render('No sources here, write to editor@example.org.');
+    expect(code).toBe('<p>No sources here, write to <a href="mailto:editor@example.org">editor@example.org</a>.</p>');
+  });
+
+  it('fails with file:line:col, the key and suggestions for every unknown key', async () => {
+    const error = await render('First line.\n\nSee [@vickers2018; @cherkin2009randomized] and [@haake2007].', 'content/articles/bad.md').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe([
+      'Failed to parse Markdown file "/project/content/articles/bad.md":',
+      '/project/content/articles/bad.md:3:6: error: Unknown citation key "vickers2018" [unknown-key]',
+      '  hint: Did you mean "vickers2018acupuncture"?',
+      '',
+      '/project/content/articles/bad.md:3:49: error: Unknown citation key "haake2007" [unknown-key]',
+      '  hint: Did you mean "haake2007gerac"?',
+    ].join('\n'));
+  });
+});

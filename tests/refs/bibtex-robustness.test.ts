@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBibtex } from '../../src/citations/bibtex.ts';
+import { loadLibrary } from '../../src/citations/index.ts';
+import { main } from '../../src/cli/refs.ts';
+
+const MESSY = readFileSync('tests/fixtures/bibtex-messy/messy.bib', 'utf8');
+
+function entry(i: number): string {
+  return `@article{key${i},\n  author = {M{\\"u}ller, Hans and Doe, Jane and others},\n  title = {Trial {${i}} of acupuncture for {IBS}},\n  journal = {J Pain},\n  year = {2020},\n  month = mar,\n  pages = {1--10},\n  doi = {10.1000/${i}},\n}\n\n`;
+}
+
+describe('reading real-world BibTeX', () => {
+  const parsed = parseBibtex(MESSY, 'messy.bib');
+  const item = (key: string) => parsed.entries.find((e) => e.key === key)!.item;
+
+  it('reads every entry of the messy corpus without a diagnostic, skipping @comment, @preamble, @string and @xdata', () => {
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries.map((e) => [e.key, e.location.line])).toEqual([
+      ['macros', 8], ['mathy', 17], ['corporate', 24], ['etal', 30], ['unicode', 36], ['child', 42], ['parent', 48], ['shared', 54], ['upper', 64],
+    ]);
+  });
+
+  it('decodes LaTeX accents, commands, dashes, ties and nested braces', () => {
+    expect(item('macros').title).toBe('GERAC: ß, naïve café, ça, ngström – a nested brace test\u00A0ok'); // ~ is a no-break space
+    expect(item('macros').author!.map((n) => n.family)).toEqual(['Müller', 'Schäfer', expect.stringMatching(/^Garc/u), 'Østergaard']);
+    expect(item('macros').page).toBe('1892-1898');
+  });
+
+  it('expands @string macros (also with #), month macros and month names', () => {
+    expect(item('macros')['container-title']).toBe('The Journal of Pain');
+    expect(item('macros').issued).toEqual({ 'date-parts': [[2007, 9]] });
+    expect(item('mathy')['container-title']).toBe('Annals of Internal Medicine (Supplement)');
+    expect(item('mathy').issued).toEqual({ 'date-parts': [[2017, 4]] });
+  });
+
+  it('turns math into text, keeps corporate authors whole and drops "and others"', () => {
+    expect(item('mathy').title).toBe('Effect size d = 0.5 and α< 0.05 with x²');
+    expect(item('corporate').author!.map((n) => n.family ?? n.literal)).toEqual(['National Institute for Health and Care Excellence', 'World Health Organization']);
+    expect(item('etal').author!.map((n) => n.family)).toEqual(['Vickers', 'Linde']);
+  });
+
+  it('inherits crossref and xdata fields', () => {
+    expect(item('child')).toMatchObject({ 'container-title': 'Proceedings of the Pain Conference', publisher: 'Pain Society', issued: { 'date-parts': [[2019]] } });
+    expect(item('shared')).toMatchObject({ 'container-title': 'Pain', issued: { 'date-parts': [[2017]] } });
+  });
+
+  it('reads Unicode as is, and the same file with a BOM and CRLF line ends gives the same entries at the same lines', () => {
+    expect(item('unicode').title).toBe('Mechanisms of acupuncture–electroacupuncture on persistent pain — 針灸');
+    const windows = parseBibtex(`\uFEFF${MESSY.replace(/\n/gu, '\r\n')}`, 'messy.bib');
+    expect(windows).toEqual(parsed);
+  });
+});
+
+describe('large and broken libraries', () => {
+  it('reads 10,000 entries (over 1 MB) and reports each bad entry at its line while reading all the others', () => {
+    const parts = Array.from({ length: 10_000 }, (_, i) => entry(i));
+    parts[10] = parts[10]!.replace('title = {Trial {10}', 'title = {Trial {{10}'); // unbalanced brace
+    parts[5_000] = parts[5_000]!.replace('journal = {J Pain},\n', 'journal = {J Pain}\n'); // missing comma
+    parts[9_999] = '@article{\n  title = {No key},\n}\n'; // no key
+    const text = parts.join('');
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const { entries, diagnostics } = parseBibtex(text, 'big.bib');
+    expect(entries).toHaveLength(9_997);
+    const lineOf = (i: number) => parts.slice(0, i).join('').split('\n').length;
+    expect(diagnostics.map((d) => [d.code, d.key, d.location!.line])).toEqual([
+      ['invalid-bibtex', undefined, lineOf(9_999)],
+      ['invalid-bibtex', 'key10', lineOf(10)],
+      ['invalid-bibtex', 'key5000', lineOf(5_000) + 4], // the year line, where the missing comma shows
+    ]);
+    expect(diagnostics[1]!.message).toMatch(/its braces do not balance/u);
+    expect(diagnostics[2]!.message).toMatch(/^BibTeX entry "key5000" could not be read: /u);
+    expect(entries[9_996]!.location.line).toBe(lineOf(9_998));
+  });
+
+  it.each([
+    ['an empty file', ''],
+    ['only comments', '% nothing here\n@comment{x}\n'],
+    ['binary noise', '\u0000\u0001@@@{{{\uFFFD'.repeat(1000)],
+    ['braces nested 50,000 deep', `@article{deep, title = ${'{'.repeat(50_000)}x${'}'.repeat(50_000)}}\n`],
+    ['a field of 2 MB', `@article{long, title = {${'a'.repeat(2_000_000)}}}\n`],
+    ['an entry that never closes', '@article{open, title = {x\n'.repeat(200)],
+  ])('survives %s: diagnostics, never an exception', (_name, text) => {
+    const library = loadLibrary([{ path: 'odd.bib', text }]);
+    for (const diagnostic of library.diagnostics) expect(diagnostic.location?.file).toBe('odd.bib');
+  });
+
+  it('refs check reports a broken file with file and line, never a stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'refs-messy-'));
+    const file = join(dir, 'broken.bib');
+    writeFileSync(file, `${entry(1)}@article{bad, title = {x}\n${entry(2)}@article{deep, title = ${'{'.repeat(20_000)}}\n`);
+    const lines: string[] = [];
+    const status = await main(['check', '--root', dir, file], (t) => lines.push(t), (t) => lines.push(t));
+    const output = lines.join('\n');
+    expect(status).toBe(1);
+    expect(output).toMatch(/^broken\.bib:11:1: error: BibTeX entry "bad" could not be read/mu);
+    expect(output).toMatch(/^broken\.bib:22:1: error: BibTeX entry "deep" could not be read/mu);
+    expect(output).not.toMatch(/^\s+at /mu);
+  });
+});

@@ -1,0 +1,104 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/citations/index.ts';
+import { main } from '../../src/cli/refs.ts';
+
+const FIXTURE = 'tests/fixtures/refs-check';
+
+async function run(args: string[]) {
+  const lines: string[] = [];
+  const status = await main(args, (t) => lines.push(t), (t) => lines.push(t));
+  return { status, output: lines.join('\n') };
+}
+
+async function diagnostics(args: string[] = []): Promise<{ status: number; found: Diagnostic[] }> {
+  const { status, output } = await run(['check', '--json', '--root', FIXTURE, ...args]);
+  return { status, found: JSON.parse(output) as Diagnostic[] };
+}
+
+const where = (d: Diagnostic) => (d.location ? `${d.location.file}:${d.location.line}:${d.location.column}` : '');
+
+describe('npm run refs -- check (whole project)', async () => {
+  const { status, found } = await diagnostics();
+  const summary = found.map((d) => `${where(d)} ${d.severity} ${d.code}`);
+  const message = (code: string, at: string) => found.find((d) => d.code === code && where(d) === at)?.message;
+
+  it('exits 1 when there are errors', () => {
+    expect(status).toBe(1);
+  });
+
+  it.each([
+    ['references/library.bib:13:1 error duplicate-key', 'a key defined twice'],
+    ['references/library.bib:14:1 error duplicate-key', 'keys that differ only in case'],
+    ['references/library.bib:15:1 error duplicate-work', 'one work under two keys'],
+    ['references/library.bib:17:1 error invalid-identifier', 'a malformed identifier'],
+    ['references/library.bib:23:1 warning missing-identifier', 'an entry without identifiers'],
+    ['references/library.bib:25:1 error metadata-mismatch', 'fields that disagree with the stored record'],
+    ['references/library.bib:34:1 error metadata-mismatch', 'a PMID that disagrees with the record of its DOI'],
+    ['references/library.bib:35:1 error identifier-not-found', 'an identifier the registry does not know'],
+    ['references/library.bib:38:1 warning unused-reference', 'an unused entry'],
+    ['references/library.bib:39:1 error invalid-bibtex', 'an unreadable entry, and the entries after it are still read'],
+    ['references/library.bib:40:1 warning unverified-identifier', 'an identifier without stored metadata'],
+    ['content/articles/sample.mdx:11:59 error retracted-source', 'a retracted source the article does not acknowledge'],
+    ['content/articles/sample.mdx:12:64 error unknown-key', 'an unknown key, at its place in the article'],
+  ])('reports %s (%s)', (line) => {
+    expect(summary).toContain(line);
+  });
+
+  it('says which fields disagree and what the record says', () => {
+    expect(message('metadata-mismatch', 'references/library.bib:25:1')).toBe(
+      '"mismatch" disagrees with the stored metadata of DOI 10.1000/mismatch: title is "Acupuncture for chronic pain: update on the research evidence", '
+      + 'the record says "Acupuncture for chronic pain and depression in primary care: a programme of research"; year is "2017", the record says "2016"; '
+      + 'first author is "Irvin SC", the record says "MacPherson H"; authors: not in the record: Irvin SC; missing: MacPherson H; '
+      + 'journal is "BMJ", the record says "Programme Grants for Applied Research"; volume is "358", the record says "5"; pages is "j2879", the record says "1-316"',
+    );
+    expect(message('metadata-mismatch', 'references/library.bib:34:1')).toMatch(/PMID is 111, the record says 222/u);
+    expect(found.filter((d) => d.code === 'invalid-identifier').map((d) => d.message)).toEqual([
+      '"badids": DOI "10.1016 j.pain" is malformed', '"badids": PMID "12ab" is malformed', '"badids": PMCID "PMX12" is malformed',
+    ]);
+    expect(message('invalid-bibtex', 'references/library.bib:39:1')).toMatch(/"broken" could not be read: its braces do not balance/u);
+  });
+
+  it('accepts an entry whose fields match its record in another form (abbreviated journal and pages, print year, "and others")', () => {
+    expect(found.filter((d) => d.key === 'good2018')).toEqual([]);
+  });
+
+  it('accepts a corrected source the article acknowledges, and skips citations in code', () => {
+    expect(found.filter((d) => d.key === 'corrected' || d.key === 'ignored')).toEqual([]);
+  });
+
+  it('names the related places: the first definition, the stored record', () => {
+    const duplicate = found.find((d) => d.code === 'duplicate-key' && where(d) === 'references/library.bib:13:1')!;
+    expect(duplicate.related).toEqual([{ file: 'references/library.bib', line: 12, column: 1 }]);
+    const ghost = found.find((d) => d.code === 'identifier-not-found')!;
+    expect(ghost.related).toEqual([{ file: 'references/identifiers/doi-10.1000%2Fghost.json', line: 1, column: 1 }]);
+  });
+
+  it('prints file:line:col: severity: message [code] without --json, and a count', async () => {
+    const { output } = await run(['check', '--root', FIXTURE]);
+    expect(output).toMatch(/^references\/library\.bib:35:1: error: "ghost": DOI 10\.1000\/ghost does not exist \(https:\/\/doi\.org\/10\.1000\/ghost answered "not found" on 2026-01-01\) \[identifier-not-found\]$/mu);
+    expect(output).toMatch(/^\d+ error\(s\), \d+ warning\(s\)$/mu);
+  });
+});
+
+describe('npm run refs -- check FILE', () => {
+  it('reports only problems in the named files, checked against the stored metadata', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-check-'));
+    const clean = join(root, 'clean.bib');
+    writeFileSync(clean, '@article{fine, author = {Vickers, Andrew J.}, title = {Acupuncture for chronic pain: update of an individual patient data meta-analysis}, journal = {The Journal of Pain}, year = 2018, doi = {10.1000/good}}\n');
+    const ok = await run(['check', '--root', FIXTURE, clean]);
+    expect(ok).toEqual({ status: 0, output: '0 error(s), 0 warning(s)' });
+    const bad = join(root, 'bad.bib');
+    writeFileSync(bad, '\uFEFF@article{x,\r\n  title = {Wrong title},\r\n  doi = {10.1000/good}\r\n}\r\n');
+    const result = await run(['check', '--root', FIXTURE, bad]);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/bad\.bib:1:1: error: "x" disagrees with the stored metadata of DOI 10\.1000\/good: title is "Wrong title"/u);
+    expect(result.output).not.toMatch(/library\.bib/u);
+  });
+
+  it('says so when a named file does not exist', async () => {
+    expect(await run(['check', '--root', FIXTURE, 'nope.bib'])).toEqual({ status: 1, output: 'error: nope.bib does not exist.' });
+  });
+});

@@ -1,0 +1,69 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBibtex } from '../../src/citations/bibtex.ts';
+import { main } from '../../src/cli/refs.ts';
+
+async function run(args: string[]) {
+  const lines: string[] = [];
+  const status = await main(args, (t) => lines.push(t), (t) => lines.push(t));
+  return { status, output: lines.join('\n') };
+}
+
+const SITE = ['--root', 'tests/fixtures/refs-hostile'];
+
+describe('npm run refs -- export', () => {
+  it('exports the references one article cites, in citation order, as CSL-JSON', async () => {
+    const { status, output } = await run(['export', '--format', 'csl-json', '--article', 'second', ...SITE]);
+    expect(status).toBe(0);
+    expect((JSON.parse(output) as { id: string }[]).map((item) => item.id)).toEqual(['scripttitle', 'datauri']);
+  });
+
+  it('exports BibTeX that reads back to the same keys and titles', async () => {
+    const { output } = await run(['export', '--format', 'bibtex', ...SITE]);
+    const again = parseBibtex(output, 'export.bib');
+    expect(again.diagnostics).toEqual([]);
+    expect(again.entries.map((e) => e.key)).toEqual(['scripttitle', 'badurls', 'datauri', 'doiquote', 'retractedhostile']);
+    expect(again.entries.find((e) => e.key === 'datauri')!.item.title).toBe('A data URI and a vbscript URI');
+  });
+
+  it('exports RIS records with one tag per line', async () => {
+    const { output } = await run(['export', '--format', 'ris', '--article', 'second', ...SITE]);
+    const records = output.split(/^ER {2}- ?$/mu).filter((r) => r.trim());
+    expect(records).toHaveLength(2);
+    expect(records[0]).toMatch(/^TY {2}- JOUR$/mu);
+    expect(records[0]).toMatch(/^AU {2}- Evil, Eve$/mu);
+    expect(records[1]).toMatch(/^TI {2}- A data URI and a vbscript URI$/mu);
+    expect(output.split('\n').every((line) => line === '' || /^[A-Z][A-Z0-9] {2}-( |$)/u.test(line))).toBe(true);
+  });
+
+  it('explains an unknown article, an unknown format and an article with unresolved keys', async () => {
+    expect(await run(['export', '--format', 'ris', '--article', 'nope', ...SITE])).toEqual({ status: 1, output: 'error: No article "nope" in content/articles/. Known: hostile, second.' });
+    expect(await run(['export', '--format', 'endnote', ...SITE])).toEqual({ status: 2, output: 'error: --format must be one of bibtex, ris, csl-json.' });
+    const unresolved = await run(['export', '--format', 'bibtex', '--article', 'sample', '--root', 'tests/fixtures/refs-check']);
+    expect(unresolved.status).toBe(1);
+    expect(unresolved.output).toMatch(/content\/articles\/sample\.mdx cites references that cannot be exported:\n {2}12:64 Unknown citation key "nosuchkey"/u);
+  });
+});
+
+describe('npm run refs -- add --bibtex', () => {
+  it('copies a clean export into references/, and refuses one whose keys the library already has', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-import-'));
+    mkdirSync(join(root, 'references'));
+    writeFileSync(join(root, 'references/library.bib'), '@article{taken, title = {Already here}}\n');
+    const clean = join(root, 'zotero.bib');
+    writeFileSync(clean, '@string{jp = {J Pain}}\n@article{fresh, title = {New}, journal = jp}\n');
+    const ok = await run(['add', '--bibtex', clean, '--root', root]);
+    expect(ok).toEqual({ status: 0, output: 'imported 1 entries into references/zotero.bib; run `npm run refs -- add --missing` to fetch their identifiers\' metadata, then `npm run refs -- check`.' });
+    expect(readFileSync(join(root, 'references/zotero.bib'), 'utf8')).toBe(readFileSync(clean, 'utf8'));
+    const clash = join(root, 'clash.bib');
+    writeFileSync(clash, '@article{fresh2, title = {Fine}}\n@article{taken, title = {Clash}}\n@article{broken, title = {x}\n');
+    const refused = await run(['add', '--bibtex', clash, '--root', root]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/clash\.bib:2:1: error: "taken" is already defined \[duplicate-key\]\n {2}see also references\/library\.bib:1:1/u);
+    expect(refused.output).toMatch(/clash\.bib:3:1: error: BibTeX entry "broken" could not be read/u);
+    expect(refused.output).toMatch(/nothing imported/u);
+    expect(existsSync(join(root, 'references/clash.bib'))).toBe(false);
+  });
+});

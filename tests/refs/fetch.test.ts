@@ -1,0 +1,216 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseIdentifierKey, type Identifier } from '../../src/citations/index.ts';
+import type { RefsConfig } from '../../src/cli/config.ts';
+import { fetchIdentifier } from '../../src/cli/fetchers.ts';
+import { main } from '../../src/cli/refs.ts';
+import { json, startRegistry, type Route } from './registry-server.ts';
+
+const CSL = {
+  type: 'article-journal',
+  title: 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis',
+  author: [{ family: 'Vickers', given: 'Andrew J.' }],
+  'container-title': 'The Journal of Pain',
+  issued: { 'date-parts': [[2018, 5]] },
+  DOI: '10.1016/j.jpain.2017.11.005',
+  indexed: { 'date-time': '2026-01-01T00:00:00Z' },
+  'is-referenced-by-count': 512,
+};
+
+let registry: Awaited<ReturnType<typeof startRegistry>> | undefined;
+afterEach(async () => {
+  await registry?.close();
+  registry = undefined;
+});
+
+function config(base: string, overrides: Partial<RefsConfig> = {}): RefsConfig {
+  return {
+    contact: 'editor@example.org', doiBaseUrl: `${base}/doi`, ncbiBaseUrl: `${base}/ncbi`, eutilsBaseUrl: `${base}/eutils`,
+    timeoutMs: 2_000, retries: 2, backoffMs: 10, maxRetryAfterMs: 5_000, concurrency: 3, articles: 'content/articles', ...overrides,
+  };
+}
+
+const id = (key: string) => parseIdentifierKey(key) as Identifier;
+
+async function serve(routes: Record<string, Route>) {
+  registry = await startRegistry(routes);
+  return registry;
+}
+
+describe('fetching by DOI (doi.org content negotiation)', () => {
+  it('asks for CSL-JSON with a User-Agent that names the contact, and drops volatile counters', async () => {
+    const server = await serve({ '/doi/10.1016/j.jpain.2017.11.005': json(CSL) });
+    const outcome = await fetchIdentifier(id('doi:10.1016/j.jpain.2017.11.005'), config(server.base));
+    expect(outcome.kind).toBe('found');
+    if (outcome.kind !== 'found') return;
+    expect(server.requests[0]!.headers.accept).toBe('application/vnd.citationstyles.csl+json');
+    expect(server.requests[0]!.headers['user-agent']).toMatch(/mailto:editor@example\.org/u);
+    expect(outcome.metadata.identifier).toBe('doi:10.1016/j.jpain.2017.11.005');
+    expect(outcome.metadata.source).toBe(`${server.base}/doi/10.1016/j.jpain.2017.11.005`);
+    expect(outcome.metadata.fetched).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+    expect(outcome.metadata.csl).not.toHaveProperty('indexed');
+    expect(outcome.metadata.csl).not.toHaveProperty('is-referenced-by-count');
+    expect(outcome.metadata.csl?.title).toBe(CSL.title);
+  });
+
+  it('reports 404 as "not found", without retrying', async () => {
+    const server = await serve({});
+    const outcome = await fetchIdentifier(id('doi:10.3389/fphar.2021.656122'), config(server.base));
+    expect(outcome).toMatchObject({ kind: 'not-found', metadata: { status: 'not-found', identifier: 'doi:10.3389/fphar.2021.656122' } });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('waits as long as Retry-After says after a 429, then succeeds', async () => {
+    const server = await serve({
+      '/doi/10.1000/rate': (request, response, attempt) => (attempt === 1 ? json({ message: 'slow down' }, 429, { 'retry-after': '1' }) : json(CSL))(request, response, attempt),
+    });
+    const outcome = await fetchIdentifier(id('doi:10.1000/rate'), config(server.base, { backoffMs: 1 }));
+    expect(outcome.kind).toBe('found');
+    expect(server.requests).toHaveLength(2);
+    // The backoff alone would retry after 1 ms; the second request must wait for the server's second.
+    expect(server.requests[1]!.at - server.requests[0]!.at).toBeGreaterThanOrEqual(950);
+  });
+
+  it('gives up when Retry-After asks for longer than allowed, saying so', async () => {
+    const server = await serve({ '/doi/10.1000/later': json({}, 429, { 'retry-after': '3600' }) });
+    const outcome = await fetchIdentifier(id('doi:10.1000/later'), config(server.base));
+    expect(outcome).toMatchObject({ kind: 'failed' });
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/asked to wait 3600 s \(Retry-After\)/u);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('retries a 500 with backoff and succeeds when the server recovers', async () => {
+    const server = await serve({
+      '/doi/10.1000/flaky': (request, response, attempt) => (attempt < 3 ? json('oops', 500) : json(CSL))(request, response, attempt),
+    });
+    expect((await fetchIdentifier(id('doi:10.1000/flaky'), config(server.base))).kind).toBe('found');
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('fails after the last retry when the server keeps answering 500', async () => {
+    const server = await serve({ '/doi/10.1000/down': json('oops', 500) });
+    const outcome = await fetchIdentifier(id('doi:10.1000/down'), config(server.base, { retries: 1 }));
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/answered HTTP 500, 2 attempt\(s\)/u);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('times out a server that does not answer, retries, then fails with the timeout in the message', async () => {
+    const server = await serve({ '/doi/10.1000/slow': (_request, response) => { setTimeout(() => json(CSL)(_request, response, 1), 3_000).unref(); } });
+    const outcome = await fetchIdentifier(id('doi:10.1000/slow'), config(server.base, { timeoutMs: 200, retries: 1 }));
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/did not answer within 200 ms/u);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    ['an HTML page', '<!doctype html><title>DOI landing page</title>'],
+    ['truncated JSON', '{"type": "article-journal", "title": "Acu'],
+    ['JSON that is not a CSL item', '{"status": "ok", "message": []}'],
+  ])('refuses %s as metadata', async (_name, body) => {
+    const server = await serve({ '/doi/10.1000/bad': (_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end(body) });
+    const outcome = await fetchIdentifier(id('doi:10.1000/bad'), config(server.base));
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/not CSL-JSON metadata/u);
+  });
+});
+
+describe('fetching by PMID and PMCID (NCBI)', () => {
+  const efetch = (body: string): Route => (_request, response) => response.writeHead(200, { 'content-type': 'text/xml' }).end(body);
+  const pubmedXml = (corrections: string) => `<?xml version="1.0"?><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">17893311</PMID><CommentsCorrectionsList>${corrections}</CommentsCorrectionsList></MedlineCitation></PubmedArticle></PubmedArticleSet>`;
+
+  it('stores PubMed erratum and retraction links as updates', async () => {
+    const server = await serve({
+      '/ncbi/pubmed/?format=csl&id=17893311': json({ ...CSL, PMID: '17893311' }),
+      '/eutils/efetch.fcgi': efetch(pubmedXml('<CommentsCorrections RefType="ErratumIn"><RefSource>Arch Intern Med. 2007 Oct 22;167(19):2072</RefSource></CommentsCorrections><CommentsCorrections RefType="RetractionIn"><RefSource>J Pain. 2020;1:1</RefSource><PMID Version="1">99999999</PMID></CommentsCorrections><CommentsCorrections RefType="Cites"><RefSource>x</RefSource></CommentsCorrections>')),
+    });
+    const outcome = await fetchIdentifier(id('pmid:17893311'), config(server.base));
+    expect(outcome.kind === 'found' && outcome.metadata.updates).toEqual([
+      { type: 'correction', label: 'ErratumIn: Arch Intern Med. 2007 Oct 22;167(19):2072' },
+      { type: 'retraction', identifier: 'pmid:99999999', label: 'RetractionIn: J Pain. 2020;1:1' },
+    ]);
+    expect(server.requests[1]!.url).toMatch(/email=editor%40example\.org/u);
+  });
+
+  it('fetches a PMCID from the pmc endpoint and follows its PMID to PubMed', async () => {
+    const server = await serve({
+      '/ncbi/pmc/?format=csl&id=PMC5927830': json({ ...CSL, PMID: '29198932', PMCID: 'PMC5927830' }),
+      '/eutils/efetch.fcgi': efetch(pubmedXml('')),
+    });
+    const outcome = await fetchIdentifier(id('pmcid:PMC5927830'), config(server.base));
+    expect(outcome.kind).toBe('found');
+    expect(server.requests.map((r) => r.url)).toEqual(['/ncbi/pmc/?format=csl&id=PMC5927830', expect.stringMatching(/^\/eutils\/efetch\.fcgi\?db=pubmed&retmode=xml&id=29198932&/u)]);
+  });
+});
+
+describe('npm run refs -- add', () => {
+  function project(base: string, extra: Record<string, unknown> = {}): string {
+    const root = mkdtempSync(join(tmpdir(), 'refs-add-'));
+    mkdirSync(join(root, 'references'));
+    writeFileSync(join(root, 'references/refs.config.json'), JSON.stringify({ contact: 'editor@example.org', doiBaseUrl: `${base}/doi`, ncbiBaseUrl: `${base}/ncbi`, eutilsBaseUrl: `${base}/eutils`, backoffMs: 10, retries: 1, ...extra }));
+    return root;
+  }
+  const run = async (args: string[]) => {
+    const lines: string[] = [];
+    const status = await main(args, (t) => lines.push(t), (t) => lines.push(t));
+    return { status, output: lines.join('\n') };
+  };
+
+  it('writes one reviewed file per identifier, with sorted keys, and skips it next time', async () => {
+    const server = await serve({ '/doi/10.1016/j.jpain.2017.11.005': json(CSL) });
+    const root = project(server.base);
+    const first = await run(['add', 'https://doi.org/10.1016/J.JPAIN.2017.11.005', '--root', root]);
+    expect(first).toMatchObject({ status: 0 });
+    const file = join(root, 'references/identifiers/doi-10.1016%2Fj.jpain.2017.11.005.json');
+    const text = readFileSync(file, 'utf8');
+    expect(Object.keys(JSON.parse(text))).toEqual(['identifier', 'source', 'fetched', 'csl']);
+    expect(Object.keys(JSON.parse(text).csl)).toEqual(Object.keys(JSON.parse(text).csl).sort());
+    expect(text.endsWith('}\n')).toBe(true);
+    const again = await run(['add', '10.1016/j.jpain.2017.11.005', '--root', root]);
+    expect(again.output).toMatch(/already stored/u);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('limits concurrent requests to the configured number', async () => {
+    const routes: Record<string, Route> = {};
+    for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(CSL)(request, response, 1), 150); };
+    const server = await serve(routes);
+    const root = project(server.base, { concurrency: 2 });
+    expect((await run(['add', ...Array.from({ length: 6 }, (_, i) => `10.1000/c${i}`), '--root', root])).status).toBe(0);
+    expect(server.requests).toHaveLength(6);
+    expect(server.maxInFlight()).toBe(2);
+  });
+
+  it('exits 1 on a 404 and stores nothing for a typed identifier; --missing records "not found" for library identifiers', async () => {
+    const server = await serve({});
+    const root = project(server.base);
+    const typed = await run(['add', '10.7326/M17-0254', '--root', root]);
+    expect(typed.status).toBe(1);
+    expect(typed.output).toMatch(/DOI 10\.7326\/m17-0254 does not exist: .* answered HTTP 404/u);
+    writeFileSync(join(root, 'references/library.bib'), '@article{chou, title={T}, doi={10.7326/M17-0254}}\n');
+    const missing = await run(['add', '--missing', '--root', root]);
+    expect(missing.status).toBe(1);
+    expect(JSON.parse(readFileSync(join(root, 'references/identifiers/doi-10.7326%2Fm17-0254.json'), 'utf8'))).toMatchObject({ status: 'not-found' });
+  });
+
+  it('--offline fetches nothing and fails for identifiers without a stored file', async () => {
+    const server = await serve({ '/doi/10.1000/x': json(CSL) });
+    const result = await run(['add', '10.1000/x', '--offline', '--root', project(server.base)]);
+    expect(result).toMatchObject({ status: 1, output: expect.stringMatching(/--offline forbids fetching/u) });
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('refuses to fetch without a contact address, and says where to set it', async () => {
+    const server = await serve({ '/doi/10.1000/x': json(CSL) });
+    const root = project(server.base, { contact: undefined });
+    const result = await run(['add', '10.1000/x', '--root', root]);
+    expect(result).toMatchObject({ status: 1, output: expect.stringMatching(/set "contact" in references\/refs\.config\.json/u) });
+    expect(server.requests).toHaveLength(0);
+    expect(readdirSync(join(root, 'references'))).toEqual(['refs.config.json']);
+  });
+
+  it('names a bad setting in refs.config.json instead of failing later', async () => {
+    const server = await serve({});
+    const result = await run(['add', '10.1000/x', '--root', project(server.base, { timeoutMs: 'soon' })]);
+    expect(result).toMatchObject({ status: 1, output: expect.stringMatching(/"timeoutMs" must be a non-negative number/u) });
+  });
+});
