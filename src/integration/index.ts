@@ -3,8 +3,10 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
+import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
+import { buildSearchIndex } from './pagefind.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
 import { publishContext } from './shared-context.ts';
 
@@ -54,7 +56,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
-        processor.options.remarkPlugins.push([remarkCitations, {
+        processor.options.remarkPlugins.push(remarkFindingCertainty, [remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           // src/pages/references/[slug].astro publishes one page per reference there.
@@ -73,7 +75,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           },
         }]);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildSearchIndex(dir, logger);
         if (!context) return;
         const unused: Diagnostic[] = [...context.library.entries.values()]
           .filter((entry) => !citedKeys.has(entry.key))

@@ -1,4 +1,5 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { Certainty } from '../components/search/facets.ts';
 import type { CitationSummary } from '../markdown/remark-citations.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -11,6 +12,8 @@ export interface ArticleView {
   slug: string;
   url: string;
   citations: CitationSummary;
+  /** The GRADE certainty of each key finding, as its `<Finding certainty>` says. */
+  certainty: Certainty[];
   conditions: Condition[];
   /** Condition slugs with no file in content/conditions/: shown as text, and warned about. */
   unknownConditions: string[];
@@ -33,6 +36,7 @@ async function loadArticles(): Promise<ArticleView[]> {
       slug: entry.id,
       url: `/articles/${entry.id}/`,
       citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
+      certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
       unknownConditions: missing,
     };
