@@ -1,13 +1,19 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import evidenceCitations from './src/integration/index.ts';
+import { parseSiteConfig } from './src/site/config.ts';
+
+// The site's identity (name, URL, citation style, locale…) lives in content/site.json: see the README.
+const site = parseSiteConfig(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
 
 export default defineConfig({
-  site: 'https://evidence.example.org',
+  site: site.url,
   trailingSlash: 'always',
   // Citations are a remark plugin, and only the unified processor runs remark plugins.
   markdown: { processor: unified() },
-  integrations: [mdx(), evidenceCitations({ style: 'ama' })],
+  integrations: [mdx(), sitemap(), evidenceCitations({ style: site.citationStyle, locale: site.locale })],
 });

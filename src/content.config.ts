@@ -1,8 +1,24 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { referencesLoader } from './integration/references-loader.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');
+
+const reviewer = z.object({
+  name: z.string().min(1),
+  /** Qualifications and role, e.g. "MB ChB, MRCGP; general practitioner". */
+  credentials: z.string().min(1),
+  /** Interests that could bias the review; write "None declared" when there are none. */
+  disclosures: z.string().min(1),
+}).strict();
+
+const change = z.object({
+  date: z.coerce.date(),
+  summary: z.string().min(1),
+  /** True when the change altered what the summary concludes, not only its wording or sources. */
+  conclusionsChanged: z.boolean().default(false),
+}).strict();
 
 /** An evidence summary: plain-language frontmatter that readers see and search engines read. */
 const articles = defineCollection({
@@ -11,16 +27,54 @@ const articles = defineCollection({
     title: z.string().min(1),
     /** One or two plain-language sentences: shown under the title, in lists and in search results. */
     description: z.string().min(20).max(300),
-    /** Conditions the summary is about, as slugs. */
+    /** Conditions the summary is about, as slugs of content/conditions/ entries. */
     conditions: z.array(slug).min(1),
     /** Treatments the summary assesses, as slugs. */
     interventions: z.array(slug).min(1),
     lastReviewed: z.coerce.date(),
     published: z.coerce.date().optional(),
     authors: z.array(z.string()).default([]),
+    /** Date of the newest evidence the editors searched for or read. */
+    evidenceCurrentTo: z.coerce.date().optional(),
+    /** When the summary is next due to be checked. */
+    nextReview: z.coerce.date().optional(),
+    reviewers: z.array(reviewer).default([]),
+    /** Dated change history, newest first. */
+    changes: z.array(change).default([]),
     /** Retracted or corrected sources the article still cites, by key: the note is shown beside the reference. */
     acknowledgedUpdates: z.record(z.string(), z.string().min(1)).default({}),
   }),
 });
 
-export const collections = { articles };
+/** A condition readers browse by: one YAML file per condition in content/conditions/. */
+const conditions = defineCollection({
+  loader: glob({ pattern: '*.{yaml,yml}', base: './content/conditions' }),
+  schema: z.object({
+    name: z.string().min(1),
+    /** Other names readers search for: "lumbago", "LBP". */
+    alsoKnownAs: z.array(z.string().min(1)).default([]),
+    /** ICD-10 code, e.g. M54.5, when one fits. */
+    icd10: z.string().regex(/^[A-Z]\d{2}(\.\d{1,2})?$/u, 'use an ICD-10 code such as M54.5 or G43').optional(),
+    /** Two or three plain-language sentences. */
+    description: z.string().min(20).max(600),
+  }).strict(),
+});
+
+/** Every source in references/, formatted by the citation engine (see src/integration/references-loader.ts). */
+const references = defineCollection({
+  loader: referencesLoader(),
+  schema: z.object({
+    key: z.string(),
+    slug: z.string(),
+    html: z.string(),
+    text: z.string(),
+    title: z.string(),
+    authors: z.string(),
+    firstAuthor: z.string(),
+    year: z.number().optional(),
+    journal: z.string().optional(),
+    item: z.looseObject({ id: z.string(), type: z.string() }),
+  }),
+});
+
+export const collections = { articles, conditions, references };

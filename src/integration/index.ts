@@ -3,10 +3,13 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { formatDiagnostic, formatLocation, type Diagnostic } from '../citations/index.ts';
+import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
+import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
+import { buildSearchIndex } from './pagefind.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
+import { publishContext } from './shared-context.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
 
@@ -50,12 +53,15 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         } catch (error) {
           throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
         }
+        publishContext(context);
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
-        processor.options.remarkPlugins.push([remarkCitations, {
+        processor.options.remarkPlugins.push(remarkFindingCertainty, [remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
+          // src/pages/references/[slug].astro publishes one page per reference there.
+          referencePage: (key: string) => `/references/${keySlug(key)}/`,
           onWarning: (diagnostic: Diagnostic) => {
             if (UNCHECKED_CODES.has(diagnostic.code)) {
               unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);
@@ -70,7 +76,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           },
         }]);
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildSearchIndex(dir, logger);
         if (!context) return;
         // `npm run bench` reads how often citeproc ran: each distinct entry should be formatted once per build.
         const statsFile = process.env.EVIDENCE_CITATION_STATS;

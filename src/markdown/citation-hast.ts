@@ -52,16 +52,20 @@ export function clusterElement(cluster: RenderedCluster): Element {
   ]);
 }
 
-/** One bibliography entry: number, formatted reference, identifier links and back-links to each citing place. */
-export function entryElement(entry: BibliographyEntry): Element {
+/**
+ * One bibliography entry: number, formatted reference, identifier links, a link to the source's own
+ * page when the site has one (`pageHref`), and back-links to each citing place.
+ */
+export function entryElement(entry: BibliographyEntry, pageHref?: string): Element {
+  const links = [...entry.links, ...(pageHref ? [{ label: 'Source page', href: pageHref }] : [])];
   return h('li', { id: entry.id, className: ['reference'], dataKey: entry.key }, [
     ...(entry.label ? [h('span', { className: ['reference-label'] }, entry.label)] : []),
     h('div', { className: ['reference-body'] }, [
       h('span', { className: ['reference-text'] }, htmlFragment(entry.html)),
-      ...(entry.links.length
-        ? [{ type: 'text' as const, value: ' ' }, h('span', { className: ['reference-links'] }, entry.links.flatMap((link, i) => [
+      ...(links.length
+        ? [{ type: 'text' as const, value: ' ' }, h('span', { className: ['reference-links'] }, links.flatMap((link, i) => [
             ...(i > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
-            h('a', { href: link.href, rel: 'external' }, link.label),
+            h('a', { href: link.href, ...(link.href === pageHref ? {} : { rel: 'external' }) }, link.label),
           ]))]
         : []),
       { type: 'text', value: ' ' },

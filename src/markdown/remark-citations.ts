@@ -29,6 +29,8 @@ export interface RemarkCitationsOptions {
   context: () => CitationContext;
   /** Heading of the reference list appended to each article. */
   bibliographyTitle?: string;
+  /** The URL of a reference's own page on the site, linked from its entry; no link when absent. */
+  referencePage?: (key: string) => string;
   /** Told about every document's citations, e.g. to report unused references after the build. */
   onDocument?: (file: VFile, cited: CitedDocument) => void;
   /** Told about warnings on cited references (no identifier, unverified identifier…); errors fail the document. */
@@ -140,7 +142,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const entry = library.entries.get(key) ?? library.stored.get(key);
       const note = article.acknowledged[key];
       return entry && note ? noticeElement(sourceUpdates(entry, library), note) : undefined;
-    }));
+    }, options.referencePage));
     const summary: CitationSummary = {
       references: cited.bibliography.map((entry) => ({
         key: entry.key,
@@ -173,7 +175,12 @@ export function citedKeys(found: Found[]): { key: string; location?: SourceLocat
   return found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.map((item) => ({ key: item.key, location: item.location }))));
 }
 
-function bibliographyNode(title: string, cited: CitedDocument, notice: (key: string) => ReturnType<typeof noticeElement> | undefined): RootContent {
+function bibliographyNode(
+  title: string,
+  cited: CitedDocument,
+  notice: (key: string) => ReturnType<typeof noticeElement> | undefined,
+  referencePage?: (key: string) => string,
+): RootContent {
   return {
     type: 'blockquote',
     data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
@@ -182,7 +189,7 @@ function bibliographyNode(title: string, cited: CitedDocument, notice: (key: str
       {
         type: 'paragraph',
         data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map((entry) => {
-          const element = entryElement(entry);
+          const element = entryElement(entry, referencePage?.(entry.key));
           const extra = notice(entry.key);
           // Inside the body, so it lines up with the reference text rather than taking a column of its own.
           const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));

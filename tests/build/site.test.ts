@@ -14,7 +14,7 @@ const text = (element: Element | null) => element?.textContent?.replace(/\s+/gu,
 describe('a built article', () => {
   it('is published at /articles/<slug>/ with lang set', () => {
     expect(readdirSync(join(dist, 'articles')).sort()).toEqual(['first', 'index.html', 'second']);
-    expect(first().documentElement.getAttribute('lang')).toBe('en');
+    expect(first().documentElement.getAttribute('lang')).toBe('en-GB');
   });
 
   it('resolves every in-page link to an element on the page', () => {
@@ -81,13 +81,15 @@ describe('a built article', () => {
       'DOI https://doi.org/10.1016/j.jpain.2017.11.005',
       'PubMed https://pubmed.ncbi.nlm.nih.gov/29198932/',
       'PMC https://pmc.ncbi.nlm.nih.gov/articles/PMC5927830/',
+      'Source page /references/vickers2018acupuncture/',
     ]);
-    expect(links('ref-haake2007gerac')).toEqual(['DOI https://doi.org/10.1001/archinte.167.17.1892', 'PubMed https://pubmed.ncbi.nlm.nih.gov/17893311/']);
-    expect(links('ref-nice2016ng59')).toEqual(['Web page https://www.nice.org.uk/guidance/ng59']);
+    expect(links('ref-haake2007gerac')).toEqual(['DOI https://doi.org/10.1001/archinte.167.17.1892', 'PubMed https://pubmed.ncbi.nlm.nih.gov/17893311/', 'Source page /references/haake2007gerac/']);
+    expect(links('ref-nice2016ng59')).toEqual(['Web page https://www.nice.org.uk/guidance/ng59', 'Source page /references/nice2016ng59/']);
     expect(links('ref-pmid-22965186')).toEqual([
       'DOI https://doi.org/10.1001/archinternmed.2012.3654',
       'PubMed https://pubmed.ncbi.nlm.nih.gov/22965186/',
       'PMC https://pmc.ncbi.nlm.nih.gov/articles/PMC3658605/',
+      'Source page /references/pmid-22965186/',
     ]);
   });
 

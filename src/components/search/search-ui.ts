@@ -1,0 +1,60 @@
+import { SORT_KEY } from './facets.ts';
+import { readSearchState, writeSearchState } from './url-state.ts';
+
+/** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
+interface PagefindInstance {
+  searchTerm: string;
+  searchFilters: Record<string, string[]>;
+  searchSort: Record<string, 'asc' | 'desc'>;
+  on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
+  triggerSearch(term: string): void;
+  triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
+  triggerLoad(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
+  }
+}
+
+const BY_REVIEWED = { [SORT_KEY]: 'desc' } as const;
+
+/** Keeps the query, filters and sort in the page URL, and runs the search the URL describes on load. */
+async function connect(instance: PagefindInstance, sortControl: HTMLSelectElement | null): Promise<void> {
+  const syncUrl = (term: string, filters: Record<string, string[]>) => {
+    const params = writeSearchState({ query: term, filters, sortByReviewed: SORT_KEY in instance.searchSort });
+    const search = params.size ? `?${params}` : '';
+    // replaceState, not pushState: one history entry per search page visit, not one per keystroke.
+    if (search !== window.location.search) history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
+  };
+  instance.on('search', syncUrl);
+
+  const state = readSearchState(new URLSearchParams(window.location.search));
+  instance.searchSort = state.sortByReviewed ? { ...BY_REVIEWED } : {};
+  if (sortControl) {
+    sortControl.value = state.sortByReviewed ? SORT_KEY : '';
+    sortControl.addEventListener('change', () => {
+      instance.searchSort = sortControl.value === SORT_KEY ? { ...BY_REVIEWED } : {};
+      instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+    });
+  }
+  if (state.query || Object.keys(state.filters).length) {
+    // In faceted mode Pagefind runs an empty search once its bundle has loaded, unless a search
+    // has already started; loading first keeps that empty search from replacing this one.
+    await instance.triggerLoad();
+    instance.triggerSearchWithFilters(state.query, state.filters);
+  }
+}
+
+// On a phone the facets would push the results below the fold: they start folded away.
+const filters = document.querySelector<HTMLDetailsElement>('details.search-filters');
+if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open = false;
+
+const components = window.PagefindComponents;
+const root = document.querySelector<HTMLElement>('[data-search]');
+if (components && root) {
+  void connect(components.getInstanceManager().getInstance('default'), root.querySelector('select[name="sort"]'));
+} else if (root) {
+  root.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');
+}

@@ -1,0 +1,86 @@
+import type { Loader } from 'astro/loaders';
+import { authorLabel, formatLocation, issuedYear, keySlug, type CslItem, type LibraryEntry } from '../citations/index.ts';
+import type { CitationContext } from '../markdown/remark-citations.ts';
+import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
+import { safeReferenceHtml } from '../site/sanitize.ts';
+import { sharedContext } from './shared-context.ts';
+
+/** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
+export interface ReferenceRecord {
+  key: string;
+  /** URL segment: `/references/<slug>/`. */
+  slug: string;
+  html: string;
+  text: string;
+  title: string;
+  /** "Vickers et al": who the work is by, as a narrative citation names them. */
+  authors: string;
+  /** Family name (or organisation) of the first author, for sorting. */
+  firstAuthor: string;
+  year?: number;
+  journal?: string;
+  item: CslItem;
+}
+
+function firstAuthorOf(item: CslItem): string {
+  const first = item.author?.[0] ?? item.editor?.[0];
+  return first?.family ?? first?.literal ?? first?.given ?? item.title ?? item.id;
+}
+
+/** The record of one library entry, from the formatting the citation engine already did. */
+export function referenceRecord(entry: LibraryEntry, context: CitationContext): ReferenceRecord {
+  const formatted = context.formatter.entry(entry.key);
+  const { item } = entry;
+  const year = issuedYear(item);
+  const journal = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
+  return {
+    key: entry.key,
+    slug: keySlug(entry.key),
+    html: safeReferenceHtml(formatted?.html ?? (item.title ?? entry.key).replace(/[<&]/gu, (c) => (c === '<' ? '&lt;' : '&amp;'))),
+    text: formatted?.text ?? item.title ?? entry.key,
+    title: item.title ?? entry.key,
+    authors: authorLabel(item),
+    firstAuthor: firstAuthorOf(item),
+    ...(year ? { year } : {}),
+    ...(journal ? { journal } : {}),
+    item,
+  };
+}
+
+/** Every reference of the library, one record each; two keys with the same URL slug are an error. */
+export function referenceRecords(context: CitationContext): ReferenceRecord[] {
+  const bySlug = new Map<string, LibraryEntry>();
+  return context.library.all().map((entry) => {
+    const slug = keySlug(entry.key);
+    if (RESERVED_REFERENCE_SLUGS.has(slug)) {
+      throw new Error(`Reference "${entry.key}" (${formatLocation(entry.location)}) would take the page /references/${slug}/, which lists the references sorted. Rename the key.`);
+    }
+    const other = bySlug.get(slug);
+    if (other) {
+      throw new Error(`References "${other.key}" and "${entry.key}" would share the page /references/${slug}/. Rename one of the keys (${formatLocation(other.location)}, ${formatLocation(entry.location)}).`);
+    }
+    bySlug.set(slug, entry);
+    return referenceRecord(entry, context);
+  });
+}
+
+/**
+ * A content-layer loader with one entry per reference in the library, read from the context the
+ * evidenceCitations() integration loaded: references are parsed and formatted once per build.
+ */
+export function referencesLoader(): Loader {
+  return {
+    name: 'evidence-references',
+    load: async ({ store, generateDigest }) => {
+      const context = sharedContext();
+      if (!context) {
+        throw new Error('The references collection needs the evidenceCitations() integration: add it to integrations in astro.config.mjs.');
+      }
+      store.clear();
+      for (const record of referenceRecords(context)) {
+        const data = record as unknown as Record<string, unknown>;
+        store.set({ id: record.slug, data, digest: generateDigest(data) });
+      }
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import rss from '@astrojs/rss';
+import type { APIRoute } from 'astro';
+import { allArticles } from '../site/collections.ts';
+import { absoluteUrl, formatDate, site } from '../site/identity.ts';
+
+/** New and updated summaries: one item per summary, dated by its last review, newest first. */
+export const GET: APIRoute = async () => {
+  const articles = await allArticles();
+  return rss({
+    title: `${site.name}: new and updated summaries`,
+    description: site.description,
+    site: absoluteUrl('/'),
+    items: articles.map(({ entry, url }) => {
+      const latest = entry.data.changes[0];
+      return {
+        title: entry.data.title,
+        link: url,
+        pubDate: entry.data.lastReviewed,
+        description: latest
+          ? `${entry.data.description} Updated ${formatDate(latest.date)}: ${latest.summary}${latest.conclusionsChanged ? ' (conclusions changed)' : ''}`
+          : entry.data.description,
+        categories: entry.data.conditions,
+      };
+    }),
+    customData: `<language>${site.locale}</language>`,
+  });
+};

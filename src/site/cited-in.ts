@@ -1,0 +1,39 @@
+import type { CitationSummary } from '../markdown/remark-citations.ts';
+
+/** A passage that cites a reference, with a link to each citation of it in that passage. */
+export interface CitingPassage {
+  context: string;
+  /** Links to the citation instances, `/articles/<slug>/#cite-…`, in reading order. */
+  hrefs: string[];
+}
+
+/** One article's citations of a reference: each citing passage, deep-linked to the citation instances. */
+export interface CitingArticle {
+  slug: string;
+  title: string;
+  /** The reference's number in that article's list ("3."), in numbered styles. */
+  label?: string;
+  passages: CitingPassage[];
+}
+
+/**
+ * Inverts the articles' citation summaries: for each reference key, every article that cites it and
+ * every passage there, in reading order. Two citations in one passage share one entry.
+ */
+export function citedIn(articles: { slug: string; title: string; citations: CitationSummary }[]): Map<string, CitingArticle[]> {
+  const index = new Map<string, CitingArticle[]>();
+  for (const article of articles) {
+    for (const reference of article.citations.references) {
+      const passages: CitingPassage[] = [];
+      for (const citation of reference.citations) {
+        const href = `/articles/${article.slug}/#${citation.id}`;
+        const same = passages.find((passage) => passage.context === citation.context && citation.context !== '');
+        if (same) same.hrefs.push(href);
+        else passages.push({ context: citation.context, hrefs: [href] });
+      }
+      const citing: CitingArticle = { slug: article.slug, title: article.title, ...(reference.label ? { label: reference.label } : {}), passages };
+      index.set(reference.key, [...(index.get(reference.key) ?? []), citing]);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,60 @@
+import { getCollection, render, type CollectionEntry } from 'astro:content';
+import type { Certainty } from '../components/search/facets.ts';
+import type { CitationSummary } from '../markdown/remark-citations.ts';
+
+export type Article = CollectionEntry<'articles'>;
+export type Condition = CollectionEntry<'conditions'>;
+export type Reference = CollectionEntry<'references'>;
+
+/** An article with what its pages need besides frontmatter: its URL, citations and conditions. */
+export interface ArticleView {
+  entry: Article;
+  slug: string;
+  url: string;
+  citations: CitationSummary;
+  /** The GRADE certainty of each key finding, as its `<Finding certainty>` says. */
+  certainty: Certainty[];
+  conditions: Condition[];
+  /** Condition slugs with no file in content/conditions/: shown as text, and warned about. */
+  unknownConditions: string[];
+}
+
+let articles: Promise<ArticleView[]> | undefined;
+
+async function loadArticles(): Promise<ArticleView[]> {
+  const conditions = new Map((await getCollection('conditions')).map((c) => [c.id, c]));
+  const entries = await getCollection('articles');
+  return Promise.all(entries.map(async (entry) => {
+    const { remarkPluginFrontmatter } = await render(entry);
+    const missing = entry.data.conditions.filter((id) => !conditions.has(id));
+    // A site may start without condition pages: the summary still builds, and the author is told.
+    if (missing.length) {
+      console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. Fix the slug or add content/conditions/${missing[0]}.yaml.`);
+    }
+    return {
+      entry,
+      slug: entry.id,
+      url: `/articles/${entry.id}/`,
+      citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
+      certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
+      conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
+      unknownConditions: missing,
+    };
+  }));
+}
+
+/** Every article, newest review first; rendered once per build and shared by all pages. */
+export function allArticles(): Promise<ArticleView[]> {
+  articles ??= loadArticles().then((list) => list.sort((a, b) => b.entry.data.lastReviewed.getTime() - a.entry.data.lastReviewed.getTime() || a.slug.localeCompare(b.slug)));
+  return articles;
+}
+
+/** Every condition, A to Z. */
+export async function allConditions(): Promise<Condition[]> {
+  return (await getCollection('conditions')).sort((a, b) => a.data.name.localeCompare(b.data.name));
+}
+
+/** Every reference in the library, by citation key. */
+export async function referencesByKey(): Promise<Map<string, Reference>> {
+  return new Map((await getCollection('references')).map((ref) => [ref.data.key, ref]));
+}

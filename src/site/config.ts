@@ -1,0 +1,43 @@
+import { z } from 'astro/zod';
+
+/**
+ * The site's identity: everything another organisation changes to publish its own evidence library,
+ * read from `content/site.json` (documented in the README, "Your own evidence library").
+ */
+export const SiteConfigSchema = z.object({
+  /** Shown in the header, page titles, feeds and "Cite this summary". */
+  name: z.string().min(1),
+  /** A short line under the name on the home page. */
+  tagline: z.string().min(1),
+  /** What the site is, for the home page, feeds and search engines. */
+  description: z.string().min(20).max(300),
+  /** Public base URL, used for canonical links, the sitemap, the feed and citations. */
+  url: z.url({ protocol: /^https?$/u })
+    .refine((url) => new URL(url).pathname === '/', 'give the origin only, e.g. https://evidence.example.org: the site is served from the root of its domain')
+    .transform((url) => url.replace(/\/+$/u, '')),
+  /** The organisation that publishes and reviews the summaries; the author when an article names none. */
+  publisher: z.string().min(1),
+  contact: z.object({ email: z.email().optional(), url: z.url().optional() }).strict()
+    .refine((contact) => contact.email || contact.url, 'give an email or a url'),
+  /** BCP 47 tag: the page language, date format and CSL locale. */
+  locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'use a locale tag such as en-GB or en-US').default('en-GB'),
+  /** Reference style of every article: ama, vancouver, apa, or a path to a .csl file. */
+  citationStyle: z.string().min(1).default('ama'),
+  license: z.object({ name: z.string().min(1), url: z.url() }).strict().optional(),
+}).strict();
+
+export type SiteConfig = z.output<typeof SiteConfigSchema>;
+
+/** Validates the text of `content/site.json`; a problem names the file, the field and the fix. */
+export function parseSiteConfig(text: string, path = 'content/site.json'): SiteConfig {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)}). Fix the syntax; every key and string needs double quotes.`);
+  }
+  const parsed = SiteConfigSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('\n');
+  throw new Error(`${path} has ${parsed.error.issues.length} problem(s):\n${problems}\nSee "Your own evidence library" in the README for every field.`);
+}

@@ -1,0 +1,49 @@
+import { identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
+
+/** What Zotero and Google Scholar read from an article page. */
+export interface HighwireInput {
+  title: string;
+  /** People as "Family, Given", or organisations. */
+  authors: string[];
+  date: Date;
+  url: string;
+  publisher: string;
+  locale: string;
+  /** The sources the page cites. */
+  references: CslItem[];
+}
+
+/** A name as `citation_author` carries it: "Family, Given", or an organisation as written. */
+export function citationAuthorName(name: CslName): string {
+  return name.literal ?? [name.family, name.given].filter(Boolean).join(', ');
+}
+
+// Google Scholar's form: "citation_title=…; citation_author=…"; a ";" inside a value would end it.
+function referenceText(item: CslItem): string {
+  const year = issuedYear(item);
+  const doi = identifiersOf(item).find((id) => id.scheme === 'doi');
+  const pairs: [string, string | undefined][] = [
+    ['citation_title', item.title],
+    ...(item.author ?? []).map((name): [string, string] => ['citation_author', citationAuthorName(name)]),
+    ['citation_journal_title', typeof item['container-title'] === 'string' ? item['container-title'] : undefined],
+    ['citation_publication_date', year ? String(year) : undefined],
+    ['citation_volume', typeof item.volume === 'string' ? item.volume : undefined],
+    ['citation_doi', doi?.value],
+  ];
+  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, value]) => `${name}=${value.replace(/;/gu, ',')}`).join('; ');
+}
+
+/** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */
+export function highwireTags(input: HighwireInput): { name: string; content: string }[] {
+  const date = input.date.toISOString().slice(0, 10).replace(/-/gu, '/');
+  return [
+    { name: 'citation_title', content: input.title },
+    ...(input.authors.length ? input.authors : [input.publisher]).map((content) => ({ name: 'citation_author', content })),
+    { name: 'citation_publication_date', content: date },
+    { name: 'citation_online_date', content: date },
+    { name: 'citation_public_url', content: input.url },
+    { name: 'citation_publisher', content: input.publisher },
+    { name: 'citation_language', content: input.locale.split('-')[0]! },
+    ...input.references.map((item) => ({ name: 'citation_reference', content: referenceText(item) })),
+  ];
+}

@@ -1,0 +1,65 @@
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-csl';
+import ama from '../csl-styles/american-medical-association.csl?raw';
+import apa from '../csl-styles/apa.csl?raw';
+import vancouver from '../csl-styles/vancouver.csl?raw';
+import { htmlToText, type CslItem, type CslName } from '../citations/index.ts';
+import { safeReferenceHtml } from './sanitize.ts';
+
+/** The styles "Cite this summary" offers, in the order shown. */
+export const SUMMARY_STYLES = [
+  { id: 'ama', label: 'AMA', xml: ama },
+  { id: 'vancouver', label: 'Vancouver', xml: vancouver },
+  { id: 'apa', label: 'APA', xml: apa },
+] as const;
+
+// citation-js keeps templates in a global registry: register each style once per process.
+const styles = plugins.config.get('@csl').styles;
+for (const style of SUMMARY_STYLES) {
+  if (!styles.has(`evidence-${style.id}`)) styles.add(`evidence-${style.id}`, style.xml);
+}
+
+/** What a citation of one summary needs to say. */
+export interface SummaryCitationInput {
+  slug: string;
+  title: string;
+  /** People as "Family, Given"; organisations as written. */
+  authors: string[];
+  publisher: string;
+  siteName: string;
+  /** The date of the version cited: when the summary was last reviewed. */
+  date: Date;
+  url: string;
+}
+
+function cslName(name: string): CslName {
+  const [family, given] = name.split(/,\s*/u);
+  return given ? { family: family!, given } : { literal: name };
+}
+
+/** The summary as a CSL-JSON web page, authored by the publisher when it names no one. */
+export function summaryItem(input: SummaryCitationInput): CslItem {
+  return {
+    id: input.slug,
+    type: 'webpage',
+    title: input.title,
+    author: (input.authors.length ? input.authors : [input.publisher]).map(cslName),
+    'container-title': input.siteName,
+    issued: { 'date-parts': [[input.date.getUTCFullYear(), input.date.getUTCMonth() + 1, input.date.getUTCDate()]] },
+    URL: input.url,
+  };
+}
+
+// Numbered styles put the number and the reference in separate divs; author-date styles use one.
+const NUMBERED = /<div class="csl-right-inline">([\s\S]*?)<\/div>/u;
+const PLAIN = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/u;
+
+/** The summary formatted in each style: sanitised HTML to show, plain text to copy. */
+export function citeSummary(input: SummaryCitationInput, locale = 'en-US'): { id: string; label: string; html: string; text: string }[] {
+  const cite = new Cite(summaryItem(input));
+  return SUMMARY_STYLES.map((style) => {
+    const output = cite.format('bibliography', { template: `evidence-${style.id}`, format: 'html', lang: locale }) as string;
+    const html = safeReferenceHtml((output.match(NUMBERED) ?? output.match(PLAIN))?.[1]?.trim() ?? output);
+    return { id: style.id, label: style.label, html, text: htmlToText(html) };
+  });
+}

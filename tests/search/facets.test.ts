@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { highestCertainty, searchIndexData } from '../../src/components/search/facets.ts';
+import { assetFolder, pagePath } from '../../src/components/search/paths.ts';
+import { readSearchState, writeSearchState } from '../../src/components/search/url-state.ts';
+
+const reviewed = new Date('2026-03-01');
+
+describe('searchIndexData', () => {
+  it('records facets, result metadata with the other names, and the last-reviewed sort key of a summary', () => {
+    const data = searchIndexData({
+      type: 'summary',
+      url: '/articles/x/',
+      conditions: [{ name: 'Chronic low back pain', aliases: ['lumbago', 'LBP'] }, { name: 'neck pain' }],
+      interventions: ['acupuncture', 'acupuncture'],
+      certainty: ['low', 'moderate', 'not-graded'],
+      reviewed,
+    });
+    expect(data.filters).toEqual([
+      ['Type', 'Evidence summary'],
+      ['Condition', 'Chronic low back pain'],
+      ['Condition', 'Neck pain'],
+      ['Treatment', 'Acupuncture'],
+      ['Evidence certainty', 'Moderate'],
+    ]);
+    expect(Object.fromEntries(data.meta)).toEqual({
+      url: '/articles/x/',
+      type: 'Evidence summary',
+      reviewed: '1 March 2026',
+      conditions: 'Chronic low back pain, Neck pain',
+      aliases: 'lumbago, LBP',
+    });
+    expect(data.sort).toEqual(['reviewed', '2026-03-01']);
+  });
+
+  it('gives a reference its identifiers as searchable text and no certainty facet', () => {
+    const data = searchIndexData({ type: 'reference', url: '/references/v/', identifiers: ['DOI 10.1/x', 'PMID 1'], reviewed });
+    expect(data.filters).toEqual([['Type', 'Reference']]);
+    expect(Object.fromEntries(data.meta).identifiers).toBe('DOI 10.1/x PMID 1');
+  });
+
+  it('says which page has an invalid date', () => {
+    expect(() => searchIndexData({ type: 'condition', url: '/conditions/x/', reviewed: new Date('not a date') }))
+      .toThrow('The search data of /conditions/x/ has an invalid last-reviewed date');
+  });
+});
+
+describe('highestCertainty', () => {
+  it.each([
+    [['very-low', 'high', 'low'], 'high'],
+    [['very-low'], 'very-low'],
+    [['not-graded'], undefined],
+    [[], undefined],
+  ] as const)('%j → %s', (levels, expected) => {
+    expect(highestCertainty(levels)).toBe(expected);
+  });
+});
+
+describe('search URL state', () => {
+  it('reads the query, every facet value and the sort from the URL', () => {
+    const state = readSearchState(new URLSearchParams('q=+low+back+pain+&condition=Migraine&condition=Neck+pain&type=Reference&certainty=&sort=reviewed&utm=x'));
+    expect(state).toEqual({ query: 'low back pain', filters: { Condition: ['Migraine', 'Neck pain'], Type: ['Reference'] }, sortByReviewed: true });
+  });
+
+  it('writes what it reads', () => {
+    const params = 'q=lumbago&type=Evidence+summary&condition=Chronic+low+back+pain&intervention=Acupuncture&certainty=High&sort=reviewed';
+    expect(writeSearchState(readSearchState(new URLSearchParams(params))).toString()).toBe(params);
+  });
+
+  it('leaves an empty search out of the URL', () => {
+    expect(writeSearchState({ query: '  ', filters: {}, sortByReviewed: false }).toString()).toBe('');
+  });
+});
+
+describe('paths', () => {
+  it.each([
+    ['search', '/', 'always', '/search/'],
+    ['search', '/', 'ignore', '/search/'],
+    ['/search/', '/library/', 'never', '/library/search'],
+    ['search', '/library', 'always', '/library/search/'],
+    ['', '/library', 'never', '/library'],
+    ['', '/', 'never', '/'],
+  ] as const)('page %s under base %s with trailingSlash %s is %s', (path, base, trailingSlash, expected) => {
+    expect(pagePath(path, base, trailingSlash)).toBe(expected);
+  });
+
+  it('keeps the trailing slash on asset folders', () => {
+    expect(assetFolder('pagefind', '/library')).toBe('/library/pagefind/');
+    expect(assetFolder('pagefind', '/')).toBe('/pagefind/');
+    expect(assetFolder('', '/')).toBe('/');
+  });
+});

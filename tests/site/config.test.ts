@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseSiteConfig } from '../../src/site/config.ts';
+
+const valid = {
+  name: 'Pain Evidence',
+  tagline: 'Summaries of pain research',
+  description: 'Plain-language summaries of research on treatments for pain.',
+  url: 'https://pain.example.org/',
+  publisher: 'Pain Evidence editors',
+  contact: { email: 'editors@pain.example.org' },
+};
+
+describe('parseSiteConfig', () => {
+  it('reads the bundled content/site.json', () => {
+    const site = parseSiteConfig(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8'));
+    expect(site.url).toBe('https://evidence.example.org');
+    expect(site.citationStyle).toBe('ama');
+  });
+
+  it('fills defaults and drops the trailing slash of the URL', () => {
+    const site = parseSiteConfig(JSON.stringify(valid));
+    expect(site).toMatchObject({ url: 'https://pain.example.org', locale: 'en-GB', citationStyle: 'ama' });
+  });
+
+  it('names the file, each bad field and where the fields are documented', () => {
+    const text = JSON.stringify({ ...valid, url: 'https://pain.example.org/library/', locale: 'english', contact: {} });
+    const message = (() => {
+      try {
+        parseSiteConfig(text);
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toMatch(/^content\/site\.json has 3 problem\(s\):\n/u);
+    expect(message).toContain('\n  url: give the origin only, e.g. https://evidence.example.org');
+    expect(message).toContain('\n  locale: use a locale tag such as en-GB or en-US');
+    expect(message).toContain('\n  contact: give an email or a url');
+    expect(message).toMatch(/See "Your own evidence library" in the README for every field\.$/u);
+  });
+
+  it('rejects unknown fields, so typing mistakes do not pass silently', () => {
+    expect(() => parseSiteConfig(JSON.stringify({ ...valid, publsher: 'x' }))).toThrowError(/Unrecognized key.*publsher/u);
+  });
+
+  it('says when the file is not JSON', () => {
+    expect(() => parseSiteConfig('{ name: "x" }', 'site.json')).toThrowError(/^site\.json: not valid JSON .*every key and string needs double quotes/u);
+  });
+});

@@ -1,0 +1,51 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import { describe, expect, it } from 'vitest';
+import { exportReferences } from '../../src/site/exports.ts';
+import { item, library } from './helpers/library.ts';
+
+const keys = ['vickers2018acupuncture', 'macpherson2017programme', 'nice2016ng59', 'qaseem2017noninvasive'];
+const items = keys.map(item);
+
+/** What must survive a round trip for a reference manager to hold the same reference. */
+function essentials(csl: Record<string, unknown>) {
+  const names = (csl.author as { family?: string; given?: string; literal?: string }[] | undefined) ?? [];
+  return {
+    title: csl.title,
+    authors: names.map((n) => n.literal ?? n.family),
+    year: (csl.issued as { 'date-parts': number[][] })['date-parts'][0]![0],
+    doi: (csl.DOI as string | undefined)?.toLowerCase(),
+  };
+}
+
+describe('exportReferences', () => {
+  for (const format of ['bib', 'ris', 'json'] as const) {
+    it(`writes ${format} that citation-js reads back as the same references`, () => {
+      const text = exportReferences(items, format);
+      const back = new Cite(text).data as Record<string, unknown>[];
+      expect(back.map(essentials)).toEqual(items.map((i) => essentials(i as Record<string, unknown>)));
+    });
+  }
+
+  it('keeps the library keys as BibTeX keys', () => {
+    const bib = exportReferences(items, 'bib');
+    for (const key of keys) expect(bib).toContain(`{${key},`);
+  });
+
+  it('writes one RIS tag a line, however long the value', () => {
+    const ris = exportReferences([item('vickers2018acupuncture')], 'ris');
+    const lines = ris.replace(/\n$/u, '').split('\n');
+    expect(lines[0]).toBe('TY  - JOUR');
+    expect(lines.at(-1)).toBe('ER  - ');
+    for (const line of lines) expect(line).toMatch(/^[A-Z][A-Z0-9]  - /u);
+    expect(lines).toContain('TI  - Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis');
+  });
+
+  it('exports every bundled reference in every format', () => {
+    const all = library.all().map((entry) => entry.item);
+    for (const format of ['bib', 'ris', 'json'] as const) {
+      expect(new Cite(exportReferences(all, format)).data).toHaveLength(all.length);
+    }
+  });
+});

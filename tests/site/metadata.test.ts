@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { highwireTags } from '../../src/site/highwire.ts';
+import { jsonLdText, medicalWebPage, scholarlyArticle } from '../../src/site/json-ld.ts';
+import { item } from './helpers/library.ts';
+
+const base = {
+  url: 'https://evidence.example.org/articles/x/',
+  name: 'Acupuncture for chronic pain',
+  description: 'What the research shows.',
+  locale: 'en-GB',
+  lastReviewed: new Date('2026-11-27T00:00:00Z'),
+  publisher: { name: 'Evidence Library editors', url: 'https://evidence.example.org/' },
+  conditions: [{ name: 'Chronic low back pain', url: 'https://evidence.example.org/conditions/clbp/', alternateName: ['lumbago'], icd10: 'M54.5' }],
+  citations: [item('vickers2018acupuncture'), item('nice2016ng59')],
+};
+
+describe('medicalWebPage', () => {
+  it('says what the page is about, when it was reviewed, by whom, and what it cites', () => {
+    const page = medicalWebPage({ ...base, reviewers: [{ name: 'Dr A Smith', credentials: 'MB ChB, GP' }] });
+    expect(page).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'MedicalWebPage',
+      lastReviewed: '2026-11-27',
+      reviewedBy: [{ '@type': 'Person', name: 'Dr A Smith', description: 'MB ChB, GP' }],
+      about: [{ '@type': 'MedicalCondition', name: 'Chronic low back pain', alternateName: ['lumbago'], code: { '@type': 'MedicalCode', codeValue: 'M54.5', codingSystem: 'ICD-10' } }],
+    });
+    expect(page.citation).toHaveLength(2);
+  });
+
+  it('names the publisher as reviewer when no person is named', () => {
+    expect(medicalWebPage({ ...base, reviewers: [] }).reviewedBy).toEqual({ '@type': 'Organization', name: 'Evidence Library editors', url: 'https://evidence.example.org/' });
+  });
+});
+
+describe('scholarlyArticle', () => {
+  it('carries DOI, PMID and PMCID as identifiers and the DOI as sameAs', () => {
+    const article = scholarlyArticle(item('vickers2018acupuncture'));
+    expect(article.identifier).toEqual([
+      { '@type': 'PropertyValue', propertyID: 'DOI', value: '10.1016/j.jpain.2017.11.005' },
+      { '@type': 'PropertyValue', propertyID: 'PMID', value: '29198932' },
+      { '@type': 'PropertyValue', propertyID: 'PMCID', value: 'PMC5927830' },
+    ]);
+    expect(article.sameAs).toBe('https://doi.org/10.1016/j.jpain.2017.11.005');
+    expect(article.isPartOf).toEqual({ '@type': 'Periodical', name: 'The Journal of Pain' });
+  });
+
+  it('links a source without identifiers to its web page', () => {
+    const guideline = scholarlyArticle(item('nice2016ng59'));
+    expect(guideline.identifier).toBeUndefined();
+    expect(guideline.url).toBe('https://www.nice.org.uk/guidance/ng59');
+  });
+});
+
+describe('scholarlyArticle with hostile fields', () => {
+  it('links only http(s) URLs and percent-encodes the DOI', () => {
+    const hostile = scholarlyArticle({ id: 'x', type: 'article-journal', title: 'T', URL: 'javascript:alert(1)' });
+    expect(hostile.url).toBeUndefined();
+    const doi = scholarlyArticle({ id: 'y', type: 'article-journal', title: 'T', DOI: '10.1000/x"><svg/onload=alert(1)>' });
+    expect(doi.sameAs).toBe('https://doi.org/10.1000/x%22%3E%3Csvg/onload=alert(1)%3E');
+  });
+});
+
+describe('jsonLdText', () => {
+  it('cannot be closed early by a field that contains </script>', () => {
+    const text = jsonLdText({ name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('</script');
+    expect(JSON.parse(text).name).toBe('</script><script>alert(1)</script>');
+  });
+});
+
+describe('highwireTags', () => {
+  const tags = highwireTags({ title: 'T', authors: [], date: new Date('2026-11-27T00:00:00Z'), url: base.url, publisher: 'Editors', locale: 'en-GB', references: base.citations });
+  const values = (name: string) => tags.filter((t) => t.name === name).map((t) => t.content);
+
+  it('gives the title, an author, the date as Zotero reads it and the public URL', () => {
+    expect(values('citation_title')).toEqual(['T']);
+    expect(values('citation_author')).toEqual(['Editors']);
+    expect(values('citation_publication_date')).toEqual(['2026/11/27']);
+    expect(values('citation_public_url')).toEqual([base.url]);
+  });
+
+  it('lists each source as a citation_reference in Google Scholar form', () => {
+    const [vickers] = values('citation_reference');
+    expect(vickers).toMatch(/^citation_title=Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis; citation_author=Vickers, Andrew J\.; /u);
+    expect(vickers).toContain('citation_doi=10.1016/j.jpain.2017.11.005');
+    expect(vickers).toContain('citation_publication_date=2018');
+    expect(values('citation_reference')).toHaveLength(2);
+  });
+});

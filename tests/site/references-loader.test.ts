@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { parseFragment } from './helpers/html.ts';
+import { loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter } from '../../src/citations/index.ts';
+import { CitationOptionsSchema } from '../../src/integration/options.ts';
+import { loadCitationContext, loadStyle } from '../../src/integration/project.ts';
+import { referenceRecords } from '../../src/integration/references-loader.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('referenceRecords', () => {
+  it('makes one record per library entry and formats each entry once', () => {
+    const context = loadCitationContext(root, CitationOptionsSchema.parse({}));
+    const records = referenceRecords(context);
+    expect(records).toHaveLength(context.library.all().length);
+    referenceRecords(context);
+    expect(context.formatter.counts.entries).toBe(records.length);
+    const vickers = records.find((r) => r.key === 'vickers2018acupuncture')!;
+    expect(vickers).toMatchObject({ slug: 'vickers2018acupuncture', year: 2018, journal: 'The Journal of Pain', firstAuthor: 'Vickers', authors: 'Vickers et al' });
+    expect(vickers.text).toContain('J Pain. 2018;19(5):455-474');
+  });
+
+  it('sanitises formatted HTML from untrusted fields', () => {
+    const library = loadLibrary([{ path: 'x.bib', text: '@article{evil, title = {<img src=x onerror=alert(1)>Pain}, author = {Doe, Jane}, journal = {J}, year = {2020}, url = {javascript:alert(1)}}' }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'apa')) };
+    const [record] = referenceRecords(context);
+    const html = parseFragment(record!.html);
+    expect(html.querySelectorAll('img').length).toBe(0);
+    expect(html.body.textContent).toContain('<img src=x onerror=alert(1)>Pain');
+    expect([...html.querySelectorAll('a')].every((a) => /^https?:/u.test(a.getAttribute('href') ?? ''))).toBe(true);
+  });
+
+  it('refuses a key that would take the sorted-list page', () => {
+    const library = loadLibrary([{ path: 'refs.bib', text: '@article{by-year, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}' }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
+    expect(() => referenceRecords(context)).toThrowError('Reference "by-year" (refs.bib:1:1) would take the page /references/by-year/, which lists the references sorted. Rename the key.');
+  });
+});
