@@ -22,6 +22,8 @@ export interface Article {
   /** The same text with every citation removed (narrative ones become the authors' names). */
   plain: string;
   keys: string[];
+  /** Condition slugs in the frontmatter: the site needs a content/conditions/ entry for each. */
+  conditions: string[];
 }
 
 export const CITATIONS_PER_ARTICLE = 20;
@@ -161,7 +163,7 @@ export function makeArticle(index: number, size: number): Article {
     tableCited.push(`${row}${outcome === OUTCOMES[0] ? inTable.cited : ''} |`);
   }
   add(tableCited.join('\n'), table.join('\n'));
-  return { slug: `summary-${String(index + 1).padStart(5, '0')}`, cited: `${cited.join('\n\n')}\n`, plain: `${plain.join('\n\n')}\n`, keys: distinct.map((ref) => ref.key) };
+  return { slug: `summary-${String(index + 1).padStart(5, '0')}`, cited: `${cited.join('\n\n')}\n`, plain: `${plain.join('\n\n')}\n`, keys: distinct.map((ref) => ref.key), conditions };
 }
 
 const bibValue = (value: string) => `{${value.replace(/[{}]/gu, '')}}`;

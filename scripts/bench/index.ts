@@ -1,7 +1,7 @@
 // `npm run bench`: builds synthetic corpora with and without citations, runs pandoc on the same
 // articles, and prints one table per size plus the issue's targets. Options: see USAGE.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeArticle, makeReference, REFERENCES_PER_ARTICLE, toBibtex, type Reference } from './corpus.ts';
@@ -13,6 +13,7 @@ import { phasesTable, sizeDetails, sizeTable, type BuildResult, type SizeResult 
 import { searchCosts } from './search.ts';
 import { checkScaling, checkTargets, formatChecks } from './targets.ts';
 import { articleWeight, folderSize } from './weight.ts';
+import { BIBLIOGRAPHY_ONLY_WORD } from './words.ts';
 
 const USAGE = `npm run bench -- [options]
   --sizes 100,1000       corpus sizes in articles (default 100,1000)
@@ -62,7 +63,7 @@ async function build(dir: string): Promise<BuildResult> {
   let best: BuildResult | undefined;
   const statsFile = join(dir, 'citation-stats.json');
   for (let run = 0; run < repeat; run++) {
-    for (const cache of ['dist', '.astro', 'node_modules']) rmSync(join(dir, cache), { recursive: true, force: true });
+    for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
     rmSync(statsFile, { force: true });
     const measured = await measure([process.execPath, join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
       cwd: dir,
@@ -79,7 +80,7 @@ async function inspectSite(dist: string, firstArticle: string): Promise<Pick<Siz
   const weight = articleWeight(dist);
   const pagefind = join(dist, 'pagefind');
   if (!existsSync(pagefind)) return { weight };
-  const [typical, bibliography] = await searchCosts(dist, `/articles/${firstArticle}/`, [{ term: 'osteoarthritis' }, { term: 'algologica', exhaustive: true }]);
+  const [typical, bibliography] = await searchCosts(dist, `/articles/${firstArticle}/`, [{ term: 'osteoarthritis' }, { term: BIBLIOGRAPHY_ONLY_WORD, exhaustive: true }]);
   return { weight, search: { index: folderSize(pagefind), typical: typical!, bibliography: bibliography! } };
 }
 
@@ -121,7 +122,7 @@ mkdirSync(root, { recursive: true });
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
 
-const load = (await import('node:os')).loadavg()[0]!;
+const load = loadavg()[0]!;
 console.log(`\nEvidence Library benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average at the end ${load.toFixed(2)}\n`);
 for (const result of results) {
   console.log(`## ${result.size.toLocaleString('en-US')} articles · ${result.references.toLocaleString('en-US')} references · ${result.citations.toLocaleString('en-US')} citations\n`);

@@ -39,7 +39,7 @@ export function markdownTable(rows: string[][]): string {
 }
 
 const LABELS: Record<string, string> = {
-  baseline: 'baseline: article pages, citations removed, no citation integration',
+  baseline: 'baseline: article pages, citations removed, empty library',
   'articles-ama': 'article pages with citations, AMA',
   'articles-apa': 'article pages with citations, APA',
   'articles-vancouver': 'article pages with citations, Vancouver',
@@ -98,13 +98,13 @@ export function sizeDetails(result: SizeResult): string[] {
   if (result.search) {
     const { index, typical, bibliography } = result.search;
     lines.push(`Search index: ${bytes(index.bytes)} in ${count(index.files)} files; a cold query "${typical.query}" downloads ${bytes(typical.bytes)} in ${typical.requests} requests (${count(typical.results)} results, first 5 loaded)`);
-    lines.push(`Bibliography text indexed on article pages: ${articleHits(bibliography)} article results for "${bibliography.query}", a word that appears only in references (${count(bibliography.results)} results in all)`);
+    lines.push(`Bibliography text indexed on article pages: ${articleHits(bibliography)} article pages' indexed text holds "${bibliography.query}", a word only reference titles use (${count(bibliography.containing.length)} pages in all)`);
   }
   return lines;
 }
 
 /** Article results of a query: pages under /articles/<slug>/. */
-export const articleHits = (cost: SearchCost) => cost.urls.filter((url) => /\/articles\/[^/]+\/$/u.test(url)).length;
+export const articleHits = (cost: SearchCost) => cost.containing.filter((url) => /\/articles\/[^/]+\/$/u.test(url)).length;
 
 /**
  * What citations cost per article, our way (build with citations minus baseline, and the engine

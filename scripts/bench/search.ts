@@ -2,17 +2,23 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 /** What one search costs a reader who has not searched before, and what it finds. */
 export interface SearchCost {
   query: string;
-  /** Bytes of every /pagefind/ file the browser fetched for the query: script, wasm, index chunks, fragments. */
+  /**
+   * Bytes of every /pagefind/ file the browser fetched for the query (script, wasm, index chunks,
+   * fragments), as a server that gzips text sends them: Pagefind's own files are compressed already.
+   */
   bytes: number;
   requests: number;
   results: number;
   /** URLs of the results loaded: the first five, or all of them for an exhaustive query. */
   urls: string[];
+  /** Of those, the pages whose indexed text holds the query word itself (Pagefind also returns near matches). */
+  containing: string[];
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
@@ -56,18 +62,20 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
       tab.on('response', (response) => {
         if (!new URL(response.url()).pathname.startsWith('/pagefind/')) return;
         requests++;
-        counted.push(response.body().then((body) => { bytes += body.length; }, () => undefined));
+        const text = /javascript|json|css/u.test(response.headers()['content-type'] ?? '');
+        counted.push(response.body().then((body) => { bytes += text ? gzipSync(body).length : body.length; }, () => undefined));
       });
       const results = await tab.evaluate(async ([query, all]) => {
         // A URL the page imports at run time, as Pagefind's own UI does; the bench never bundles it.
         const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
         const search = await pagefind.search(query);
-        const shown: { data: () => Promise<{ url: string }> }[] = all ? search.results : search.results.slice(0, 5);
+        const shown: { data: () => Promise<{ url: string; content: string }> }[] = all ? search.results : search.results.slice(0, 5);
         const loaded = await Promise.all(shown.map((result) => result.data()));
-        return { count: search.results.length as number, urls: loaded.map((result) => result.url) };
+        const containing = loaded.filter((result) => result.content.toLowerCase().includes(query.toLowerCase()));
+        return { count: search.results.length as number, urls: loaded.map((result) => result.url), containing: containing.map((result) => result.url) };
       }, [term, exhaustive] as const);
       await Promise.all(counted);
-      costs.push({ query: term, bytes, requests, results: results.count, urls: results.urls });
+      costs.push({ query: term, bytes, requests, results: results.count, urls: results.urls, containing: results.containing });
       await context.close();
     }
     return costs;

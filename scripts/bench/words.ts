@@ -33,10 +33,7 @@ export const GIVEN_NAMES = [
   'João', 'Min-jun', 'Eva', 'Karl', 'Claire', 'Olga', 'Wei', 'Priya', 'Erik', 'Siobhan', 'Daan',
 ];
 
-/**
- * Journals, as [full name, abbreviation]. "Algologica" appears in references only, never in article
- * text, so a search for it shows whether bibliographies were indexed.
- */
+/** Journals, as [full name, abbreviation]. */
 export const JOURNALS: [string, string][] = [
   ['Acta Algologica Scandinavica', 'Acta Algol Scand'],
   ['Journal of Musculoskeletal Research', 'J Musculoskelet Res'],
@@ -49,6 +46,9 @@ export const JOURNALS: [string, string][] = [
   ['International Journal of Physiotherapy', 'Int J Physiother'],
   ['Pain Medicine Reviews', 'Pain Med Rev'],
 ];
+
+/** A word only reference titles use: finding it in an article page's search text means its bibliography was indexed. */
+export const BIBLIOGRAPHY_ONLY_WORD = 'multicentre';
 
 export const TITLE_WORDS = [
   'randomized', 'controlled', 'trial', 'of', 'for', 'in', 'adults', 'with', 'chronic', 'pain',
