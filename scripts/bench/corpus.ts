@@ -1,18 +1,5 @@
-import { BODY_WORDS, CONDITIONS, FAMILY_NAMES, GIVEN_NAMES, INTERVENTIONS, JOURNALS, NAME_ENDS, NAME_STARTS, OUTCOMES, TITLE_WORDS } from './words.ts';
-
-/** A synthetic reference: a journal article with the fields a real PubMed record has. */
-export interface Reference {
-  key: string;
-  authors: { family: string; given: string }[];
-  title: string;
-  journal: [full: string, abbreviation: string];
-  year: number;
-  volume: number;
-  issue: number;
-  pages: [number, number];
-  doi: string;
-  pmid: string;
-}
+import { capital, int, makeReference, pick, random, words, type Reference, type Rng } from './references.ts';
+import { BODY_WORDS, CONDITIONS, INTERVENTIONS, OUTCOMES } from './words.ts';
 
 /** One article in two forms that differ only in their citations, and the keys it cites. */
 export interface Article {
@@ -27,52 +14,10 @@ export interface Article {
 }
 
 export const CITATIONS_PER_ARTICLE = 20;
+const humanize = (slug: string) => slug.replace(/-/gu, ' ');
 /** The pool holds this many references per article, as in the issue's corpus. */
 export const REFERENCES_PER_ARTICLE = 2;
 const DISTINCT_PER_ARTICLE = 14;
-
-/** Mulberry32: a tiny seeded generator, so every run of the same size writes the same corpus. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
-const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (max - min + 1));
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const words = (rng: Rng, list: readonly string[], min: number, max: number) => Array.from({ length: int(rng, min, max) }, () => pick(rng, list)).join(' ');
-const humanize = (slug: string) => slug.replace(/-/gu, ' ');
-
-/** Reference number `index` of the pool; the same index always gives the same reference. */
-export function makeReference(index: number): Reference {
-  const rng = random(index * 7919 + 17);
-  // One author in three has a common surname; the rest come from 500 rarer ones.
-  const family = () => (rng() < 1 / 3 ? pick(rng, FAMILY_NAMES) : `${pick(rng, NAME_STARTS)}${pick(rng, NAME_ENDS)}`);
-  const authors = Array.from({ length: int(rng, 1, 9) }, () => ({ family: family(), given: pick(rng, GIVEN_NAMES) }));
-  const title = capital(words(rng, TITLE_WORDS, 8, 14));
-  const year = int(rng, 1995, 2025);
-  const first = int(rng, 1, 1800);
-  const slug = (authors[0]!.family.normalize('NFD').replace(/[^A-Za-z]/gu, '') || 'anon').toLowerCase();
-  return {
-    key: `${slug}${year}${title.split(' ')[0]!.toLowerCase().replace(/[^a-z]/gu, '')}${index.toString(36)}`,
-    authors,
-    title,
-    journal: pick(rng, JOURNALS),
-    year,
-    volume: int(rng, 1, 80),
-    issue: int(rng, 1, 12),
-    pages: [first, first + int(rng, 3, 20)],
-    doi: `10.5555/bench.${index}`,
-    pmid: String(30_000_000 + index),
-  };
-}
 
 /** How a narrative citation reads once the citation is removed: what the reader would have seen. */
 function authorText(reference: Reference): string {
@@ -164,35 +109,4 @@ export function makeArticle(index: number, size: number): Article {
   }
   add(tableCited.join('\n'), table.join('\n'));
   return { slug: `summary-${String(index + 1).padStart(5, '0')}`, cited: `${cited.join('\n\n')}\n`, plain: `${plain.join('\n\n')}\n`, keys: distinct.map((ref) => ref.key), conditions };
-}
-
-const bibValue = (value: string) => `{${value.replace(/[{}]/gu, '')}}`;
-
-/** A reference as the BibTeX entry an author would keep in references/library.bib. */
-export function toBibtex(reference: Reference): string {
-  const fields: [string, string | number][] = [
-    ['author', reference.authors.map((a) => `${a.family}, ${a.given}`).join(' and ')],
-    ['title', reference.title], ['journal', reference.journal[0]], ['shortjournal', reference.journal[1]],
-    ['year', reference.year], ['volume', reference.volume], ['number', reference.issue],
-    ['pages', `${reference.pages[0]}--${reference.pages[1]}`], ['doi', reference.doi], ['pmid', reference.pmid],
-  ];
-  return `@article{${reference.key},\n${fields.map(([name, value]) => `  ${name} = ${bibValue(String(value))}`).join(',\n')}\n}\n`;
-}
-
-/** The same reference as CSL-JSON, the bibliography format pandoc reads fastest. */
-export function toCslJson(reference: Reference): Record<string, unknown> {
-  return {
-    id: reference.key,
-    type: 'article-journal',
-    author: reference.authors,
-    title: reference.title,
-    'container-title': reference.journal[0],
-    'container-title-short': reference.journal[1],
-    issued: { 'date-parts': [[reference.year]] },
-    volume: String(reference.volume),
-    issue: String(reference.issue),
-    page: `${reference.pages[0]}-${reference.pages[1]}`,
-    DOI: reference.doi,
-    PMID: reference.pmid,
-  };
 }

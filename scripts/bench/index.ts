@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { makeArticle, makeReference, REFERENCES_PER_ARTICLE, toBibtex, type Reference } from './corpus.ts';
+import { makeArticle, REFERENCES_PER_ARTICLE } from './corpus.ts';
+import { makeReference, toBibtex, type Reference } from './references.ts';
 import { measureEngine } from './engine.ts';
 import { astroPhases, measure } from './measure.ts';
 import { measurePandoc, sample } from './pandoc.ts';
@@ -46,8 +47,8 @@ if (args.help) {
 const STYLES = { ama: 'american-medical-association', apa: 'apa', vancouver: 'vancouver' } as const;
 const sizes = [...args.sizes.split(',').map(Number), ...(args.large ? [10_000] : [])];
 const styles = args.styles.split(',') as (keyof typeof STYLES)[];
-const variants: Variant[] = [{ kind: 'baseline' }, ...styles.map((style): Variant => ({ kind: 'articles', style })), { kind: 'site' }]
-  .filter((variant) => !args.only || args.only.split(',').includes(variantName(variant)));
+const allVariants: Variant[] = [{ kind: 'baseline' }, ...styles.map((style): Variant => ({ kind: 'articles', style })), { kind: 'site' }];
+const variants = allVariants.filter((variant) => !args.only || args.only.split(',').includes(variantName(variant)));
 const pandocSample = Number(args['pandoc-sample']);
 const repeat = Math.max(1, Number(args.repeat));
 const root = resolve(REPO, args.dir);

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toCslJson, type Article, type Reference } from './corpus.ts';
+import type { Article } from './corpus.ts';
+import { toCslJson, type Reference } from './references.ts';
 import { measure, type Measured } from './measure.ts';
 
 /** Pandoc's runs on a sample of the corpus: with citeproc, and the same conversion without it. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CITATIONS_PER_ARTICLE, makeArticle, makeReference, toBibtex, toCslJson } from '../../scripts/bench/corpus.ts';
+import { CITATIONS_PER_ARTICLE, makeArticle } from '../../scripts/bench/corpus.ts';
+import { makeReference, toBibtex, toCslJson } from '../../scripts/bench/references.ts';
 import { BIBLIOGRAPHY_ONLY_WORD } from '../../scripts/bench/words.ts';
 import { loadLibrary, parseCitations } from '../../src/citations/index.ts';
 

@@ -22,6 +22,7 @@ describe('npm run bench on five articles', () => {
     if (pandoc) expect(run.stdout).toMatch(/^\| pandoc --citeproc, AMA.*\| \d+\.\d+ +\|/mu);
     expect(run.stdout).toMatch(/^\| phase \(s\) +\| baseline +\| articles-ama +\| articles-apa +\| site +\|$/mu);
     expect(run.stdout).toMatch(/^Article page weight .*HTML \d+(\.\d)? KB/mu);
+    expect(run.stdout).toMatch(/^Search index: [\d.]+ KB in \d+ files; a cold query "osteoarthritis" downloads [\d.]+ KB/mu);
     expect(run.stdout).toMatch(/^Targets:\n[✓✗] citation layer with AMA ≤ 1\.15× baseline: \d+\.\d\d×$/mu);
   });
 
@@ -31,7 +32,7 @@ describe('npm run bench on five articles', () => {
     for (const name of ['articles-ama', 'articles-apa', 'site']) {
       expect(result.builds[name].counts, name).toMatchObject({ entries: 10, libraryEntries: 10 });
     }
-    expect(result.builds.baseline.counts).toBeUndefined();
+    expect(result.builds.baseline.counts).toMatchObject({ entries: 0, libraryEntries: 0 });
     expect(result.builds.site.phases.map((phase: { name: string }) => phase.name)).toContain('render pages');
     // Projects are removed after measuring unless --keep is given.
     expect(existsSync(new URL(`../../${dir}/5/site`, import.meta.url))).toBe(false);
