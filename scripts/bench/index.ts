@@ -10,9 +10,9 @@ import { measureEngine } from './engine.ts';
 import { astroPhases, measure } from './measure.ts';
 import { measurePandoc, sample } from './pandoc.ts';
 import { REPO, variantName, writeProject, type Variant } from './project.ts';
-import { phasesTable, sizeDetails, sizeTable, type BuildResult, type SizeResult } from './report.ts';
+import { formatReport, type BenchRecord } from './print.ts';
+import type { BuildResult, SizeResult } from './report.ts';
 import { searchCosts } from './search.ts';
-import { checkScaling, checkTargets, formatChecks } from './targets.ts';
 import { articleWeight, folderSize } from './weight.ts';
 import { BIBLIOGRAPHY_ONLY_WORD } from './words.ts';
 
@@ -24,7 +24,8 @@ const USAGE = `npm run bench -- [options]
   --pandoc-sample N      articles pandoc converts per size, spread over the corpus (default 100; 0 skips)
   --repeat N             build each variant N times and keep the fastest (default 1)
   --dir PATH             where corpora and projects are written (default .bench, git-ignored)
-  --keep                 keep the generated projects and their dist/ folders`;
+  --keep                 keep the generated projects and their dist/ folders
+  --report FILE          print the report of a saved results.json again, without running anything`;
 
 const { values: args } = parseArgs({
   options: {
@@ -36,6 +37,7 @@ const { values: args } = parseArgs({
     repeat: { type: 'string', default: '1' },
     dir: { type: 'string', default: '.bench' },
     keep: { type: 'boolean', default: false },
+    report: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -119,21 +121,16 @@ async function benchSize(size: number): Promise<SizeResult> {
   return result;
 }
 
+if (args.report) {
+  console.log(formatReport(JSON.parse(readFileSync(args.report, 'utf8')) as BenchRecord));
+  process.exit(0);
+}
 mkdirSync(root, { recursive: true });
 const results: SizeResult[] = [];
 for (const size of sizes) results.push(await benchSize(size));
-
-const load = loadavg()[0]!;
-console.log(`\nEvidence Library benchmark · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average at the end ${load.toFixed(2)}\n`);
-for (const result of results) {
-  console.log(`## ${result.size.toLocaleString('en-US')} articles · ${result.references.toLocaleString('en-US')} references · ${result.citations.toLocaleString('en-US')} citations\n`);
-  console.log(sizeTable(result));
-  console.log(`\n${phasesTable(result)}`);
-  console.log(`\n${sizeDetails(result).join('\n')}\n`);
-  console.log(`Targets:\n${formatChecks(checkTargets(result)).join('\n')}\n`);
-}
-for (let i = 1; i < results.length; i++) {
-  const scaling = formatChecks(checkScaling(results[i - 1]!, results[i]!));
-  if (scaling.length) console.log(`Scaling:\n${scaling.join('\n')}\n`);
-}
-writeFileSync(join(root, 'results.json'), `${JSON.stringify(results.map(({ pandoc, ...rest }) => ({ ...rest, pandoc: pandoc && { ...pandoc, withCiteproc: { ...pandoc.withCiteproc, lines: [] }, without: { ...pandoc.without, lines: [] } } })), null, 2)}\n`);
+const record: BenchRecord = {
+  machine: `Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model.trim()} · load average at the end ${loadavg()[0]!.toFixed(2)} (other processes share the machine when it exceeds the core count)`,
+  results,
+};
+writeFileSync(join(root, 'results.json'), `${JSON.stringify(record, null, 2)}\n`);
+console.log(formatReport(record));

@@ -9,9 +9,13 @@ import { measure, type Measured } from './measure.ts';
 export interface PandocResult {
   version: string;
   articles: number;
-  withCiteproc: Measured;
-  without: Measured;
+  withCiteproc: Cost;
+  without: Cost;
 }
+
+/** A run's time and memory, without its output. */
+export type Cost = Omit<Measured, 'lines'>;
+const cost = ({ lines, ...rest }: Measured): Cost => rest;
 
 /** The installed pandoc's version, or undefined when there is none. */
 export function pandocVersion(): string | undefined {
@@ -52,7 +56,7 @@ export async function measurePandoc(dir: string, articles: Article[], references
   return {
     version,
     articles: articles.length,
-    withCiteproc: await measure(script('citeproc.sh', cite), { cwd: dir }),
-    without: await measure(script('plain.sh', plain), { cwd: dir }),
+    withCiteproc: cost(await measure(script('citeproc.sh', cite), { cwd: dir })),
+    without: cost(await measure(script('plain.sh', plain), { cwd: dir })),
   };
 }

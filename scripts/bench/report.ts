@@ -1,5 +1,6 @@
 import type { EngineResult } from './engine.ts';
-import type { Measured, Phase } from './measure.ts';
+import type { Phase } from './measure.ts';
+import type { PandocResult } from './pandoc.ts';
 import type { SearchCost } from './search.ts';
 import type { PageWeight } from './weight.ts';
 
@@ -20,10 +21,16 @@ export interface SizeResult {
   citations: number;
   builds: Record<string, BuildResult>;
   engine: Record<string, EngineResult>;
-  pandoc?: { version: string; articles: number; withCiteproc: Measured; without: Measured };
+  pandoc?: PandocResult;
   weight?: PageWeight & { pages: number };
   search?: { index: { bytes: number; files: number }; typical: SearchCost; bibliography: SearchCost };
 }
+
+/**
+ * The time a comparison uses: CPU where GNU time measured it, since other processes on a shared
+ * machine stretch wall time but not the work a build does; wall time otherwise.
+ */
+export const work = (run: { wallMs: number; cpuMs?: number }) => run.cpuMs ?? run.wallMs;
 
 const seconds = (ms: number | undefined) => (ms === undefined ? 'n/a' : (ms / 1000).toFixed(1));
 const fixed = (value: number, digits = 1) => value.toFixed(digits);
@@ -54,10 +61,11 @@ export function sizeTable(result: SizeResult): string {
     const perArticle = run.wallMs / articles;
     return [
       label, seconds(run.wallMs), seconds(run.cpuMs), run.peakBytes === undefined ? 'n/a' : count(Math.round(run.peakBytes / 1024 ** 2)),
-      fixed(perArticle), baseline ? `${fixed(run.wallMs / baseline.wallMs, 2)}×` : '', pandocMs ? `${fixed(perArticle / pandocMs, 3)}×` : '',
+      fixed(perArticle), baseline ? `${fixed(run.wallMs / baseline.wallMs, 2)}×` : '', baseline ? `${fixed(work(run) / work(baseline), 2)}×` : '',
+      pandocMs ? `${fixed(perArticle / pandocMs, 3)}×` : '',
     ];
   };
-  const rows = [['run', 'wall s', 'CPU s', 'peak MB', 'ms/article', '× baseline', '× pandoc']];
+  const rows = [['run', 'wall s', 'CPU s', 'peak MB', 'wall ms/article', 'wall × baseline', 'CPU × baseline', 'wall × pandoc']];
   for (const [name, build] of Object.entries(result.builds)) rows.push(row(LABELS[name] ?? name, build, result.size));
   if (result.pandoc) {
     const sampled = result.pandoc.articles < result.size ? `, ${result.pandoc.articles} of ${count(result.size)} articles` : '';
@@ -90,7 +98,7 @@ export function sizeDetails(result: SizeResult): string[] {
     lines.push(`Engine ${style.toUpperCase()}: library and citeproc setup ${seconds(engine.setupMs)} s once, then ${fixed(engine.articlesMs / result.size, 2)} ms per article (${count(engine.counts.entries)} entries and ${count(engine.counts.citations)} in-text forms formatted for ${count(engine.citations)} citations)`);
   }
   const pandoc = citationCostPerArticle(result);
-  if (pandoc) lines.push(`Citation processing per article (AMA): ${pandoc.ours.map(([what, ms]) => `${fixed(ms, 2)} ms ${what}`).join(', ')}; pandoc's citeproc ${fixed(pandoc.pandoc)} ms (with − without --citeproc): at least ${fixed(pandoc.pandoc / Math.max(...pandoc.ours.map(([, ms]) => ms)))}× faster`);
+  if (pandoc) lines.push(`Citation processing per article, CPU time (AMA): ${pandoc.ours.map(([what, ms]) => `${fixed(ms, 2)} ms ${what}`).join(', ')}; pandoc's citeproc ${fixed(pandoc.pandoc)} ms (with − without --citeproc): at least ${fixed(pandoc.pandoc / Math.max(...pandoc.ours.map(([, ms]) => ms)))}× faster`);
   if (result.weight) {
     const w = result.weight;
     lines.push(`Article page weight (heaviest of ${w.pages} sampled): HTML ${bytes(w.html)} (${bytes(w.htmlGzip)} gzip), CSS ${bytes(w.css)} (${bytes(w.cssGzip)} gzip), JavaScript ${bytes(w.js)} (${bytes(w.jsGzip)} gzip)`);
@@ -107,14 +115,14 @@ export function sizeDetails(result: SizeResult): string[] {
 export const articleHits = (cost: SearchCost) => cost.containing.filter((url) => /\/articles\/[^/]+\/$/u.test(url)).length;
 
 /**
- * What citations cost per article, our way (build with citations minus baseline, and the engine
- * alone) and pandoc's way (with minus without --citeproc), in ms.
+ * What citations cost per article in CPU ms, our way (build with citations minus baseline, and the
+ * engine alone) and pandoc's way (with minus without --citeproc).
  */
 export function citationCostPerArticle(result: SizeResult): { ours: [string, number][]; pandoc: number } | undefined {
   const { pandoc, builds, engine } = result;
   if (!pandoc) return undefined;
   const ours: [string, number][] = [];
-  if (builds['articles-ama'] && builds.baseline) ours.push(['in the build (with − without citations)', (builds['articles-ama'].wallMs - builds.baseline.wallMs) / result.size]);
-  if (engine.ama) ours.push(['in the engine alone', (engine.ama.setupMs + engine.ama.articlesMs) / result.size]);
-  return { ours, pandoc: (pandoc.withCiteproc.wallMs - pandoc.without.wallMs) / pandoc.articles };
+  if (builds['articles-ama'] && builds.baseline) ours.push(['in the build (with − without citations)', (work(builds['articles-ama']) - work(builds.baseline)) / result.size]);
+  if (engine.ama) ours.push(['in the engine alone', engine.ama.cpuMs / result.size]);
+  return { ours, pandoc: (work(pandoc.withCiteproc) - work(pandoc.without)) / pandoc.articles };
 }

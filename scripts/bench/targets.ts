@@ -1,4 +1,4 @@
-import { articleHits, bytes, citationCostPerArticle, type SizeResult } from './report.ts';
+import { articleHits, bytes, citationCostPerArticle, work, type SizeResult } from './report.ts';
 
 /** One target of issue 6, checked against the figures of this run. */
 export interface TargetCheck {
@@ -18,8 +18,9 @@ export function checkTargets(result: SizeResult): TargetCheck[] {
   const against = (name: string, limit: number, target: string) => {
     const build = builds[name];
     if (!build || !baseline) return;
-    const value = ratio(build.wallMs, baseline.wallMs);
-    checks.push({ target, measured: times(value), holds: value <= limit });
+    // Judged on CPU time, which other processes on a shared machine do not stretch; wall time is shown too.
+    const value = ratio(work(build), work(baseline));
+    checks.push({ target, measured: `${times(value)} CPU (${times(ratio(build.wallMs, baseline.wallMs))} wall)`, holds: value <= limit });
   };
   against('articles-ama', 1.15, 'citation layer with AMA ≤ 1.15× baseline');
   against('articles-apa', 1.3, 'citation layer with APA ≤ 1.3× baseline');
