@@ -13,6 +13,8 @@ export interface SearchCost {
    * fragments), as a server that gzips text sends them: Pagefind's own files are compressed already.
    */
   bytes: number;
+  /** The same bytes by kind of file (`pf_fragment`, `pf_index`, `pf_filter`, `pf_meta`, `wasm`, `js`…). */
+  byKind: Record<string, number>;
   requests: number;
   results: number;
   /** URLs of the results loaded: the first five, or all of them for an exhaustive query. */
@@ -58,12 +60,18 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
       await tab.goto(`${origin}${page}`);
       let bytes = 0;
       let requests = 0;
+      const byKind: Record<string, number> = {};
       const counted: Promise<void>[] = [];
       tab.on('response', (response) => {
         if (!new URL(response.url()).pathname.startsWith('/pagefind/')) return;
         requests++;
         const text = /javascript|json|css/u.test(response.headers()['content-type'] ?? '');
-        counted.push(response.body().then((body) => { bytes += text ? gzipSync(body).length : body.length; }, () => undefined));
+        const kind = new URL(response.url()).pathname.match(/\.(pf_\w+|wasm|js|json|css)\b/u)?.[1] ?? 'other';
+        counted.push(response.body().then((body) => {
+          const size = text ? gzipSync(body).length : body.length;
+          bytes += size;
+          byKind[kind] = (byKind[kind] ?? 0) + size;
+        }, () => undefined));
       });
       const results = await tab.evaluate(async ([query, all]) => {
         // A URL the page imports at run time, as Pagefind's own UI does; the bench never bundles it.
@@ -75,7 +83,7 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
         return { count: search.results.length as number, urls: loaded.map((result) => result.url), containing: containing.map((result) => result.url) };
       }, [term, exhaustive] as const);
       await Promise.all(counted);
-      costs.push({ query: term, bytes, requests, results: results.count, urls: results.urls, containing: results.containing });
+      costs.push({ query: term, bytes, byKind, requests, results: results.count, urls: results.urls, containing: results.containing });
       await context.close();
     }
     return costs;

@@ -26,9 +26,10 @@ export function checkTargets(result: SizeResult): TargetCheck[] {
   against('articles-apa', 1.3, 'citation layer with APA ≤ 1.3× baseline');
   against('site', 1.8, 'whole site ≤ 1.8× baseline');
   const cost = citationCostPerArticle(result);
-  if (cost && cost.ours.length) {
-    const ours = Math.max(...cost.ours.map(([, ms]) => ms), 0.001);
-    checks.push({ target: 'citation processing ≥ 10× faster per article than pandoc', measured: `${(cost.pandoc / ours).toFixed(0)}× (${ours.toFixed(2)} ms vs ${cost.pandoc.toFixed(0)} ms)`, holds: cost.pandoc / ours >= 10 });
+  if (cost?.engine !== undefined) {
+    const speedup = cost.pandoc / cost.engine;
+    const build = cost.build === undefined ? '' : `; the build's whole difference, markup included, is ${(cost.pandoc / cost.build).toFixed(1)}×`;
+    checks.push({ target: 'citation processing ≥ 10× faster per article than pandoc', measured: `${speedup.toFixed(0)}× (${cost.engine.toFixed(2)} ms vs ${cost.pandoc.toFixed(0)} ms CPU${build})`, holds: speedup >= 10 });
   }
   if (result.search) {
     const { typical, bibliography } = result.search;
