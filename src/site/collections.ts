@@ -54,7 +54,13 @@ export async function allConditions(): Promise<Condition[]> {
   return (await getCollection('conditions')).sort((a, b) => a.data.name.localeCompare(b.data.name));
 }
 
-/** Every reference in the library, by citation key. */
-export async function referencesByKey(): Promise<Map<string, Reference>> {
-  return new Map((await getCollection('references')).map((ref) => [ref.data.key, ref]));
+let references: Promise<Map<string, Reference>> | undefined;
+
+/**
+ * Every reference in the library, by citation key; built once per build and shared, since every
+ * article page asks for it (pages × references made 10,000 articles quadratic).
+ */
+export function referencesByKey(): Promise<Map<string, Reference>> {
+  references ??= getCollection('references').then((list) => new Map(list.map((ref) => [ref.data.key, ref])));
+  return references;
 }
