@@ -1,6 +1,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Certainty } from '../components/search/facets.ts';
 import type { CitationSummary } from '../markdown/remark-citations.ts';
+import { pageHref } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Condition = CollectionEntry<'conditions'>;
@@ -10,6 +11,7 @@ export type Reference = CollectionEntry<'references'>;
 export interface ArticleView {
   entry: Article;
   slug: string;
+  /** The article's href, with the site's base and trailing-slash policy. */
   url: string;
   citations: CitationSummary;
   /** The GRADE certainty of each key finding, as its `<Finding certainty>` says. */
@@ -34,7 +36,7 @@ async function loadArticles(): Promise<ArticleView[]> {
     return {
       entry,
       slug: entry.id,
-      url: `/articles/${entry.id}/`,
+      url: pageHref(`/articles/${entry.id}/`),
       citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highestCertainty, searchIndexData } from '../../src/components/search/facets.ts';
-import { assetFolder, pagePath } from '../../src/components/search/paths.ts';
+import { assetFolder, pagePath } from '../../src/site/paths.ts';
 import { readSearchState, writeSearchState } from '../../src/components/search/url-state.ts';
 
 const reviewed = new Date('2026-03-01');

@@ -3,6 +3,7 @@
  * in results, and the sort key. Shared by the build (SearchMeta.astro) and the search page's
  * script, so the URL parameters and the indexed filter names cannot drift apart.
  */
+import { ALIASES_META } from './ranking.ts';
 
 /** The facets, in the order the search page shows them: `key` is the Pagefind filter name readers see, `param` its URL parameter. */
 export const FACETS = [
@@ -86,7 +87,8 @@ export function searchIndexData(page: SearchPage): SearchIndexData {
   // A condition page's title already names its condition.
   if (names.length && page.type !== 'condition') meta.push(['conditions', names.join(', ')]);
   // Pagefind has no synonyms but searches metadata: the other names make "lumbago" find the page.
-  if (aliases.length) meta.push(['aliases', aliases.join(', ')]);
+  // A source is not about a condition, so its page does not answer to the condition's other names.
+  if (aliases.length && page.type !== 'reference') meta.push([ALIASES_META, aliases.join(', ')]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);
   return { filters, meta, sort: [SORT_KEY, reviewed] };
 }
