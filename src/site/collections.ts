@@ -1,6 +1,7 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Certainty } from '../components/search/facets.ts';
 import type { CitationSummary } from '../markdown/remark-citations.ts';
+import { citedIn, type CitingArticle } from './cited-in.ts';
 import { pageHref } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -49,6 +50,11 @@ async function loadArticles(): Promise<ArticleView[]> {
 export function allArticles(): Promise<ArticleView[]> {
   articles ??= loadArticles().then((list) => list.sort((a, b) => b.entry.data.lastReviewed.getTime() - a.entry.data.lastReviewed.getTime() || a.slug.localeCompare(b.slug)));
   return articles;
+}
+
+/** For each reference key, every article and passage that cites it, linked to each citation. */
+export async function citationIndex(): Promise<Map<string, CitingArticle[]>> {
+  return citedIn((await allArticles()).map((a) => ({ slug: a.slug, title: a.entry.data.title, url: a.url, citations: a.citations })));
 }
 
 /** Every condition, A to Z. */
