@@ -9,10 +9,14 @@ export const REFERENCE_CONTENT_WEIGHT = 0.5;
 /** The metadata field with the other names of a page's conditions ("lumbago", "LBP"); only summaries and condition pages carry it. */
 export const ALIASES_META = 'aliases';
 
+/** The metadata field with the treatments a summary assesses; only summaries carry it. */
+export const TREATMENTS_META = 'treatments';
+
 /**
  * Pagefind's ranking options for the search page (pagefind.app/docs/ranking). Pagefind adds a boost for
  * a match in a metadata field, scaled by the field's weight: 5 for the title, 1 for other fields. A
- * reader's own word for a condition, matched in its other names, should outweigh the same word in a
- * source's title ("osteoarthritis of the knee" is also the title of a trial).
+ * reader's word for a condition or a treatment, matched in what a summary or condition page is about,
+ * should outweigh the same word in a source's title ("osteoarthritis of the knee" and "acupuncture" are
+ * also in the titles of trials).
  */
-export const RANKING = { metaWeights: { [ALIASES_META]: 10 } } as const;
+export const RANKING = { metaWeights: { [ALIASES_META]: 10, [TREATMENTS_META]: 10 } } as const;
