@@ -9,6 +9,7 @@ import remarkCitations, { type CitationContext } from '../markdown/remark-citati
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { loadCitationContext, readLibraryFiles } from './project.ts';
+import { pagePath } from '../site/paths.ts';
 import { publishContext } from './shared-context.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
@@ -61,7 +62,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           // src/pages/references/[slug].astro publishes one page per reference there.
-          referencePage: (key: string) => `/references/${keySlug(key)}/`,
+          referencePage: (key: string) => pagePath(`/references/${keySlug(key)}/`, config.base, config.trailingSlash),
           onWarning: (diagnostic: Diagnostic) => {
             if (UNCHECKED_CODES.has(diagnostic.code)) {
               unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);

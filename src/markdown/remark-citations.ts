@@ -18,6 +18,7 @@ import {
 } from '../citations/index.ts';
 import { clusterElement, entryElement, noticeElement } from './citation-hast.ts';
 import { citingSentence, textWithOffset } from './citing-sentence.ts';
+import { spliceCitations } from './splice-citations.ts';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
 export interface CitationContext {
@@ -122,18 +123,16 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     let index = 0;
     const contextById = new Map<string, string>();
     for (const { node, parent, clusters, contexts } of found) {
-      const replacement: PhrasingContent[] = [];
-      let cursor = 0;
-      for (const [i, cluster] of clusters.entries()) {
+      const placements = clusters.map((cluster, i) => {
         const rendered = cited.clusters[index++]!;
         for (const segment of [...rendered.lead, ...rendered.segments]) {
           if (segment.type !== 'text') contextById.set(segment.id, contexts[i]!);
         }
-        if (cluster.start > cursor) replacement.push({ type: 'text', value: node.value.slice(cursor, cluster.start) });
-        replacement.push(citationNode(clusterElement(rendered)));
-        cursor = cluster.end;
-      }
-      if (cursor < node.value.length) replacement.push({ type: 'text', value: node.value.slice(cursor) });
+        // A narrative citation starts with words ("Cherkin et al¹"): its space stays.
+        const superscript = rendered.superscript && rendered.lead.length === 0;
+        return { start: cluster.start, end: cluster.end, node: citationNode(clusterElement(rendered)), superscript };
+      });
+      const replacement = spliceCitations(node.value, placements);
       const siblings = parent.children as PhrasingContent[];
       siblings.splice(siblings.indexOf(node), 1, ...replacement);
     }

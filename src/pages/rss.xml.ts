@@ -1,7 +1,8 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
 import { allArticles } from '../site/collections.ts';
-import { absoluteUrl, formatDate, site } from '../site/identity.ts';
+import { formatDate, site } from '../site/identity.ts';
+import { absoluteUrl, pageHref } from '../site/urls.ts';
 
 /** New and updated summaries: one item per summary, dated by its last review, newest first. */
 export const GET: APIRoute = async () => {
@@ -9,12 +10,12 @@ export const GET: APIRoute = async () => {
   return rss({
     title: `${site.name}: new and updated summaries`,
     description: site.description,
-    site: absoluteUrl('/'),
+    site: absoluteUrl(pageHref('/')),
     items: articles.map(({ entry, url }) => {
       const latest = entry.data.changes[0];
       return {
         title: entry.data.title,
-        link: url,
+        link: absoluteUrl(url),
         pubDate: entry.data.lastReviewed,
         description: latest
           ? `${entry.data.description} Updated ${formatDate(latest.date)}: ${latest.summary}${latest.conclusionsChanged ? ' (conclusions changed)' : ''}`

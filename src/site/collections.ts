@@ -1,6 +1,8 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Certainty } from '../components/search/facets.ts';
 import type { CitationSummary } from '../markdown/remark-citations.ts';
+import { citedIn, type CitingArticle } from './cited-in.ts';
+import { pageHref } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
 export type Condition = CollectionEntry<'conditions'>;
@@ -10,6 +12,7 @@ export type Reference = CollectionEntry<'references'>;
 export interface ArticleView {
   entry: Article;
   slug: string;
+  /** The article's href, with the site's base and trailing-slash policy. */
   url: string;
   citations: CitationSummary;
   /** The GRADE certainty of each key finding, as its `<Finding certainty>` says. */
@@ -34,7 +37,7 @@ async function loadArticles(): Promise<ArticleView[]> {
     return {
       entry,
       slug: entry.id,
-      url: `/articles/${entry.id}/`,
+      url: pageHref(`/articles/${entry.id}/`),
       citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
@@ -47,6 +50,11 @@ async function loadArticles(): Promise<ArticleView[]> {
 export function allArticles(): Promise<ArticleView[]> {
   articles ??= loadArticles().then((list) => list.sort((a, b) => b.entry.data.lastReviewed.getTime() - a.entry.data.lastReviewed.getTime() || a.slug.localeCompare(b.slug)));
   return articles;
+}
+
+/** For each reference key, every article and passage that cites it, linked to each citation. */
+export async function citationIndex(): Promise<Map<string, CitingArticle[]>> {
+  return citedIn((await allArticles()).map((a) => ({ slug: a.slug, title: a.entry.data.title, url: a.url, citations: a.citations })));
 }
 
 /** Every condition, A to Z. */

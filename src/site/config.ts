@@ -11,9 +11,9 @@ export const SiteConfigSchema = z.object({
   tagline: z.string().min(1),
   /** What the site is, for the home page, feeds and search engines. */
   description: z.string().min(20).max(300),
-  /** Public base URL, used for canonical links, the sitemap, the feed and citations. */
+  /** Public origin, used for canonical links, the sitemap, the feed and citations; a path goes in Astro's `base`. */
   url: z.url({ protocol: /^https?$/u })
-    .refine((url) => new URL(url).pathname === '/', 'give the origin only, e.g. https://evidence.example.org: the site is served from the root of its domain')
+    .refine((url) => new URL(url).pathname === '/', 'give the origin only, e.g. https://evidence.example.org; to serve the site under a path, set base in astro.config.mjs (e.g. base: \'/library\')')
     .transform((url) => url.replace(/\/+$/u, '')),
   /** The organisation that publishes and reviews the summaries; the author when an article names none. */
   publisher: z.string().min(1),

@@ -4,11 +4,6 @@ import { parseSiteConfig, type SiteConfig } from './config.ts';
 /** The site's identity for pages and endpoints, validated once when the bundle loads. */
 export const site: SiteConfig = parseSiteConfig(raw);
 
-/** An absolute public URL for a site path such as `/articles/x/`. */
-export function absoluteUrl(path: string): string {
-  return new URL(path, `${site.url}/`).href;
-}
-
 /** A date as readers of this site write it, e.g. "27 November 2026". */
 export function formatDate(date: Date): string {
   return date.toLocaleDateString(site.locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -6,16 +6,27 @@ import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../search/helpers/build.ts';
 import { launchChromium, readResults, searchFromUrl } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../search/helpers/static-server.ts';
+import { readPages } from '../site/helpers/html.ts';
 
-// The bundled site, built from the repository root into a folder of its own.
+// The bundled site (content/ and references/ of this project), built into a folder of its own.
 const outDir = mkdtempSync(join(tmpdir(), 'search-site-'));
 let site: StaticSite;
 let browser: Browser;
 let page: Page;
+let searchPage: string;
+/** For each condition page, the summaries about it, as the built summaries link to it. */
+let summariesAbout: Map<string, string[]>;
 
 beforeAll(async () => {
   buildSite('.', outDir);
+  const pages = readPages(outDir);
+  summariesAbout = new Map([...pages.keys()].filter((path) => /^\/conditions\/[^/]+\/$/u.test(path)).map((path) => [path, []]));
+  for (const [path, document] of pages) {
+    if (!/^\/articles\/[^/]+\/$/u.test(path)) continue;
+    for (const link of document.querySelectorAll('.article-meta a[href^="/conditions/"]')) summariesAbout.get(link.getAttribute('href')!)?.push(path);
+  }
   site = await serveStatic(outDir);
+  searchPage = `${site.url}search/`;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 3000 } });
 });
@@ -25,34 +36,73 @@ afterAll(async () => {
   rmSync(outDir, { recursive: true, force: true });
 });
 
+const hrefs = (results: { href: string }[]) => results.map((result) => result.href);
+
 describe('search on the bundled site', () => {
-  // How a patient might put each bundled condition; the summary must come up for every one.
+  // How a patient might put each bundled condition, as its file's alsoKnownAs or name has it.
   it.each([
-    ['chronic low back pain', 'back pain'],
-    ['neck pain', 'neck pain'],
-    ['knee osteoarthritis', 'knee pain'],
+    ['chronic-low-back-pain', 'lumbago'],
+    ['chronic-low-back-pain', 'LBP'],
+    ['chronic-low-back-pain', 'low back pain'],
+    ['knee-osteoarthritis', 'knee arthritis'],
+    ['knee-osteoarthritis', 'osteoarthritis of the knee'],
     ['migraine', 'migraine'],
-    ['tension-type headache', 'headache'],
-  ])('finds the summary about %s when a reader types "%s"', async (_condition, query) => {
-    const results = await searchFromUrl(page, `${site.url}search/`, { q: query });
-    expect(results.map((result) => result.href)).toContain('/articles/acupuncture-chronic-pain/');
+    ['tension-type-headache', 'tension headache'],
+    ['neck-pain', 'sore neck'],
+    ['neck-pain', 'neck pain'],
+  ])('puts the %s page and every summary about it first when a reader types "%s"', async (slug, query) => {
+    const condition = `/conditions/${slug}/`;
+    const summaries = summariesAbout.get(condition)!;
+    expect(summaries.length).toBeGreaterThan(0);
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    // Before any source, and before pages about other conditions.
+    expect(hrefs(results.slice(0, summaries.length + 1)).sort()).toEqual([condition, ...summaries].sort());
+    expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
   });
 
-  it('runs a search typed in the header on any page, and shows the result with its conditions and review date', async () => {
-    await page.goto(site.url);
+  it('covers every bundled condition above', () => {
+    expect([...summariesAbout.keys()].sort()).toEqual(['chronic-low-back-pain', 'knee-osteoarthritis', 'migraine', 'neck-pain', 'tension-type-headache'].map((slug) => `/conditions/${slug}/`));
+  });
+
+  it.each([
+    ['a DOI', '10.1016/j.jpain.2017.11.005', ['/references/vickers2018acupuncture/']],
+    ['a PMID', '19433697', ['/references/cherkin2009randomized/']],
+    ['an author', 'Vickers', ['/references/vickers2012acupuncture/', '/references/vickers2018acupuncture/']],
+  ])('finds the source by %s ("%s")', async (_what, query, expected) => {
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    expect(hrefs(results.slice(0, expected.length)).sort()).toEqual(expected);
+    expect(results[0]?.type).toBe('Reference');
+  });
+
+  it('runs a search typed in the header on any page, summaries before their sources', async () => {
+    await page.goto(`${site.url}conditions/`);
     await page.fill('#site-search-q', 'acupuncture');
     await page.press('#site-search-q', 'Enter');
-    await page.waitForURL(`${site.url}search/?q=acupuncture`);
-    const [first] = await readResults(page);
-    expect(first).toMatchObject({ type: 'Evidence summary', title: 'Acupuncture for chronic pain', href: '/articles/acupuncture-chronic-pain/' });
-    expect(first?.conditions).toMatch(/Chronic low back pain/u);
-    expect(first?.reviewed).toMatch(/^Last reviewed \d{1,2} \w+ \d{4}$/u);
+    await page.waitForURL(`${searchPage}?q=acupuncture`);
+    const results = await readResults(page);
+    expect(results[0]).toMatchObject({ type: 'Evidence summary', title: 'Acupuncture for chronic pain', href: '/articles/acupuncture-chronic-pain/' });
+    expect(results[0]?.conditions).toMatch(/Chronic low back pain/u);
+    expect(results[0]?.reviewed).toMatch(/^Last reviewed \d{1,2} \w+ \d{4}$/u);
+    const types = results.map((result) => result.type);
+    expect(types.lastIndexOf('Evidence summary')).toBeLessThan(types.indexOf('Reference'));
     expect(await page.locator('pagefind-input input').inputValue()).toBe('acupuncture');
+  });
+
+  it('narrows results with a facet and keeps it in the URL', async () => {
+    const all = await searchFromUrl(page, searchPage, { q: 'acupuncture' });
+    await page.getByRole('checkbox', { name: /^Migraine/u }).check();
+    await page.waitForURL(/condition=Migraine/u);
+    await expect.poll(async () => (await readResults(page)).length).toBeLessThan(all.length);
+    const narrowed = await readResults(page);
+    expect(hrefs(narrowed)).toContain('/articles/acupuncture-chronic-pain/');
+    expect(hrefs(narrowed)).not.toContain('/articles/acupuncture-knee-osteoarthritis/');
+    expect(narrowed.every((result) => result.type === 'Condition' ? result.title === 'Migraine' : result.conditions.includes('Migraine'))).toBe(true);
   });
 
   it('keeps the bibliography out of the index', async () => {
     // "Vertosick" appears only in the reference list of the summary.
-    const results = await searchFromUrl(page, `${site.url}search/`, { q: 'Vertosick' });
-    expect(results.map((result) => result.href)).not.toContain('/articles/acupuncture-chronic-pain/');
+    const results = await searchFromUrl(page, searchPage, { q: 'Vertosick' });
+    expect(hrefs(results)).toContain('/references/vickers2018acupuncture/');
+    expect(hrefs(results)).not.toContain('/articles/acupuncture-chronic-pain/');
   });
 });

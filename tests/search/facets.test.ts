@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { highestCertainty, searchIndexData } from '../../src/components/search/facets.ts';
-import { assetFolder, pagePath } from '../../src/components/search/paths.ts';
 import { readSearchState, writeSearchState } from '../../src/components/search/url-state.ts';
 
 const reviewed = new Date('2026-03-01');
 
 describe('searchIndexData', () => {
-  it('records facets, result metadata with the other names, and the last-reviewed sort key of a summary', () => {
+  it('records facets, result metadata with the other names and treatments, and the last-reviewed sort key of a summary', () => {
     const data = searchIndexData({
       type: 'summary',
       url: '/articles/x/',
@@ -28,8 +27,18 @@ describe('searchIndexData', () => {
       reviewed: '1 March 2026',
       conditions: 'Chronic low back pain, Neck pain',
       aliases: 'lumbago, LBP',
+      treatments: 'Acupuncture',
     });
     expect(data.sort).toEqual(['reviewed', '2026-03-01']);
+  });
+
+  it('does not make a source answer to the other names of the conditions its citers are about', () => {
+    const conditions = [{ name: 'Chronic low back pain', aliases: ['lumbago'] }];
+    const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: ['acupuncture'], reviewed }).meta);
+    expect(reference).toMatchObject({ conditions: 'Chronic low back pain' });
+    expect(reference).not.toHaveProperty('aliases');
+    expect(reference).not.toHaveProperty('treatments');
+    expect(Object.fromEntries(searchIndexData({ type: 'condition', url: '/conditions/c/', conditions, reviewed }).meta)).toMatchObject({ aliases: 'lumbago' });
   });
 
   it('gives a reference its identifiers as searchable text and no certainty facet', () => {
@@ -68,24 +77,5 @@ describe('search URL state', () => {
 
   it('leaves an empty search out of the URL', () => {
     expect(writeSearchState({ query: '  ', filters: {}, sortByReviewed: false }).toString()).toBe('');
-  });
-});
-
-describe('paths', () => {
-  it.each([
-    ['search', '/', 'always', '/search/'],
-    ['search', '/', 'ignore', '/search/'],
-    ['/search/', '/library/', 'never', '/library/search'],
-    ['search', '/library', 'always', '/library/search/'],
-    ['', '/library', 'never', '/library'],
-    ['', '/', 'never', '/'],
-  ] as const)('page %s under base %s with trailingSlash %s is %s', (path, base, trailingSlash, expected) => {
-    expect(pagePath(path, base, trailingSlash)).toBe(expected);
-  });
-
-  it('keeps the trailing slash on asset folders', () => {
-    expect(assetFolder('pagefind', '/library')).toBe('/library/pagefind/');
-    expect(assetFolder('pagefind', '/')).toBe('/pagefind/');
-    expect(assetFolder('', '/')).toBe('/');
   });
 });

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, buildBundledSite, ROOT } from './helpers/build.ts';
 import { readPages } from './helpers/html.ts';
+import { checkLinks } from './helpers/links.ts';
 
 let dist: string;
 let pages: Map<string, Document>;
@@ -96,28 +97,7 @@ describe('the bundled site', () => {
   });
 
   it('resolves every internal link and fragment', () => {
-    const broken: string[] = [];
-    let links = 0;
-    let fragments = 0;
-    for (const [path, html] of pages) {
-      for (const node of html.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-        const raw = node.getAttribute('href') ?? node.getAttribute('src')!;
-        const url = new URL(raw, `https://evidence.example.org${path}`);
-        if (url.origin !== 'https://evidence.example.org') continue;
-        links++;
-        const target = url.pathname.endsWith('/') ? join(dist, url.pathname, 'index.html') : join(dist, url.pathname);
-        if (!existsSync(target)) {
-          broken.push(`${path}: ${raw} (no file)`);
-          continue;
-        }
-        if (url.hash && target.endsWith('.html')) {
-          fragments++;
-          const id = decodeURIComponent(url.hash.slice(1));
-          const targetPage = pages.get(url.pathname);
-          if (!targetPage?.getElementById(id)) broken.push(`${path}: ${raw} (no #${id})`);
-        }
-      }
-    }
+    const { broken, links, fragments } = checkLinks(dist, pages, { origin: 'https://evidence.example.org', base: '/', trailingSlash: 'always' });
     expect(broken).toEqual([]);
     // Citations, back-links and "cited in" links alone are hundreds of fragments.
     expect(links).toBeGreaterThan(800);

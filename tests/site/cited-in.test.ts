@@ -4,20 +4,20 @@ import { sortReferences } from '../../src/site/reference-sort.ts';
 
 describe('citedIn', () => {
   const index = citedIn([
-    { slug: 'a', title: 'A', citations: { references: [
+    { slug: 'a', title: 'A', url: '/library/articles/a', citations: { references: [
       { key: 'k1', id: 'ref-k1', label: '1.', citations: [{ id: 'cite-k1-1', context: 'First.' }, { id: 'cite-k1-2', context: 'First.' }, { id: 'cite-k1-3', context: 'Second.' }] },
       { key: 'k2', id: 'ref-k2', label: '2.', citations: [{ id: 'cite-k2-1', context: '' }, { id: 'cite-k2-2', context: '' }] },
     ] } },
-    { slug: 'b', title: 'B', citations: { references: [{ key: 'k1', id: 'ref-k1', citations: [{ id: 'cite-k1-1', context: 'Other.' }] }] } },
+    { slug: 'b', title: 'B', url: '/library/articles/b', citations: { references: [{ key: 'k1', id: 'ref-k1', citations: [{ id: 'cite-k1-1', context: 'Other.' }] }] } },
   ]);
 
   it('lists every article and passage that cites a key, deep-linked to each citation', () => {
     expect(index.get('k1')).toEqual([
-      { slug: 'a', title: 'A', label: '1.', passages: [
-        { context: 'First.', hrefs: ['/articles/a/#cite-k1-1', '/articles/a/#cite-k1-2'] },
-        { context: 'Second.', hrefs: ['/articles/a/#cite-k1-3'] },
+      { slug: 'a', title: 'A', url: '/library/articles/a', label: '1.', passages: [
+        { context: 'First.', hrefs: ['/library/articles/a#cite-k1-1', '/library/articles/a#cite-k1-2'] },
+        { context: 'Second.', hrefs: ['/library/articles/a#cite-k1-3'] },
       ] },
-      { slug: 'b', title: 'B', passages: [{ context: 'Other.', hrefs: ['/articles/b/#cite-k1-1'] }] },
+      { slug: 'b', title: 'B', url: '/library/articles/b', passages: [{ context: 'Other.', hrefs: ['/library/articles/b#cite-k1-1'] }] },
     ]);
   });
 

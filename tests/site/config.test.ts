@@ -34,7 +34,7 @@ describe('parseSiteConfig', () => {
       }
     })();
     expect(message).toMatch(/^content\/site\.json has 3 problem\(s\):\n/u);
-    expect(message).toContain('\n  url: give the origin only, e.g. https://evidence.example.org');
+    expect(message).toContain('\n  url: give the origin only, e.g. https://evidence.example.org; to serve the site under a path, set base in astro.config.mjs');
     expect(message).toContain('\n  locale: use a locale tag such as en-GB or en-US');
     expect(message).toContain('\n  contact: give an email or a url');
     expect(message).toMatch(/See "Your own evidence library" in the README for every field\.$/u);

@@ -3,6 +3,7 @@
  * in results, and the sort key. Shared by the build (SearchMeta.astro) and the search page's
  * script, so the URL parameters and the indexed filter names cannot drift apart.
  */
+import { ALIASES_META, TREATMENTS_META } from './ranking.ts';
 
 /** The facets, in the order the search page shows them: `key` is the Pagefind filter name readers see, `param` its URL parameter. */
 export const FACETS = [
@@ -69,13 +70,14 @@ export function searchIndexData(page: SearchPage): SearchIndexData {
     throw new Error(`The search data of ${page.url} has an invalid last-reviewed date: pass SearchMeta a valid Date (from lastReviewed: YYYY-MM-DD).`);
   }
   const names = unique((page.conditions ?? []).map((condition) => capitalise(condition.name)));
+  const treatments = unique((page.interventions ?? []).map(capitalise));
   const certainty = highestCertainty(page.certainty ?? []);
   const aliases = unique((page.conditions ?? []).flatMap((condition) => condition.aliases ?? []));
   const reviewed = page.reviewed.toISOString().slice(0, 10);
   const filters: SearchIndexData['filters'] = [
     [facetKey('type'), PAGE_TYPES[page.type]],
     ...names.map((name): [string, string] => [facetKey('condition'), name]),
-    ...unique((page.interventions ?? []).map(capitalise)).map((name): [string, string] => [facetKey('intervention'), name]),
+    ...treatments.map((name): [string, string] => [facetKey('intervention'), name]),
     ...(certainty ? [[facetKey('certainty'), capitalise(certainty.replace('-', ' '))] as [string, string]] : []),
   ];
   const meta: SearchIndexData['meta'] = [
@@ -86,7 +88,10 @@ export function searchIndexData(page: SearchPage): SearchIndexData {
   // A condition page's title already names its condition.
   if (names.length && page.type !== 'condition') meta.push(['conditions', names.join(', ')]);
   // Pagefind has no synonyms but searches metadata: the other names make "lumbago" find the page.
-  if (aliases.length) meta.push(['aliases', aliases.join(', ')]);
+  // A source is not about a condition, so its page does not answer to the condition's other names.
+  if (aliases.length && page.type !== 'reference') meta.push([ALIASES_META, aliases.join(', ')]);
+  // A summary is about its treatments even where its title does not name them.
+  if (treatments.length && page.type === 'summary') meta.push([TREATMENTS_META, treatments.join(', ')]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);
   return { filters, meta, sort: [SORT_KEY, reviewed] };
 }

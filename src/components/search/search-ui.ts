@@ -1,4 +1,5 @@
 import { SORT_KEY } from './facets.ts';
+import { RANKING } from './ranking.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -14,7 +15,8 @@ interface PagefindInstance {
 
 declare global {
   interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindInstance } };
+    /** Pagefind's Component UI; `configureInstance` sets options before the bundle loads and returns the instance. */
+    PagefindComponents?: { configureInstance(name: string, options: { ranking: typeof RANKING }): PagefindInstance };
   }
 }
 
@@ -54,7 +56,7 @@ if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open 
 const components = window.PagefindComponents;
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (components && root) {
-  void connect(components.getInstanceManager().getInstance('default'), root.querySelector('select[name="sort"]'));
+  void connect(components.configureInstance('default', { ranking: RANKING }), root.querySelector('select[name="sort"]'));
 } else if (root) {
   root.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');
 }
