@@ -61,7 +61,10 @@ for (const style of styles) if (!(style in STYLES)) throw new Error(`Unknown sty
 const progress = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const cslPath = (style: keyof typeof STYLES) => join(REPO, 'src', 'csl-styles', `${STYLES[style]}.csl`);
 
-/** Builds one project `repeat` times from a cold cache and keeps the fastest run. */
+// The line that says why a build stopped: V8's out-of-memory report, or Astro's error.
+const FAILURE = /heap out of memory|\[ERROR\].*|Error: .*/u;
+
+/** Builds one project `repeat` times from a cold cache and keeps the fastest run; a failed build is a result too. */
 async function build(dir: string): Promise<BuildResult> {
   let best: BuildResult | undefined;
   const statsFile = join(dir, 'citation-stats.json');
@@ -73,7 +76,13 @@ async function build(dir: string): Promise<BuildResult> {
       env: { EVIDENCE_CITATION_STATS: statsFile, ASTRO_TELEMETRY_DISABLED: '1' },
     });
     const counts = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) as BuildResult['counts'] : undefined;
-    if (!best || measured.wallMs < best.wallMs) best = { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakBytes: measured.peakBytes, phases: astroPhases(measured), counts };
+    const result: BuildResult = { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakBytes: measured.peakBytes, phases: astroPhases(measured), counts };
+    if (measured.exitCode !== 0) {
+      const reason = measured.lines.map((line) => line.text.match(FAILURE)?.[0]).find(Boolean) ?? `exit code ${measured.exitCode}`;
+      progress(`build failed in ${dir}: ${reason}\n${measured.lines.slice(-15).map((line) => line.text).join('\n')}`);
+      return { ...result, failed: reason };
+    }
+    if (!best || measured.wallMs < best.wallMs) best = result;
   }
   return best!;
 }
@@ -109,7 +118,7 @@ async function benchSize(size: number): Promise<SizeResult> {
     progress(`${size} articles: astro build, ${name}`);
     writeProject(dir, variant, articles, library);
     result.builds[name] = await build(dir);
-    if (variant.kind === 'site') Object.assign(result, await inspectSite(join(dir, 'dist'), articles[0]!.slug));
+    if (variant.kind === 'site' && !result.builds[name]!.failed) Object.assign(result, await inspectSite(join(dir, 'dist'), articles[0]!.slug));
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
   }
   if (pandocSample > 0) {

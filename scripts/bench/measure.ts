@@ -17,6 +17,8 @@ export interface Measured {
   /** Largest resident set of the process or any child, in bytes. */
   peakBytes?: number;
   lines: TimedLine[];
+  /** The exit code; callers decide what a failure means (a build that runs out of memory is a result). */
+  exitCode: number | null;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -24,7 +26,7 @@ const GNU_TIME = '/usr/bin/time';
 const ANSI = /\x1b\[[0-9;]*m/gu;
 
 /**
- * Runs a command to completion, timestamping each output line as it arrives. CPU time and peak memory
+ * Runs a command to completion, timestamping each output line as it arrives, whatever its exit code. CPU time and peak memory
  * come from GNU time (Debian's `time` package), which counts every child the command waited for.
  */
 export function measure(command: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
@@ -53,11 +55,8 @@ export function measure(command: string[], options: { cwd: string; env?: NodeJS.
       const wallMs = performance.now() - start;
       const [, user, system, rssKb] = timed && existsSync(stats) ? readFileSync(stats, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
       rmSync(stats, { force: true });
-      if (code !== 0) {
-        reject(new Error(`${command.join(' ')} failed with exit code ${code} in ${options.cwd}:\n${lines.slice(-40).map((line) => line.text).join('\n')}`));
-        return;
-      }
       resolve({
+        exitCode: code,
         wallMs,
         cpuMs: user === undefined || system === undefined ? undefined : (user + system) * 1000,
         peakBytes: rssKb === undefined ? undefined : rssKb * 1024,

@@ -14,8 +14,12 @@ export interface PandocResult {
 }
 
 /** A run's time and memory, without its output. */
-export type Cost = Omit<Measured, 'lines'>;
-const cost = ({ lines, ...rest }: Measured): Cost => rest;
+export type Cost = Omit<Measured, 'lines' | 'exitCode'>;
+
+function cost({ lines, exitCode, ...rest }: Measured): Cost {
+  if (exitCode !== 0) throw new Error(`pandoc failed (exit code ${exitCode}):\n${lines.slice(-20).map((line) => line.text).join('\n')}`);
+  return rest;
+}
 
 /** The installed pandoc's version, or undefined when there is none. */
 export function pandocVersion(): string | undefined {

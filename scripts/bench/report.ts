@@ -10,8 +10,10 @@ export interface BuildResult {
   cpuMs?: number;
   peakBytes?: number;
   phases: Phase[];
-  /** What the citation integration reported (EVIDENCE_CITATION_STATS); absent in the baseline. */
+  /** What the citation integration reported (EVIDENCE_CITATION_STATS). */
   counts?: { entries: number; citations: number; libraryEntries: number };
+  /** Why the build stopped, when it did not finish (e.g. "JavaScript heap out of memory"). */
+  failed?: string;
 }
 
 /** Everything measured on one corpus size. */
@@ -66,7 +68,7 @@ export function sizeTable(result: SizeResult): string {
     ];
   };
   const rows = [['run', 'wall s', 'CPU s', 'peak MB', 'wall ms/article', 'wall × baseline', 'CPU × baseline', 'wall × pandoc']];
-  for (const [name, build] of Object.entries(result.builds)) rows.push(row(LABELS[name] ?? name, build, result.size));
+  for (const [name, build] of Object.entries(result.builds)) rows.push(row(`${LABELS[name] ?? name}${build.failed ? ` (FAILED: ${build.failed})` : ''}`, build, result.size));
   if (result.pandoc) {
     const sampled = result.pandoc.articles < result.size ? `, ${result.pandoc.articles} of ${count(result.size)} articles` : '';
     rows.push(row(`pandoc --citeproc, AMA, one process per article${sampled}`, result.pandoc.withCiteproc, result.pandoc.articles));

@@ -18,6 +18,10 @@ export function checkTargets(result: SizeResult): TargetCheck[] {
   const against = (name: string, limit: number, target: string) => {
     const build = builds[name];
     if (!build || !baseline) return;
+    if (build.failed || baseline.failed) {
+      checks.push({ target, measured: `build failed: ${build.failed ?? baseline.failed}`, holds: false });
+      return;
+    }
     // Judged on CPU time, which other processes on a shared machine do not stretch; wall time is shown too.
     const value = ratio(work(build), work(baseline));
     checks.push({ target, measured: `${times(value)} CPU (${times(ratio(build.wallMs, baseline.wallMs))} wall)`, holds: value <= limit });
@@ -53,6 +57,7 @@ export function checkScaling(small: SizeResult, large: SizeResult): TargetCheck[
   const limit = (large.size / small.size) * 1.1;
   return Object.keys(large.builds).filter((name) => small.builds[name]).map((name) => {
     const [before, after] = [small.builds[name]!, large.builds[name]!];
+    if (after.failed) return { target: `${name}: ${large.size.toLocaleString('en-US')} articles build`, measured: `failed: ${after.failed}`, holds: false };
     const value = ratio(work(after), work(before));
     return {
       target: `${name}: ${large.size.toLocaleString('en-US')} articles ≤ ${limit.toFixed(1)}× the ${small.size.toLocaleString('en-US')}-article time`,
