@@ -1,4 +1,4 @@
-import type { Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
+import type { BlockContent, Root, Nodes, Parents, Text, PhrasingContent, RootContent } from 'mdast';
 import { visitParents, SKIP } from 'unist-util-visit-parents';
 import { isAbsolute, relative } from 'node:path';
 import type { VFile } from 'vfile';
@@ -18,7 +18,9 @@ import {
 } from '../citations/index.ts';
 import { clusterElement, entryElement, noticeElement } from './citation-hast.ts';
 import { citingSentence, textWithOffset } from './citing-sentence.ts';
+import { rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
+import { h } from 'hastscript';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
 export interface CitationContext {
@@ -94,11 +96,6 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
   return clusters.map((cluster) => citingSentence(text, offset + cluster.start));
 }
 
-function citationNode(element: ReturnType<typeof clusterElement>): PhrasingContent {
-  // An mdast node that remark-rehype turns into exactly this hast element.
-  return { type: 'text', value: '', data: { hName: element.tagName, hProperties: element.properties, hChildren: element.children } } as PhrasingContent;
-}
-
 /**
  * Turns Pandoc-style citations (`[@key]`, `[@a; @b, p. 3]`, `@key says`) into linked, numbered
  * citations and appends the article's reference list. Unknown keys fail the build with file:line:col.
@@ -107,6 +104,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   const title = options.bibliographyTitle ?? 'References';
   return (tree: Root, file: VFile) => {
     const found = findCitations(tree, file);
+    const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 
     const { library, formatter } = options.context();
@@ -130,7 +128,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         }
         // A narrative citation starts with words ("Cherkin et al¹"): its space stays.
         const superscript = rendered.superscript && rendered.lead.length === 0;
-        return { start: cluster.start, end: cluster.end, node: citationNode(clusterElement(rendered)), superscript };
+        return { start: cluster.start, end: cluster.end, node: rawInline(clusterElement(rendered), mdx), superscript };
       });
       const replacement = spliceCitations(node.value, placements);
       const siblings = parent.children as PhrasingContent[];
@@ -141,7 +139,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const entry = library.entries.get(key) ?? library.stored.get(key);
       const note = article.acknowledged[key];
       return entry && note ? noticeElement(sourceUpdates(entry, library), note) : undefined;
-    }, options.referencePage));
+    }, options.referencePage, mdx));
     const summary: CitationSummary = {
       references: cited.bibliography.map((entry) => ({
         key: entry.key,
@@ -178,25 +176,23 @@ function bibliographyNode(
   title: string,
   cited: CitedDocument,
   notice: (key: string) => ReturnType<typeof noticeElement> | undefined,
-  referencePage?: (key: string) => string,
+  referencePage: ((key: string) => string) | undefined,
+  mdx: boolean,
 ): RootContent {
+  const list = h('ol', { className: ['references'] }, cited.bibliography.map((entry) => {
+    const element = entryElement(entry, referencePage?.(entry.key));
+    const extra = notice(entry.key);
+    // Inside the body, so it lines up with the reference text rather than taking a column of its own.
+    const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));
+    if (extra && body?.type === 'element') body.children.push(extra);
+    return element;
+  }));
   return {
     type: 'blockquote',
     data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
     children: [
       { type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: title }] },
-      {
-        type: 'paragraph',
-        data: { hName: 'ol', hProperties: { className: ['references'] }, hChildren: cited.bibliography.map((entry) => {
-          const element = entryElement(entry, referencePage?.(entry.key));
-          const extra = notice(entry.key);
-          // Inside the body, so it lines up with the reference text rather than taking a column of its own.
-          const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));
-          if (extra && body?.type === 'element') body.children.push(extra);
-          return element;
-        }) },
-        children: [],
-      },
+      rawBlock(list, mdx) as BlockContent,
     ],
   };
 }
