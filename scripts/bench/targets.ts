@@ -43,7 +43,8 @@ export function checkTargets(result: SizeResult): TargetCheck[] {
   if (result.weight) checks.push({ target: 'article pages: JavaScript ≤ 10 KB gzip', measured: bytes(result.weight.jsGzip), holds: result.weight.jsGzip <= 10 * 1024 });
   for (const [name, build] of Object.entries(builds)) {
     if (build.peakBytes !== undefined && result.size >= 10_000) {
-      checks.push({ target: `peak memory < 8 GB (${name})`, measured: bytes(build.peakBytes), holds: build.peakBytes < 8 * 1024 ** 3 });
+      const measured = build.failed ? `${bytes(build.peakBytes)} when it failed: ${build.failed}` : bytes(build.peakBytes);
+      checks.push({ target: `peak memory < 8 GB without raising Node's heap (${name})`, measured, holds: !build.failed && build.peakBytes < 8 * 1024 ** 3 });
     }
   }
   return checks;
