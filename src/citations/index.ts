@@ -1,6 +1,6 @@
 export { referenceId, citationId, keySlug } from './anchors.ts';
 export { authorLabel, issuedYear, type CslItem, type CslName } from './csl.ts';
-export { citeDocument, type BibliographyEntry, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
+export { citeDocument, safeHttpUrl, type BibliographyEntry, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
 export { CitationError, formatDiagnostic, formatLocation, locate, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
 export { CitationFormatter, htmlToText } from './formatter.ts';
 export { identifierKey, identifierLinks, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, parseIdentifierKey, type Identifier } from './identifiers.ts';
@@ -13,3 +13,4 @@ export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
 export { sourceUpdates, updatesFromCsl } from './updates.ts';
+export { toRis } from './ris.ts';

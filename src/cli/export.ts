@@ -1,9 +1,8 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { CslItem, Diagnostic } from '../citations/index.ts';
+import { toRis, type CslItem, type Diagnostic } from '../citations/index.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
-import { toRis } from './ris.ts';
 
 export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

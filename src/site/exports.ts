@@ -1,7 +1,6 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { CslItem } from '../citations/index.ts';
-import { toRis } from '../cli/ris.ts';
+import { toRis, type CslItem } from '../citations/index.ts';
 
 /** The download formats every article and reference offers, by file extension. */
 export const EXPORT_FORMATS = {

@@ -1,4 +1,4 @@
-import { safeHttpUrl } from '../citations/document.ts';
+import { safeHttpUrl } from '../citations/index.ts';
 import { identifierLinks, identifiersOf, type CslItem } from '../citations/index.ts';
 
 const LABELS = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;

@@ -1,4 +1,4 @@
-import { safeHttpUrl } from '../citations/document.ts';
+import { safeHttpUrl } from '../citations/index.ts';
 import { identifierLinks, identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
 
 /** A condition as the page's `about`. */

@@ -1,4 +1,4 @@
-import type { CslItem, CslName } from '../citations/index.ts';
+import type { CslItem, CslName } from './csl.ts';
 
 // CSL types to RIS reference types; anything else is GEN.
 const TYPES: Record<string, string> = {
