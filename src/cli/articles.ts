@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { parse as parseYaml } from 'yaml';
 import type { ArticleCitations, Diagnostic } from '../citations/index.ts';
-import { citedKeys, findCitations } from '../markdown/remark-citations.ts';
+import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
 export type Article = ArticleCitations & { slug: string };

@@ -1,0 +1,75 @@
+import type { Nodes, Parents, Root, Text } from 'mdast';
+import { isAbsolute, relative } from 'node:path';
+import { SKIP, visitParents } from 'unist-util-visit-parents';
+import type { VFile } from 'vfile';
+import { locate, parseCitations, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
+import { citingSentence, textWithOffset } from './citing-sentence.ts';
+
+// Citations are never looked for inside code, links (their text or URL) or raw HTML.
+const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
+const BLOCKS = new Set(['paragraph', 'tableCell', 'heading', 'listItem', 'blockquote']);
+
+/** A text node's citations, with the node, its parent and the sentence around each of them. */
+export interface Found {
+  node: Text;
+  parent: Parents;
+  clusters: LocatedCluster[];
+  /** The citing sentence of each cluster, citations removed. */
+  contexts: string[];
+}
+
+/** The path messages show: relative to the project when the file is inside it, as editors expect. */
+export function displayPath(file: VFile): string {
+  if (!file.path) return '<input>';
+  const inside = relative(file.cwd, file.path);
+  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
+}
+
+/** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
+function locateClusters(node: Text, file: VFile): LocatedCluster[] {
+  const source = String(file.value ?? '');
+  const path = displayPath(file);
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  let cursor = start ?? 0;
+  const located: LocatedCluster[] = [];
+  for (const cluster of parseCitations(node.value)) {
+    let escaped = false;
+    const items = cluster.items.map((item) => {
+      if (start === undefined || end === undefined) return item;
+      const at = source.indexOf(`@${item.key}`, cursor);
+      if (at === -1 || at >= end) return item;
+      cursor = at + item.key.length + 1;
+      if (source[at - 1] === '\\') escaped = true;
+      return { ...item, location: locate(source, at, path) };
+    });
+    if (!escaped) located.push({ ...cluster, items });
+  }
+  return located;
+}
+
+/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]): string[] {
+  const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
+  if (!block) return clusters.map(() => '');
+  const { text, offset } = textWithOffset(block, node);
+  return clusters.map((cluster) => citingSentence(text, offset + cluster.start));
+}
+
+/** Every text node with citations, in document order; code, links and raw HTML are skipped. */
+export function findCitations(tree: Root, file: VFile): Found[] {
+  const found: Found[] = [];
+  visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
+    if (SKIPPED.has(node.type)) return SKIP;
+    if (node.type !== 'text' || !node.value.includes('@')) return undefined;
+    const clusters = locateClusters(node, file);
+    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
+    return undefined;
+  });
+  return found;
+}
+
+/** Each cited key with the place it is written. */
+export function citedKeys(found: Found[]): { key: string; location?: SourceLocation }[] {
+  return found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.map((item) => ({ key: item.key, location: item.location }))));
+}
