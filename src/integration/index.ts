@@ -65,7 +65,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           referencePage: (key: string) => pagePath(`/references/${keySlug(key)}/`, config.base, config.trailingSlash),
           onWarning: (diagnostic: Diagnostic) => {
             if (UNCHECKED_CODES.has(diagnostic.code)) {
-              unchecked.add(diagnostic.message.match(/^"([^"]+)"/u)?.[1] ?? diagnostic.message);
+              unchecked.add(diagnostic.key ?? diagnostic.message);
               return;
             }
             const id = `${diagnostic.code} ${diagnostic.location ? formatLocation(diagnostic.location) : ''} ${diagnostic.message}`;

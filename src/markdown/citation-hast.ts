@@ -56,7 +56,7 @@ export function clusterElement(cluster: RenderedCluster): Element {
  * One bibliography entry: number, formatted reference, identifier links, a link to the source's own
  * page when the site has one (`pageHref`), and back-links to each citing place.
  */
-export function entryElement(entry: BibliographyEntry, pageHref?: string): Element {
+export function entryElement(entry: BibliographyEntry, pageHref?: string, notice?: Element): Element {
   const links = [...entry.links, ...(pageHref ? [{ label: 'Source page', href: pageHref }] : [])];
   return h('li', { id: entry.id, className: ['reference'], dataKey: entry.key }, [
     ...(entry.label ? [h('span', { className: ['reference-label'] }, entry.label)] : []),
@@ -76,6 +76,8 @@ export function entryElement(entry: BibliographyEntry, pageHref?: string): Eleme
           h('a', { href: `#${link.id}`, ariaLabel: `Back to citation ${i + 1} of reference ${entry.label?.replace(/\W+$/u, '') ?? entry.key}` }, link.label),
         ]),
       ]),
+      // Inside the body, so it lines up with the reference text rather than taking a column of its own.
+      ...(notice ? [notice] : []),
     ]),
   ]);
 }

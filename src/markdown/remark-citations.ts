@@ -104,14 +104,7 @@ function bibliographyNode(
   referencePage: ((key: string) => string) | undefined,
   mdx: boolean,
 ): RootContent {
-  const list = h('ol', { className: ['references'] }, cited.bibliography.map((entry) => {
-    const element = entryElement(entry, referencePage?.(entry.key));
-    const extra = notice(entry.key);
-    // Inside the body, so it lines up with the reference text rather than taking a column of its own.
-    const body = element.children.find((child) => child.type === 'element' && (child.properties.className as string[] | undefined)?.includes('reference-body'));
-    if (extra && body?.type === 'element') body.children.push(extra);
-    return element;
-  }));
+  const list = h('ol', { className: ['references'] }, cited.bibliography.map((entry) => entryElement(entry, referencePage?.(entry.key), notice(entry.key))));
   return {
     type: 'blockquote',
     data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },

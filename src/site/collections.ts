@@ -72,3 +72,13 @@ export function referencesByKey(): Promise<Map<string, Reference>> {
   references ??= getCollection('references').then((list) => new Map(list.map((ref) => [ref.data.key, ref])));
   return references;
 }
+
+/** A treatment or condition slug as readers name it: "acupuncture", "exercise therapy". */
+export function slugWords(slug: string): string {
+  return slug.replaceAll('-', ' ');
+}
+
+/** The treatments a set of summaries assesses, each named once. */
+export function treatmentsOf(articles: ArticleView[]): string[] {
+  return [...new Set(articles.flatMap((article) => article.entry.data.interventions.map(slugWords)))];
+}
