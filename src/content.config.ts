@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { ARTICLES_FOLDER } from './integration/project.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');
@@ -22,7 +23,7 @@ const change = z.object({
 
 /** An evidence summary: plain-language frontmatter that readers see and search engines read. */
 const articles = defineCollection({
-  loader: glob({ pattern: '**/*.mdx', base: './content/articles' }),
+  loader: glob({ pattern: '**/*.mdx', base: `./${ARTICLES_FOLDER}` }),
   schema: z.object({
     title: z.string().min(1),
     /** One or two plain-language sentences: shown under the title, in lists and in search results. */
@@ -73,6 +74,7 @@ const references = defineCollection({
     firstAuthor: z.string(),
     year: z.number().optional(),
     journal: z.string().optional(),
+    links: z.array(z.object({ label: z.string(), href: z.string() })),
     item: z.looseObject({ id: z.string(), type: z.string() }),
   }),
 });

@@ -100,7 +100,7 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
 }
 
 /** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
-function referenceLinks(item: CslItem): BibliographyEntry['links'] {
+export function referenceLinks(item: CslItem): BibliographyEntry['links'] {
   const links: BibliographyEntry['links'] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
   if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: 'Web page', href: url });

@@ -22,6 +22,9 @@ export interface CiteRequest {
   authorOnly?: boolean;
 }
 
+// Marks a locator that a style does not simply append; never citeproc output.
+const NOT_APPENDED = '\u0000';
+
 const ENTRY = /<div class="csl-entry">([\s\S]*)<\/div>\s*$/u;
 const MARGIN = /^\s*<div class="csl-left-margin">([\s\S]*?)<\/div><div class="csl-right-inline">([\s\S]*)<\/div>\s*$/u;
 
@@ -42,6 +45,7 @@ export class CitationFormatter {
   readonly counts = { entries: 0, citations: 0 };
   private readonly engine: InstanceType<typeof CSL.Engine>;
   private readonly library: Library;
+  private readonly items: Map<string, CslItem>;
   private entries?: Map<string, FormattedEntry>;
   private marginTemplate = '{n}.';
   private readonly citeCache = new Map<string, string>();
@@ -50,6 +54,7 @@ export class CitationFormatter {
     this.library = library;
     this.style = style;
     const items = new Map(library.all().map((entry) => [entry.key, entry.item]));
+    this.items = items;
     const locales = plugins.config.get('@csl').locales;
     this.engine = new CSL.Engine({
       retrieveItem: (id) => items.get(id),
@@ -122,10 +127,25 @@ export class CitationFormatter {
   cite(request: CiteRequest): string {
     // citeproc numbers and disambiguates citations from its registry, which formatAll fills.
     this.entries ??= this.formatAll();
-    const cacheKey = JSON.stringify([this.style.numeric ? '' : request.key, request.label, request.locator, request.suppressAuthor, request.authorOnly]);
+    if (this.style.numeric) return request.locator ? this.cached(['', request.label, request.locator], () => this.locatorSuffix(request)) : '';
+    const { key, suppressAuthor, authorOnly } = request;
+    const base = this.cached([key, suppressAuthor, authorOnly], () => this.authorDate({ key, suppressAuthor, authorOnly }));
+    if (!request.locator || authorOnly) return base;
+    // Styles print a locator the same way for every source of a type, after author and date: it is
+    // formatted once per type rather than once per source. A style that puts it elsewhere gets each
+    // source formatted with its locator.
+    const appended = this.cached([this.items.get(key)?.type, request.label, request.locator, suppressAuthor], () => {
+      const withLocator = this.authorDate(request);
+      return withLocator.startsWith(base) ? withLocator.slice(base.length) : NOT_APPENDED;
+    });
+    return appended === NOT_APPENDED ? this.cached([key, request.label, request.locator, suppressAuthor], () => this.authorDate(request)) : base + appended;
+  }
+
+  private cached(key: unknown[], make: () => string): string {
+    const cacheKey = JSON.stringify(key);
     let text = this.citeCache.get(cacheKey);
     if (text === undefined) {
-      text = this.style.numeric ? this.locatorSuffix(request) : this.authorDate(request);
+      text = make();
       this.citeCache.set(cacheKey, text);
     }
     return text;

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ARTICLES_FOLDER } from '../integration/project.ts';
 
 /** Settings of the `refs` command, from `references/refs.config.json`; every field has a default except `contact`. */
 export interface RefsConfig {
@@ -32,7 +33,7 @@ const DEFAULTS: RefsConfig = {
   backoffMs: 1_000,
   maxRetryAfterMs: 120_000,
   concurrency: 3,
-  articles: 'content/articles',
+  articles: ARTICLES_FOLDER,
 };
 
 /** Reads `<references>/refs.config.json`; a missing file means defaults, a bad one is an error that names the field. */

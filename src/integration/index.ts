@@ -3,12 +3,13 @@ import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
-import { loadCitationContext, readLibraryFiles } from './project.ts';
+import { isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { pagePath } from '../site/paths.ts';
 import { publishContext } from './shared-context.ts';
 
@@ -61,6 +62,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         processor.options.remarkPlugins.push(remarkFindingCertainty, [remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
+          // The article page renders each summary's reference list from the library's records, so the
+          // compiled summaries stay small; Markdown anywhere else gets its list appended.
+          appendBibliography: (file: VFile) => !isArticleFile(root, file.path),
           // src/pages/references/[slug].astro publishes one page per reference there.
           referencePage: (key: string) => pagePath(`/references/${keySlug(key)}/`, config.base, config.trailingSlash),
           onWarning: (diagnostic: Diagnostic) => {

@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CitationFormatter,
@@ -11,6 +11,18 @@ import {
 } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { BUNDLED_STYLES, type ResolvedCitationOptions } from './options.ts';
+
+/**
+ * Where the evidence summaries live, relative to the project root: the articles collection reads them
+ * and their page renders each one's reference list.
+ */
+export const ARTICLES_FOLDER = 'content/articles';
+
+/** Whether a Markdown file is an evidence summary, given its absolute path. */
+export function isArticleFile(root: string, path: string): boolean {
+  const relativePath = relative(resolve(root, ARTICLES_FOLDER), path);
+  return relativePath !== '' && !relativePath.startsWith('..') && !isAbsolute(relativePath);
+}
 
 /** Every library file under the references folder, with project-relative paths for messages. */
 export function readLibraryFiles(root: string, folder: string): LibraryFile[] {

@@ -1,8 +1,8 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatLocation, issuedYear, keySlug, type CslItem, type LibraryEntry } from '../citations/index.ts';
+import { authorLabel, formatLocation, issuedYear, keySlug, referenceLinks, type CslItem, type LibraryEntry } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
-import { safeReferenceHtml } from '../site/sanitize.ts';
+import { safeReferenceHtml } from '../markdown/citation-html.ts';
 import { sharedContext } from './shared-context.ts';
 
 /** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
@@ -19,6 +19,8 @@ export interface ReferenceRecord {
   firstAuthor: string;
   year?: number;
   journal?: string;
+  /** DOI, PubMed, PMC or web links. */
+  links: { label: string; href: string }[];
   item: CslItem;
 }
 
@@ -43,6 +45,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
     firstAuthor: firstAuthorOf(item),
     ...(year ? { year } : {}),
     ...(journal ? { journal } : {}),
+    links: referenceLinks(item),
     item,
   };
 }

@@ -1,5 +1,3 @@
-import type { Element } from 'hast';
-import { toHtml } from 'hast-util-to-html';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
 
@@ -10,14 +8,12 @@ function fragment(html: string): { name: string; attributes: MdxJsxAttribute[]; 
   return { name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
 }
 
-/** An inline element (already sanitised hast) as one pre-rendered node. */
-export function rawInline(element: Element, mdx: boolean): PhrasingContent {
-  const html = toHtml(element);
+/** Inline HTML (already safe) as one pre-rendered node. */
+export function rawInline(html: string, mdx: boolean): PhrasingContent {
   return mdx ? { type: 'mdxJsxTextElement', ...fragment(html) } : { type: 'html', value: html };
 }
 
-/** A block element (already sanitised hast) as one pre-rendered node. */
-export function rawBlock(element: Element, mdx: boolean): RootContent {
-  const html = toHtml(element);
+/** Block HTML (already safe) as one pre-rendered node. */
+export function rawBlock(html: string, mdx: boolean): RootContent {
   return mdx ? { type: 'mdxJsxFlowElement', ...fragment(html) } : { type: 'html', value: html };
 }

@@ -1,5 +1,4 @@
-import { h } from 'hastscript';
-import type { BlockContent, PhrasingContent, Root, RootContent } from 'mdast';
+import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
   CitationError,
@@ -11,7 +10,7 @@ import {
   type Library,
   sourceUpdates,
 } from '../citations/index.ts';
-import { clusterElement, entryElement, noticeElement } from './citation-hast.ts';
+import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry } from './citation-html.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
@@ -26,6 +25,11 @@ export interface RemarkCitationsOptions {
   context: () => CitationContext;
   /** Heading of the reference list appended to each article. */
   bibliographyTitle?: string;
+  /**
+   * Whether this document gets its reference list appended (the default). A page that renders the list
+   * itself from `frontmatter.citations` says no: the list then stays out of the compiled document.
+   */
+  appendBibliography?: (file: VFile) => boolean;
   /** The URL of a reference's own page on the site, linked from its entry; no link when absent. */
   referencePage?: (key: string) => string;
   /** Told about every document's citations, e.g. to report unused references after the build. */
@@ -34,9 +38,17 @@ export interface RemarkCitationsOptions {
   onWarning?: (diagnostic: Diagnostic) => void;
 }
 
+/** A cited source as the reference list shows it, less what the library's record of it holds (its text, links and page). */
+export interface CitedReference extends Omit<ReferenceListEntry, 'html' | 'links' | 'pageHref' | 'citations'> {
+  /** Each citing place with the sentence that cites it. */
+  citations: { id: string; label: string; context: string }[];
+}
+
 /** What an article's page and the reference pages need to know about its citations. */
 export interface CitationSummary {
-  references: { key: string; id: string; label?: string; citations: { id: string; context: string }[] }[];
+  /** Heading of the reference list. */
+  title: string;
+  references: CitedReference[];
 }
 
 /**
@@ -71,46 +83,37 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         }
         // A narrative citation starts with words ("Cherkin et al¹"): its space stays.
         const superscript = rendered.superscript && rendered.lead.length === 0;
-        return { start: cluster.start, end: cluster.end, node: rawInline(clusterElement(rendered), mdx), superscript };
+        return { start: cluster.start, end: cluster.end, node: rawInline(clusterHtml(rendered), mdx), superscript };
       });
       const replacement = spliceCitations(node.value, placements);
       const siblings = parent.children as PhrasingContent[];
       siblings.splice(siblings.indexOf(node), 1, ...replacement);
     }
 
-    tree.children.push(bibliographyNode(title, cited, (key) => {
-      const entry = library.entries.get(key) ?? library.stored.get(key);
-      const note = article.acknowledged[key];
-      return entry && note ? noticeElement(sourceUpdates(entry, library), note) : undefined;
-    }, options.referencePage, mdx));
     const summary: CitationSummary = {
-      references: cited.bibliography.map((entry) => ({
-        key: entry.key,
-        id: entry.id,
-        ...(entry.label ? { label: entry.label } : {}),
-        citations: entry.backlinks.map((link) => ({ id: link.id, context: contextById.get(link.id) ?? '' })),
-      })),
+      title,
+      references: cited.bibliography.map((entry) => {
+        const source = library.entries.get(entry.key) ?? library.stored.get(entry.key);
+        const note = article.acknowledged[entry.key];
+        return {
+          key: entry.key,
+          id: entry.id,
+          ...(entry.label ? { label: entry.label } : {}),
+          ...(source && note ? { notice: referenceNotice(sourceUpdates(source, library), note) } : {}),
+          citations: entry.backlinks.map((link) => ({ ...link, context: contextById.get(link.id) ?? '' })),
+        };
+      }),
     };
+    if (options.appendBibliography?.(file) ?? true) {
+      tree.children.push(rawBlock(bibliographyHtml(title, summary.references.map((reference, i) => ({
+        ...reference,
+        html: safeReferenceHtml(cited.bibliography[i]!.html),
+        links: cited.bibliography[i]!.links,
+        ...(options.referencePage ? { pageHref: options.referencePage(reference.key) } : {}),
+      }))), mdx));
+    }
     // Astro hands file.data.astro.frontmatter to pages as remarkPluginFrontmatter.
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     ((data.astro ??= {}).frontmatter ??= {}).citations = summary;
-  };
-}
-
-function bibliographyNode(
-  title: string,
-  cited: CitedDocument,
-  notice: (key: string) => ReturnType<typeof noticeElement> | undefined,
-  referencePage: ((key: string) => string) | undefined,
-  mdx: boolean,
-): RootContent {
-  const list = h('ol', { className: ['references'] }, cited.bibliography.map((entry) => entryElement(entry, referencePage?.(entry.key), notice(entry.key))));
-  return {
-    type: 'blockquote',
-    data: { hName: 'section', hProperties: { className: ['bibliography'], ariaLabelledby: 'references', dataPagefindIgnore: 'all' } },
-    children: [
-      { type: 'heading', depth: 2, data: { hProperties: { id: 'references' } }, children: [{ type: 'text', value: title }] },
-      rawBlock(list, mdx) as BlockContent,
-    ],
   };
 }

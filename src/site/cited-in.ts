@@ -1,4 +1,5 @@
-import type { CitationSummary } from '../markdown/remark-citations.ts';
+/** What the index needs of an article's citations (a CitationSummary): each cited source's number and citing places. */
+type ArticleCitations = { references: { key: string; label?: string; citations: { id: string; context: string }[] }[] };
 
 /** A passage that cites a reference, with a link to each citation of it in that passage. */
 export interface CitingPassage {
@@ -22,7 +23,7 @@ export interface CitingArticle {
  * Inverts the articles' citation summaries: for each reference key, every article that cites it and
  * every passage there, in reading order. Two citations in one passage share one entry.
  */
-export function citedIn(articles: { slug: string; title: string; url: string; citations: CitationSummary }[]): Map<string, CitingArticle[]> {
+export function citedIn(articles: { slug: string; title: string; url: string; citations: ArticleCitations }[]): Map<string, CitingArticle[]> {
   const index = new Map<string, CitingArticle[]>();
   for (const article of articles) {
     for (const reference of article.citations.references) {

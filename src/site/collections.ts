@@ -38,7 +38,7 @@ async function loadArticles(): Promise<ArticleView[]> {
       entry,
       slug: entry.id,
       url: pageHref(`/articles/${entry.id}/`),
-      citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { references: [] },
+      citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { title: 'References', references: [] },
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
       unknownConditions: missing,

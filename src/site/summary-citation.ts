@@ -4,7 +4,7 @@ import ama from '../csl-styles/american-medical-association.csl?raw';
 import apa from '../csl-styles/apa.csl?raw';
 import vancouver from '../csl-styles/vancouver.csl?raw';
 import { htmlToText, type CslItem, type CslName } from '../citations/index.ts';
-import { safeReferenceHtml } from './sanitize.ts';
+import { safeReferenceHtml } from '../markdown/citation-html.ts';
 
 /** The styles "Cite this summary" offers, in the order shown. */
 export const SUMMARY_STYLES = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, type RenderedCluster } from '../../src/citations/index.ts';
-import { citeText } from './helpers.ts';
+import { CitationFormatter, htmlToText, loadLibrary, type RenderedCluster } from '../../src/citations/index.ts';
+import { bundledStyle, citeText, fixtureFiles } from './helpers.ts';
 
 /** A rendered cluster as a reader sees it, with each link's target: "[1→vickers]". */
 function show(cluster: RenderedCluster | undefined): string {
@@ -104,6 +104,24 @@ describe('formatting', () => {
     expect(bibliography.map((entry) => entry.key)).toEqual(['cherkin2009randomized', 'haake2007gerac', 'nice2016ng59', 'vickers2018acupuncture']);
     expect(bibliography[0]!.label).toBeUndefined();
     expect(bibliography[0]!.text).toBe('Cherkin, D. C., Sherman, K. J., Avins, A. L., Erro, J. H., Ichikawa, L., Barlow, W. E., Delaney, K., Hawkes, R., Hamilton, L., Pressman, A., Khalsa, P. S., & Deyo, R. A. (2009). A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain. Archives of Internal Medicine, 169(9), 858–866. https://doi.org/10.1001/archinternmed.2009.65');
+  });
+
+  it('gives author-date locators the form citeproc gives each source, while formatting each locator once per item type', () => {
+    const library = loadLibrary(fixtureFiles('library'));
+    const keys = library.all().map((entry) => entry.key);
+    const requests = keys.flatMap((key) => ['3', '455–474', '2'].flatMap((locator) => [
+      { key, locator },
+      { key, locator, suppressAuthor: true },
+      { key, locator: `${locator}.1`, label: 'section' as const },
+    ]));
+    // The first source of each type sets the locator's form for the others: asked in the other order,
+    // every source is formatted by citeproc itself, so both orders agree only if the shortcut is right.
+    const forward = new CitationFormatter(library, bundledStyle('apa'));
+    const backward = new CitationFormatter(library, bundledStyle('apa'));
+    const backwardTexts = [...requests].reverse().map((request) => backward.cite(request)).reverse();
+    expect(requests.map((request) => forward.cite(request))).toEqual(backwardTexts);
+    expect(forward.cite({ key: 'cherkin2009randomized', locator: '860' })).toBe('Cherkin et al., 2009, p. 860');
+    expect(forward.counts.citations).toBeLessThan(requests.length);
   });
 
   it('formats each distinct reference once per build, however often it is cited', () => {

@@ -5,10 +5,10 @@ import { sortReferences } from '../../src/site/reference-sort.ts';
 describe('citedIn', () => {
   const index = citedIn([
     { slug: 'a', title: 'A', url: '/library/articles/a', citations: { references: [
-      { key: 'k1', id: 'ref-k1', label: '1.', citations: [{ id: 'cite-k1-1', context: 'First.' }, { id: 'cite-k1-2', context: 'First.' }, { id: 'cite-k1-3', context: 'Second.' }] },
-      { key: 'k2', id: 'ref-k2', label: '2.', citations: [{ id: 'cite-k2-1', context: '' }, { id: 'cite-k2-2', context: '' }] },
+      { key: 'k1', label: '1.', citations: [{ id: 'cite-k1-1', context: 'First.' }, { id: 'cite-k1-2', context: 'First.' }, { id: 'cite-k1-3', context: 'Second.' }] },
+      { key: 'k2', label: '2.', citations: [{ id: 'cite-k2-1', context: '' }, { id: 'cite-k2-2', context: '' }] },
     ] } },
-    { slug: 'b', title: 'B', url: '/library/articles/b', citations: { references: [{ key: 'k1', id: 'ref-k1', citations: [{ id: 'cite-k1-1', context: 'Other.' }] }] } },
+    { slug: 'b', title: 'B', url: '/library/articles/b', citations: { references: [{ key: 'k1', citations: [{ id: 'cite-k1-1', context: 'Other.' }] }] } },
   ]);
 
   it('lists every article and passage that cites a key, deep-linked to each citation', () => {

@@ -1,0 +1,127 @@
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
+import { toHtml } from 'hast-util-to-html';
+import type { RenderedCluster, Segment, SourceUpdate } from '../citations/index.ts';
+
+// Citations and reference lists are built as HTML strings: a reference list is hundreds of elements,
+// and building them as trees for every article cost more than formatting the references did.
+
+// citeproc escapes field text, but reference fields are untrusted: allow only the inline markup CSL produces.
+const CSL_MARKUP: Schema = {
+  ...defaultSchema,
+  tagNames: ['i', 'b', 'em', 'strong', 'sup', 'sub', 'span', 'a'],
+  attributes: { span: [['style', /^font-(?:style|variant|weight):\s*[\w-]+;?$/u]], a: ['href'] },
+  protocols: { href: ['http', 'https'] },
+  clobberPrefix: '',
+};
+
+const safe = new Map<string, string>();
+
+/** Formatted reference HTML made safe to insert: only CSL's inline markup and http(s) links; sanitised once per distinct string. */
+export function safeReferenceHtml(html: string): string {
+  let result = safe.get(html);
+  if (result === undefined) {
+    result = toHtml(sanitize(fromHtml(html, { fragment: true }), CSL_MARKUP));
+    safe.set(html, result);
+  }
+  return result;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/** Text or an attribute value, escaped for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/gu, (character) => ESCAPES[character]!);
+}
+
+type Attributes = Record<string, string | undefined>;
+
+/** An element from escaped attributes and already-safe inner HTML; undefined attributes are left out. */
+function element(tag: string, attributes: Attributes, inner = ''): string {
+  const attrs = Object.entries(attributes).map(([name, value]) => (value === undefined ? '' : ` ${name}="${escapeHtml(value)}"`)).join('');
+  return `<${tag}${attrs}>${inner}</${tag}>`;
+}
+
+function segmentHtml(segment: Segment): string {
+  switch (segment.type) {
+    case 'text':
+      return escapeHtml(segment.value);
+    case 'anchor':
+      return element('span', { id: segment.id, class: 'citation-anchor', 'data-key': segment.key });
+    case 'cite':
+      return element('a', { id: segment.id, href: segment.href, class: 'citation-link', 'data-key': segment.key }, safeReferenceHtml(segment.html));
+  }
+}
+
+/** The markup that replaces `[@a; @b]` in the text. */
+export function clusterHtml(cluster: RenderedCluster): string {
+  const body = cluster.segments.map(segmentHtml).join('');
+  return element('span', { class: 'citation', 'data-cites': cluster.keys.join(' ') }, cluster.lead.map(segmentHtml).join('') + (cluster.superscript ? `<sup>${body}</sup>` : body));
+}
+
+/** What a reference list shows of one cited source. */
+export interface ReferenceListEntry {
+  key: string;
+  id: string;
+  /** "1." in numbered styles. */
+  label?: string;
+  /** The formatted reference, already safe (see safeReferenceHtml). */
+  html: string;
+  /** DOI, PubMed, PMC or web links. */
+  links: { label: string; href: string }[];
+  /** The source's own page on the site, when it has one. */
+  pageHref?: string;
+  /** Each place that cites the source, linked back to as a, b, c… */
+  citations: { id: string; label: string }[];
+  /** A retraction or correction the article acknowledges. */
+  notice?: ReferenceNotice;
+}
+
+/** "Retracted: the authors' note", shown beside a source the article still cites. */
+export interface ReferenceNotice {
+  label: string;
+  note: string;
+}
+
+const NOTICE_LABELS: Record<SourceUpdate['type'], string> = {
+  retraction: 'Retracted',
+  withdrawal: 'Withdrawn',
+  'expression-of-concern': 'Expression of concern',
+  correction: 'Corrected',
+};
+
+/** The notice for a source's registry updates (retractions, corrections) and the article's note on them. */
+export function referenceNotice(updates: SourceUpdate[], note: string): ReferenceNotice {
+  const labels = [...new Set(updates.map((update) => NOTICE_LABELS[update.type]))];
+  return { label: labels.join(', ') || 'Note', note };
+}
+
+/**
+ * One reference list item: number, formatted reference, identifier links, a link to the source's own
+ * page, back-links to each citing place, and the notice the article gives.
+ */
+export function entryHtml(entry: ReferenceListEntry): string {
+  const links = [...entry.links, ...(entry.pageHref ? [{ label: 'Source page', href: entry.pageHref }] : [])];
+  const number = entry.label?.replace(/\W+$/u, '') ?? entry.key;
+  const backlinks = entry.citations.map((link, i) => element('a', { href: `#${link.id}`, 'aria-label': `Back to citation ${i + 1} of reference ${number}` }, escapeHtml(link.label)));
+  const body = [
+    element('span', { class: 'reference-text' }, entry.html),
+    ...(links.length
+      ? [' ', element('span', { class: 'reference-links' }, links.map((link) => element('a', { href: link.href, rel: link.href === entry.pageHref ? undefined : 'external' }, escapeHtml(link.label))).join(' · '))]
+      : []),
+    ' ',
+    element('span', { class: 'backlinks' }, `<span aria-hidden="true">↩ </span>${backlinks.join(' ')}`),
+    // Inside the body, so it lines up with the reference text rather than taking a column of its own.
+    ...(entry.notice ? [element('p', { class: 'reference-notice', role: 'note' }, `<strong>${escapeHtml(entry.notice.label)}:</strong> ${escapeHtml(entry.notice.note)}`)] : []),
+  ];
+  return element('li', { id: entry.id, class: 'reference', 'data-key': entry.key }, [
+    ...(entry.label ? [element('span', { class: 'reference-label' }, escapeHtml(entry.label))] : []),
+    element('div', { class: 'reference-body' }, body.join('')),
+  ].join(''));
+}
+
+/** An article's reference list under its heading, kept out of the search index. */
+export function bibliographyHtml(title: string, entries: ReferenceListEntry[]): string {
+  return element('section', { class: 'bibliography', 'aria-labelledby': 'references', 'data-pagefind-ignore': 'all' },
+    element('h2', { id: 'references' }, escapeHtml(title)) + element('ol', { class: 'references' }, entries.map(entryHtml).join('')));
+}
