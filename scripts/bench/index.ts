@@ -92,8 +92,12 @@ async function inspectSite(dist: string, firstArticle: string): Promise<Pick<Siz
   const weight = articleWeight(dist);
   const pagefind = join(dist, 'pagefind');
   if (!existsSync(pagefind)) return { weight };
-  const [typical, bibliography] = await searchCosts(dist, `/articles/${firstArticle}/`, [{ term: 'osteoarthritis' }, { term: BIBLIOGRAPHY_ONLY_WORD, exhaustive: true }]);
-  return { weight, search: { index: folderSize(pagefind), typical: typical!, bibliography: bibliography! } };
+  const [typical, bibliography, searchPage] = await searchCosts(dist, `/articles/${firstArticle}/`, [
+    { term: 'osteoarthritis' },
+    { term: BIBLIOGRAPHY_ONLY_WORD, exhaustive: true },
+    { term: 'osteoarthritis', searchPage: '/search/' },
+  ]);
+  return { weight, search: { index: folderSize(pagefind), typical: typical!, bibliography: bibliography!, searchPage: searchPage! } };
 }
 
 async function benchSize(size: number): Promise<SizeResult> {

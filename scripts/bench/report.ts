@@ -25,7 +25,14 @@ export interface SizeResult {
   engine: Record<string, EngineResult>;
   pandoc?: PandocResult;
   weight?: PageWeight & { pages: number };
-  search?: { index: { bytes: number; files: number }; typical: SearchCost; bibliography: SearchCost };
+  search?: {
+    index: { bytes: number; files: number };
+    /** A cold query through Pagefind's JS API, first five results loaded. */
+    typical: SearchCost;
+    bibliography: SearchCost;
+    /** The same query on the site's search page: its UI script and styles, facet counts and results. */
+    searchPage?: SearchCost;
+  };
 }
 
 /**
@@ -109,8 +116,10 @@ export function sizeDetails(result: SizeResult): string[] {
     lines.push(`Article page weight (heaviest of ${w.pages} sampled): HTML ${bytes(w.html)} (${bytes(w.htmlGzip)} gzip), CSS ${bytes(w.css)} (${bytes(w.cssGzip)} gzip), JavaScript ${bytes(w.js)} (${bytes(w.jsGzip)} gzip)`);
   }
   if (result.search) {
-    const { index, typical, bibliography } = result.search;
-    lines.push(`Search index: ${bytes(index.bytes)} in ${count(index.files)} files; a cold query "${typical.query}" downloads ${bytes(typical.bytes)} in ${typical.requests} requests (${count(typical.results)} results, first 5 loaded): ${Object.entries(typical.byKind).sort((a, b) => b[1] - a[1]).map(([kind, size]) => `${kind} ${bytes(size)}`).join(', ')}`);
+    const { index, typical, bibliography, searchPage } = result.search;
+    const byKind = (cost: SearchCost) => Object.entries(cost.byKind).sort((a, b) => b[1] - a[1]).map(([kind, size]) => `${kind} ${bytes(size)}`).join(', ');
+    lines.push(`Search index: ${bytes(index.bytes)} in ${count(index.files)} files; a cold query "${typical.query}" through Pagefind's JS API downloads ${bytes(typical.bytes)} in ${typical.requests} requests (${count(typical.results)} results, first 5 loaded): ${byKind(typical)}`);
+    if (searchPage) lines.push(`The same query on the search page (Pagefind's component UI, facet counts, ${count(searchPage.results)} results shown): ${bytes(searchPage.bytes)} in ${searchPage.requests} requests: ${byKind(searchPage)}`);
     lines.push(`Bibliography text indexed on article pages: ${articleHits(bibliography)} article pages' indexed text holds "${bibliography.query}", a word only reference titles use (${count(bibliography.containing.length)} pages in all)`);
   }
   return lines;

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 
 /** What one search costs a reader who has not searched before, and what it finds. */
 export interface SearchCost {
@@ -41,11 +41,21 @@ function serve(dist: string): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
+/** A query to measure: through Pagefind's JS API from `page`, or on the site's own search page when `searchPage` is set. */
+export interface SearchQuery {
+  term: string;
+  /** Load every result rather than the first five (JS API only). */
+  exhaustive?: boolean;
+  /** The search page's path: the query is opened there as `?q=`, and counted once its results show. */
+  searchPage?: string;
+}
+
 /**
- * Runs each query in a fresh Chromium page through Pagefind's JS API, loading the first five results
- * as a results list does (all of them when `exhaustive`), and counts the bytes fetched from /pagefind/.
+ * Runs each query in a fresh Chromium page, either through Pagefind's JS API, loading the first five
+ * results as a results list does (all of them when `exhaustive`), or on the site's search page with its
+ * UI and facets, and counts the bytes fetched from /pagefind/.
  */
-export async function searchCosts(dist: string, page: string, queries: { term: string; exhaustive?: boolean }[]): Promise<SearchCost[]> {
+export async function searchCosts(dist: string, page: string, queries: SearchQuery[]): Promise<SearchCost[]> {
   const { server, origin } = await serve(dist);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -53,11 +63,11 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
   });
   try {
     const costs: SearchCost[] = [];
-    for (const { term, exhaustive = false } of queries) {
+    for (const { term, exhaustive = false, searchPage } of queries) {
       // A new context has an empty cache: every query is measured cold.
       const context = await browser.newContext();
       const tab = await context.newPage();
-      await tab.goto(`${origin}${page}`);
+      if (!searchPage) await tab.goto(`${origin}${page}`);
       let bytes = 0;
       let requests = 0;
       const byKind: Record<string, number> = {};
@@ -73,9 +83,11 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
           byKind[kind] = (byKind[kind] ?? 0) + size;
         }, () => undefined));
       });
-      const results = await tab.evaluate(async ([query, all]) => {
+      const results = searchPage ? await searchOnPage(tab, `${origin}${searchPage}?q=${encodeURIComponent(term)}`) : await tab.evaluate(async ([query, all]) => {
         // A URL the page imports at run time, as Pagefind's own UI does; the bench never bundles it.
         const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
+        // As the site's search page is configured (`no-worker` in SearchUI.astro).
+        await pagefind.options({ noWorker: true });
         const search = await pagefind.search(query);
         const shown: { data: () => Promise<{ url: string; content: string }> }[] = all ? search.results : search.results.slice(0, 5);
         const loaded = await Promise.all(shown.map((result) => result.data()));
@@ -91,4 +103,13 @@ export async function searchCosts(dist: string, page: string, queries: { term: s
     await browser.close();
     server.close();
   }
+}
+
+/** Opens the search page on a query and waits until it says what it found and the network is quiet. */
+async function searchOnPage(tab: Page, url: string): Promise<{ count: number; urls: string[]; containing: string[] }> {
+  await tab.goto(url);
+  await tab.waitForFunction(() => document.querySelector('pagefind-summary')?.textContent?.trim(), undefined, { timeout: 60_000 });
+  await tab.waitForLoadState('networkidle');
+  const urls = await tab.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+  return { count: urls.length, urls, containing: [] };
 }

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pandocVersion } from '../../scripts/bench/pandoc.ts';
+import { environmentForBuilds } from '../search/helpers/build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = '.bench/test-run';
@@ -10,7 +11,7 @@ const dir = '.bench/test-run';
 describe('npm run bench on five articles', () => {
   afterAll(() => rmSync(new URL(`../../${dir}`, import.meta.url), { recursive: true, force: true }));
   const pandoc = pandocVersion() !== undefined;
-  const run = spawnSync(process.execPath, ['scripts/bench/index.ts', '--sizes', '5', '--pandoc-sample', pandoc ? '5' : '0', '--dir', dir], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+  const run = spawnSync(process.execPath, ['scripts/bench/index.ts', '--sizes', '5', '--pandoc-sample', pandoc ? '5' : '0', '--dir', dir], { cwd: root, encoding: 'utf8', timeout: 240_000, env: environmentForBuilds() });
 
   it('builds every variant and prints the table', () => {
     expect(run.status, run.stderr).toBe(0);
@@ -22,7 +23,8 @@ describe('npm run bench on five articles', () => {
     if (pandoc) expect(run.stdout).toMatch(/^\| pandoc --citeproc, AMA.*\| \d+\.\d+ +\|/mu);
     expect(run.stdout).toMatch(/^\| phase \(s\) +\| baseline +\| articles-ama +\| articles-apa +\| site +\|$/mu);
     expect(run.stdout).toMatch(/^Article page weight .*HTML \d+(\.\d)? KB/mu);
-    expect(run.stdout).toMatch(/^Search index: [\d.]+ KB in \d+ files; a cold query "osteoarthritis" downloads [\d.]+ KB/mu);
+    expect(run.stdout).toMatch(/^Search index: [\d.]+ KB in \d+ files; a cold query "osteoarthritis" through Pagefind's JS API downloads [\d.]+ KB/mu);
+    expect(run.stdout).toMatch(/^The same query on the search page \(Pagefind's component UI, facet counts, \d+ results shown\): [\d.]+ KB in \d+ requests: .*pf_filter/mu);
     expect(run.stdout).toMatch(/^Targets \(the issue sets them for 1,000 articles; ratios are judged on CPU time\):\n[✓✗] citation layer with AMA ≤ 1\.15× baseline: \d+\.\d\d× CPU \(\d+\.\d\d× wall\)$/mu);
   });
 

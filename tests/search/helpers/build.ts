@@ -8,9 +8,13 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 // built pages' import.meta.env, so the site would be built as if for the dev server.
 const VITEST_ENV = /^(DEV|PROD|MODE|BASE_URL|SSR|TEST|NODE_ENV|VITEST.*)$/u;
 
+/** This process's environment without what vitest adds, for child processes that build the site. */
+export function environmentForBuilds(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.test(name)));
+}
+
 /** Runs `astro build` for the project in `root` (relative to the repository) into `outDir`; throws with Astro's output if it fails. */
 export function buildSite(root: string, outDir: string): void {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !VITEST_ENV.test(name)));
-  const result = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], { cwd: repo, encoding: 'utf8', env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const result = spawnSync(process.execPath, [astro, 'build', '--root', root, '--outDir', outDir], { cwd: repo, encoding: 'utf8', env: { ...environmentForBuilds(), ASTRO_TELEMETRY_DISABLED: '1' } });
   if (result.status !== 0) throw new Error(`astro build of ${root} failed:\n${result.stdout}\n${result.stderr}`);
 }

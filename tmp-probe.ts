@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+const dist = process.argv[2]!;
+const server = createServer((req, res) => { let f = join(dist, decodeURIComponent(new URL(req.url!, 'http://x').pathname)); if (existsSync(f) && statSync(f).isDirectory()) f = join(f, 'index.html'); if (!existsSync(f)) { res.writeHead(404).end(); return; } res.writeHead(200, { 'content-type': f.endsWith('.js') ? 'text/javascript' : f.endsWith('.html') ? 'text/html' : f.endsWith('.css') ? 'text/css' : f.endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' }); createReadStream(f).pipe(res); });
+await new Promise<void>((r) => server.listen(4999, '127.0.0.1', r));
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const tab = await browser.newPage();
+tab.on('console', (m) => console.log('console', m.text()));
+await tab.goto(`http://127.0.0.1:4999/search/?q=${process.argv[3]}`);
+await tab.waitForTimeout(4000);
+console.log(await tab.evaluate(() => JSON.stringify({ summary: document.querySelector('pagefind-summary')?.outerHTML.slice(0, 300), results: document.querySelectorAll('.search-result').length })));
+await browser.close(); server.close();
