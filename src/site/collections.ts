@@ -52,6 +52,14 @@ export function allArticles(): Promise<ArticleView[]> {
   return articles;
 }
 
+let bySlug: Promise<Map<string, ArticleView>> | undefined;
+
+/** Every article by slug; built once per build, since each of thousands of reference pages looks up the few that cite it. */
+export function articlesBySlug(): Promise<Map<string, ArticleView>> {
+  bySlug ??= allArticles().then((list) => new Map(list.map((article) => [article.slug, article])));
+  return bySlug;
+}
+
 /** For each reference key, every article and passage that cites it, linked to each citation. */
 export async function citationIndex(): Promise<Map<string, CitingArticle[]>> {
   return citedIn((await allArticles()).map((a) => ({ slug: a.slug, title: a.entry.data.title, url: a.url, citations: a.citations })));
