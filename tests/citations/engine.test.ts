@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, htmlToText, loadLibrary, type RenderedCluster } from '../../src/citations/index.ts';
+import { CitationFormatter, htmlToText, loadLibrary, readStyle, type RenderedCluster } from '../../src/citations/index.ts';
 import { bundledStyle, citeText, fixtureFiles } from './helpers.ts';
 
 /** A rendered cluster as a reader sees it, with each link's target: "[1→vickers]". */
@@ -122,6 +122,23 @@ describe('formatting', () => {
     expect(requests.map((request) => forward.cite(request))).toEqual(backwardTexts);
     expect(forward.cite({ key: 'cherkin2009randomized', locator: '860' })).toBe('Cherkin et al., 2009, p. 860');
     expect(forward.counts.citations).toBeLessThan(requests.length);
+  });
+
+  it('formats each source with its locator when a style does not put the locator last', () => {
+    const xml = `<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Locator first</title><id>locator-first</id><updated>2026-01-01T00:00:00+00:00</updated>
+    <category citation-format="author-date"/></info>
+  <citation et-al-min="3" et-al-use-first="1"><layout prefix="(" suffix=")" delimiter="; "><group delimiter=", ">
+    <group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+    <group delimiter=" "><names variable="author"><name form="short"/></names><date variable="issued"><date-part name="year"/></date></group>
+  </group></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>`;
+    const library = loadLibrary(fixtureFiles('library'));
+    const formatter = new CitationFormatter(library, readStyle('locator-first', xml));
+    expect(formatter.cite({ key: 'vickers2018acupuncture', locator: '3' })).toBe('p. 3, Vickers et al. 2018');
+    expect(formatter.cite({ key: 'cherkin2009randomized', locator: '3' })).toBe('p. 3, Cherkin et al. 2009');
   });
 
   it('formats each distinct reference once per build, however often it is cited', () => {
