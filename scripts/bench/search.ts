@@ -108,7 +108,12 @@ export async function searchCosts(dist: string, page: string, queries: SearchQue
 /** Opens the search page on a query and waits until it says what it found and the network is quiet. */
 async function searchOnPage(tab: Page, url: string): Promise<{ count: number; urls: string[]; containing: string[] }> {
   await tab.goto(url);
-  await tab.waitForFunction(() => document.querySelector('pagefind-summary')?.textContent?.trim(), undefined, { timeout: 60_000 });
+  // "1,378 results for …" or "No results for …"; while searching it says something else.
+  const summary = await tab.waitForFunction(() => {
+    const text = document.querySelector('pagefind-summary')?.textContent ?? '';
+    return /\bresults? for\b/iu.test(text) && text;
+  }, undefined, { timeout: 120_000 });
+  if (!/^\s*No results/iu.test(String(await summary.jsonValue()))) await tab.locator('.search-result-link').first().waitFor({ timeout: 120_000 });
   await tab.waitForLoadState('networkidle');
   const urls = await tab.locator('.search-result-link').evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
   return { count: urls.length, urls, containing: [] };
