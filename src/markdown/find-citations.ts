@@ -26,9 +26,7 @@ export function displayPath(file: VFile): string {
 }
 
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
-function locateClusters(node: Text, file: VFile): LocatedCluster[] {
-  const source = String(file.value ?? '');
-  const path = displayPath(file);
+function locateClusters(node: Text, source: string, path: string): LocatedCluster[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   let cursor = start ?? 0;
@@ -59,10 +57,13 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
 /** Every text node with citations, in document order; code, links and raw HTML are skipped. */
 export function findCitations(tree: Root, file: VFile): Found[] {
   const found: Found[] = [];
+  // Decoded once: the file's value may be bytes, and a document has dozens of cited text nodes.
+  const source = String(file.value ?? '');
+  const path = displayPath(file);
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
-    const clusters = locateClusters(node, file);
+    const clusters = locateClusters(node, source, path);
     if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
     return undefined;
   });
