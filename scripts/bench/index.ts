@@ -11,7 +11,7 @@ import { astroPhases, measure } from './measure.ts';
 import { measurePandoc, sample } from './pandoc.ts';
 import { REPO, variantName, writeProject, type Variant } from './project.ts';
 import { formatReport, type BenchRecord } from './print.ts';
-import type { BuildResult, SizeResult } from './report.ts';
+import { work, type BuildResult, type SizeResult } from './report.ts';
 import { searchCosts } from './search.ts';
 import { articleWeight, folderSize } from './weight.ts';
 import { BIBLIOGRAPHY_ONLY_WORD } from './words.ts';
@@ -22,7 +22,7 @@ const USAGE = `npm run bench -- [options]
   --only a,b             builds to run: baseline, articles-ama, articles-apa, site (default all)
   --styles ama,apa       styles of the article-only builds (default ama,apa)
   --pandoc-sample N      articles pandoc converts per size, spread over the corpus (default 100; 0 skips)
-  --repeat N             build each variant N times and keep the fastest (default 1)
+  --repeat N             build each variant N times, in turns, and keep its least CPU time (default 1)
   --dir PATH             where corpora and projects are written (default .bench, git-ignored)
   --keep                 keep the generated projects and their dist/ folders
   --report FILE          print the report of a saved results.json again, without running anything`;
@@ -64,27 +64,21 @@ const cslPath = (style: keyof typeof STYLES) => join(REPO, 'src', 'csl-styles', 
 // The line that says why a build stopped: V8's out-of-memory report, or Astro's error.
 const FAILURE = /heap out of memory|\[ERROR\].*|Error: .*/u;
 
-/** Builds one project `repeat` times from a cold cache and keeps the fastest run; a failed build is a result too. */
+/** Builds one project from a cold cache; a failed build is a result too. */
 async function build(dir: string): Promise<BuildResult> {
-  let best: BuildResult | undefined;
   const statsFile = join(dir, 'citation-stats.json');
-  for (let run = 0; run < repeat; run++) {
-    for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
-    rmSync(statsFile, { force: true });
-    const measured = await measure([process.execPath, join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
-      cwd: dir,
-      env: { EVIDENCE_CITATION_STATS: statsFile, ASTRO_TELEMETRY_DISABLED: '1' },
-    });
-    const counts = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) as BuildResult['counts'] : undefined;
-    const result: BuildResult = { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakBytes: measured.peakBytes, phases: astroPhases(measured), counts };
-    if (measured.exitCode !== 0) {
-      const reason = measured.lines.map((line) => line.text.match(FAILURE)?.[0]).find(Boolean) ?? `exit code ${measured.exitCode}`;
-      progress(`build failed in ${dir}: ${reason}\n${measured.lines.slice(-15).map((line) => line.text).join('\n')}`);
-      return { ...result, failed: reason };
-    }
-    if (!best || measured.wallMs < best.wallMs) best = result;
-  }
-  return best!;
+  for (const cache of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(dir, cache), { recursive: true, force: true });
+  rmSync(statsFile, { force: true });
+  const measured = await measure([process.execPath, join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    cwd: dir,
+    env: { EVIDENCE_CITATION_STATS: statsFile, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const counts = existsSync(statsFile) ? JSON.parse(readFileSync(statsFile, 'utf8')) as BuildResult['counts'] : undefined;
+  const result: BuildResult = { wallMs: measured.wallMs, cpuMs: measured.cpuMs, peakBytes: measured.peakBytes, phases: astroPhases(measured), counts };
+  if (measured.exitCode === 0) return result;
+  const reason = measured.lines.map((line) => line.text.match(FAILURE)?.[0]).find(Boolean) ?? `exit code ${measured.exitCode}`;
+  progress(`build failed in ${dir}: ${reason}\n${measured.lines.slice(-15).map((line) => line.text).join('\n')}`);
+  return { ...result, failed: reason };
 }
 
 /** Page weight and search figures of the full site's output. */
@@ -116,12 +110,20 @@ async function benchSize(size: number): Promise<SizeResult> {
     progress(`${size} articles: citation engine alone, ${style}`);
     result.engine[style] = measureEngine({ path: 'references/library.bib', text: library }, cslPath(style), articles.map((article) => article.cited));
   }
-  for (const variant of variants) {
-    const name = variantName(variant);
-    const dir = join(base, name);
-    progress(`${size} articles: astro build, ${name}`);
-    writeProject(dir, variant, articles, library);
-    result.builds[name] = await build(dir);
+  const projects = variants.map((variant) => ({ variant, name: variantName(variant), dir: join(base, variantName(variant)) }));
+  for (const { variant, dir } of projects) writeProject(dir, variant, articles, library);
+  // Repeats take turns (baseline, AMA, APA, site, then again) so that a machine that slows down for a
+  // while slows every variant alike; each keeps its run with the least CPU time, the time ratios judge.
+  for (let run = 1; run <= repeat; run++) {
+    for (const { name, dir } of projects) {
+      const best = result.builds[name];
+      if (best?.failed) continue;
+      progress(`${size} articles: astro build, ${name}${repeat > 1 ? ` (run ${run} of ${repeat})` : ''}`);
+      const built = await build(dir);
+      if (!best || built.failed || work(built) < work(best)) result.builds[name] = built;
+    }
+  }
+  for (const { variant, name, dir } of projects) {
     if (variant.kind === 'site' && !result.builds[name]!.failed) Object.assign(result, await inspectSite(join(dir, 'dist'), articles[0]!.slug));
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
   }
