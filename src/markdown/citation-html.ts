@@ -56,7 +56,9 @@ function segmentHtml(segment: Segment): string {
 /** The markup that replaces `[@a; @b]` in the text. */
 export function clusterHtml(cluster: RenderedCluster): string {
   const body = cluster.segments.map(segmentHtml).join('');
-  return element('span', { class: 'citation', 'data-cites': cluster.keys.join(' ') }, cluster.lead.map(segmentHtml).join('') + (cluster.superscript ? `<sup>${body}</sup>` : body));
+  // Superscript numbers are not words anyone searches for, and in a search result's excerpt they read
+  // as stray digits ("low back pain. 5, 12."); a narrative citation's author names stay searchable.
+  return element('span', { class: 'citation', 'data-cites': cluster.keys.join(' ') }, cluster.lead.map(segmentHtml).join('') + (cluster.superscript ? `<sup data-pagefind-ignore>${body}</sup>` : body));
 }
 
 /** What a reference list shows of one cited source. */

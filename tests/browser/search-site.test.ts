@@ -99,6 +99,13 @@ describe('search on the bundled site', () => {
     expect(narrowed.every((result) => result.type === 'Condition' ? result.title === 'Migraine' : result.conditions.includes('Migraine'))).toBe(true);
   });
 
+  it('keeps citation numbers out of result excerpts', async () => {
+    // The summary's low back pain section ends "…for low back pain.⁵,¹²" just before "Knee pain".
+    const results = await searchFromUrl(page, searchPage, { q: 'knee pain' });
+    const summary = results.find((result) => result.href === '/articles/acupuncture-chronic-pain/');
+    expect(summary?.excerpt).toMatch(/low back pain\. Knee pain/u);
+  });
+
   it('keeps the bibliography out of the index', async () => {
     // "Vertosick" appears only in the reference list of the summary.
     const results = await searchFromUrl(page, searchPage, { q: 'Vertosick' });

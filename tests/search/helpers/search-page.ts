@@ -14,6 +14,8 @@ export interface Result {
   href: string;
   conditions: string;
   reviewed: string;
+  /** The passage shown under the title, with the query's words. */
+  excerpt: string;
 }
 
 /**
@@ -32,6 +34,7 @@ export async function readResults(page: Page): Promise<Result[]> {
     href: item.querySelector('.search-result-link')?.getAttribute('href') ?? '',
     conditions: item.querySelector('.search-result-conditions')?.textContent?.trim() ?? '',
     reviewed: item.querySelector('.search-result-reviewed')?.textContent?.trim() ?? '',
+    excerpt: item.querySelector('.search-result-excerpt')?.textContent?.trim() ?? '',
   })));
 }
 
