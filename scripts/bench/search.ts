@@ -1,9 +1,7 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.ts';
+import { serveStatic } from '../browser/static-server.ts';
 
 /** What one search costs a reader who has not searched before, and what it finds. */
 export interface SearchCost {
@@ -23,24 +21,6 @@ export interface SearchCost {
   containing: string[];
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm' };
-
-/** Serves a built site on 127.0.0.1 at a free port, as `astro preview` would, without its dev tooling. */
-function serve(dist: string): Promise<{ server: Server; origin: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/u, '');
-    let file = join(dist, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
-}
-
 /** A query to measure: through Pagefind's JS API from `page`, or on the site's own search page when `searchPage` is set. */
 export interface SearchQuery {
   term: string;
@@ -56,18 +36,15 @@ export interface SearchQuery {
  * UI and facets, and counts the bytes fetched from /pagefind/.
  */
 export async function searchCosts(dist: string, page: string, queries: SearchQuery[]): Promise<SearchCost[]> {
-  const { server, origin } = await serve(dist);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const site = await serveStatic(dist);
+  const browser = await launchChromium();
   try {
     const costs: SearchCost[] = [];
     for (const { term, exhaustive = false, searchPage } of queries) {
       // A new context has an empty cache: every query is measured cold.
       const context = await browser.newContext();
       const tab = await context.newPage();
-      if (!searchPage) await tab.goto(`${origin}${page}`);
+      if (!searchPage) await tab.goto(`${site.origin}${page}`);
       let bytes = 0;
       let requests = 0;
       const byKind: Record<string, number> = {};
@@ -83,7 +60,7 @@ export async function searchCosts(dist: string, page: string, queries: SearchQue
           byKind[kind] = (byKind[kind] ?? 0) + size;
         }, () => undefined));
       });
-      const results = searchPage ? await searchOnPage(tab, `${origin}${searchPage}?q=${encodeURIComponent(term)}`) : await tab.evaluate(async ([query, all]) => {
+      const results = searchPage ? await searchOnPage(tab, `${site.origin}${searchPage}?q=${encodeURIComponent(term)}`) : await tab.evaluate(async ([query, all]) => {
         // A URL the page imports at run time, as Pagefind's own UI does; the bench never bundles it.
         const pagefind = await import(`${location.origin}/pagefind/pagefind.js`);
         // As the site's search page is configured (`no-worker` in SearchUI.astro).
@@ -101,7 +78,7 @@ export async function searchCosts(dist: string, page: string, queries: SearchQue
     return costs;
   } finally {
     await browser.close();
-    server.close();
+    await site.close();
   }
 }
 

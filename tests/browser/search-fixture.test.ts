@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../search/helpers/build.ts';
-import { launchChromium, readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
-import { serveStatic, type StaticSite } from '../search/helpers/static-server.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
+import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
 import { checkLinks } from '../site/helpers/links.ts';
 

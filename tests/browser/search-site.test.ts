@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../search/helpers/build.ts';
-import { launchChromium, readResults, searchFromUrl } from '../search/helpers/search-page.ts';
-import { serveStatic, type StaticSite } from '../search/helpers/static-server.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { readResults, searchFromUrl } from '../search/helpers/search-page.ts';
+import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
 
 // The bundled site (content/ and references/ of this project), built into a folder of its own.

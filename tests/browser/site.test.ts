@@ -2,23 +2,21 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundledSite } from '../site/helpers/build.ts';
 import { item } from '../site/helpers/library.ts';
-import { serve } from '../site/helpers/serve.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 
 const AXE = createRequire(import.meta.url)('axe-core').source as string;
 
-let server: Awaited<ReturnType<typeof serve>>;
+let server: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await serve(buildBundledSite());
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  server = await serveStatic(buildBundledSite());
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -32,7 +30,7 @@ async function open(path: string, options: { javaScript?: boolean; width?: numbe
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('close', () => expect(errors).toEqual([]));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${server.origin}${path}`);
   return page;
 }
 
@@ -69,11 +67,11 @@ describe('a clinician following a claim to its source', () => {
 
   it('copies a link to a key finding', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const row = page.locator('#finding-pain-vs-sham');
     await row.getByRole('link', { name: /Copy link/u }).click();
     await expect(row.getByRole('status').textContent()).resolves.toBe('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}/articles/acupuncture-chronic-pain/#finding-pain-vs-sham`);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.origin}/articles/acupuncture-chronic-pain/#finding-pain-vs-sham`);
     await page.close();
   });
 });
@@ -169,13 +167,13 @@ describe('exports', () => {
     const hrefs = await page.locator('.cite-box .downloads a').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('href')!));
     expect(hrefs.map((h) => h.split('.').pop())).toEqual(['bib', 'ris', 'json']);
     for (const href of hrefs) {
-      const text = await (await fetch(`${server.url}${href}`)).text();
+      const text = await (await fetch(`${server.origin}${href}`)).text();
       const back = new Cite(text).data as { title: string; DOI?: string; issued: { 'date-parts': number[][] } }[];
       expect(back.map((r) => r.title), href).toEqual(keys.map((key) => item(key).title));
       expect(back.map((r) => r.DOI?.toLowerCase()), href).toEqual(keys.map((key) => item(key).DOI?.toLowerCase()));
       expect(back.map((r) => r.issued['date-parts'][0]![0]), href).toEqual(keys.map((key) => item(key).issued!['date-parts']![0]![0]));
     }
-    const single = await (await fetch(`${server.url}/references/hinman2014acupuncture.ris`)).text();
+    const single = await (await fetch(`${server.origin}/references/hinman2014acupuncture.ris`)).text();
     expect(new Cite(single).data[0]!.title).toBe(item('hinman2014acupuncture').title);
     await page.close();
   });

@@ -3,8 +3,9 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchChromium, searchFromUrl } from './helpers/search-page.ts';
-import { serveStatic } from './helpers/static-server.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { serveStatic } from '../../scripts/browser/static-server.ts';
+import { searchFromUrl } from './helpers/search-page.ts';
 
 const [dist = 'dist', query = 'acupuncture', base = '/'] = process.argv.slice(2);
 const bundle = join(dist, 'pagefind');

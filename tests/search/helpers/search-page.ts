@@ -1,12 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-/** Debian's Chromium, as the rest of the browser tests drive it. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-}
+import type { Page } from 'playwright-core';
 
 export interface Result {
   type: string;
