@@ -2,7 +2,7 @@ import type { Loader } from 'astro/loaders';
 import { authorLabel, formatLocation, issuedYear, keySlug, referenceLinks, type CslItem, type LibraryEntry } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
-import { safeReferenceHtml } from '../markdown/citation-html.ts';
+import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
 import { sharedContext } from './shared-context.ts';
 
 /** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
@@ -38,7 +38,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   return {
     key: entry.key,
     slug: keySlug(entry.key),
-    html: safeReferenceHtml(formatted?.html ?? (item.title ?? entry.key).replace(/[<&]/gu, (c) => (c === '<' ? '&lt;' : '&amp;'))),
+    html: formatted ? safeReferenceHtml(formatted.html) : escapeHtml(item.title ?? entry.key),
     text: formatted?.text ?? item.title ?? entry.key,
     title: item.title ?? entry.key,
     authors: authorLabel(item),
