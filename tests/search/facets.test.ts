@@ -3,6 +3,8 @@ import { highestCertainty, searchIndexData } from '../../src/components/search/f
 import { readSearchState, writeSearchState } from '../../src/components/search/url-state.ts';
 
 const reviewed = new Date('2026-03-01');
+// The site's formatDate, for a site whose locale is en-GB.
+const formatDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 describe('searchIndexData', () => {
   it('records facets, result metadata with the other names and treatments, and the last-reviewed sort key of a summary', () => {
@@ -13,7 +15,7 @@ describe('searchIndexData', () => {
       interventions: ['acupuncture', 'acupuncture'],
       certainty: ['low', 'moderate', 'not-graded'],
       reviewed,
-    });
+    }, formatDate);
     expect(data.filters).toEqual([
       ['Type', 'Evidence summary'],
       ['Condition', 'Chronic low back pain'],
@@ -34,21 +36,21 @@ describe('searchIndexData', () => {
 
   it('does not make a source answer to the other names of the conditions its citers are about', () => {
     const conditions = [{ name: 'Chronic low back pain', aliases: ['lumbago'] }];
-    const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: ['acupuncture'], reviewed }).meta);
+    const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: ['acupuncture'], reviewed }, formatDate).meta);
     expect(reference).toMatchObject({ conditions: 'Chronic low back pain' });
     expect(reference).not.toHaveProperty('aliases');
     expect(reference).not.toHaveProperty('treatments');
-    expect(Object.fromEntries(searchIndexData({ type: 'condition', url: '/conditions/c/', conditions, reviewed }).meta)).toMatchObject({ aliases: 'lumbago' });
+    expect(Object.fromEntries(searchIndexData({ type: 'condition', url: '/conditions/c/', conditions, reviewed }, formatDate).meta)).toMatchObject({ aliases: 'lumbago' });
   });
 
   it('gives a reference its identifiers as searchable text and no certainty facet', () => {
-    const data = searchIndexData({ type: 'reference', url: '/references/v/', identifiers: ['DOI 10.1/x', 'PMID 1'], reviewed });
+    const data = searchIndexData({ type: 'reference', url: '/references/v/', identifiers: ['DOI 10.1/x', 'PMID 1'], reviewed }, formatDate);
     expect(data.filters).toEqual([['Type', 'Reference']]);
     expect(Object.fromEntries(data.meta).identifiers).toBe('DOI 10.1/x PMID 1');
   });
 
   it('says which page has an invalid date', () => {
-    expect(() => searchIndexData({ type: 'condition', url: '/conditions/x/', reviewed: new Date('not a date') }))
+    expect(() => searchIndexData({ type: 'condition', url: '/conditions/x/', reviewed: new Date('not a date') }, formatDate))
       .toThrow('The search data of /conditions/x/ has an invalid last-reviewed date');
   });
 });
