@@ -31,7 +31,6 @@ export interface BibliographyEntry {
   label?: string;
   html: string;
   text: string;
-  links: { label: string; href: string }[];
   backlinks: { id: string; label: string }[];
   item: CslItem;
 }
@@ -90,7 +89,6 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
       label: formatter.style.numeric ? formatter.numberLabel(numbers.get(key)!) : undefined,
       html: formatted.html,
       text: formatted.text,
-      links: referenceLinks(entry.item),
       backlinks: occurrences.get(key)!.map((id, i) => ({ id, label: backlinkLabel(i) })),
       item: entry.item,
     };
@@ -100,8 +98,8 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
 }
 
 /** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
-export function referenceLinks(item: CslItem): BibliographyEntry['links'] {
-  const links: BibliographyEntry['links'] = identifierLinks(item);
+export function referenceLinks(item: CslItem): { label: string; href: string }[] {
+  const links: { label: string; href: string }[] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
   if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: 'Web page', href: url });
   return links;

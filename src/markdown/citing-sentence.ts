@@ -22,31 +22,34 @@ const MARK = '\uE000';
 const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"‘'(\[${MARK}])`, 'gu');
 
 /**
- * The sentence of a block's text that holds the citation starting at offset `at`, with every
+ * The sentence of a block's text that holds each citation starting at the given offsets, with every
  * citation removed: what a reference page quotes as the citing context. Shorter than the block, it
- * keeps each article's summary of citing places small at 10,000 articles.
+ * keeps each article's summary of citing places small at 10,000 articles. The block is parsed once
+ * for all of its citations.
  */
-export function citingSentence(text: string, at: number): string {
+export function citingSentences(text: string, starts: number[]): string[] {
   let masked = '';
   let cursor = 0;
-  let target = -1;
+  const maskedAt = new Map<number, number>();
   for (const cluster of parseCitations(text)) {
     masked += text.slice(cursor, cluster.start);
-    if (cluster.start === at) target = masked.length;
+    maskedAt.set(cluster.start, masked.length);
     masked += MARK;
     cursor = cluster.end;
   }
   masked += text.slice(cursor);
-  let start = 0;
-  let end = masked.length;
-  for (const boundary of masked.matchAll(BOUNDARY)) {
-    const after = boundary.index + boundary[0].length;
-    if (after <= target) start = after;
-    else if (target !== -1) {
-      end = boundary.index + boundary[0].trimEnd().length;
-      break;
+  const boundaries = [...masked.matchAll(BOUNDARY)].map((boundary) => ({
+    end: boundary.index + boundary[0].trimEnd().length,
+    next: boundary.index + boundary[0].length,
+  }));
+  return starts.map((at) => {
+    const target = maskedAt.get(at);
+    let sentence = masked;
+    if (target !== undefined) {
+      const start = boundaries.findLast((boundary) => boundary.next <= target)?.next ?? 0;
+      const end = boundaries.find((boundary) => boundary.next > target)?.end ?? masked.length;
+      sentence = masked.slice(start, end);
     }
-  }
-  const sentence = target === -1 ? masked : masked.slice(start, end);
-  return sentence.replaceAll(MARK, '').replace(/\s+([.,;:!?])/gu, '$1').replace(/\s+/gu, ' ').trim();
+    return sentence.replaceAll(MARK, '').replace(/\s+([.,;:!?])/gu, '$1').replace(/\s+/gu, ' ').trim();
+  });
 }

@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { locate, parseCitations, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
-import { citingSentence, textWithOffset } from './citing-sentence.ts';
+import { citingSentences, textWithOffset } from './citing-sentence.ts';
 
 // Citations are never looked for inside code, links (their text or URL) or raw HTML.
 const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
@@ -51,7 +51,7 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
   const { text, offset } = textWithOffset(block, node);
-  return clusters.map((cluster) => citingSentence(text, offset + cluster.start));
+  return citingSentences(text, clusters.map((cluster) => offset + cluster.start));
 }
 
 /** Every text node with citations, in document order; code, links and raw HTML are skipped. */

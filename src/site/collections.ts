@@ -1,6 +1,6 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Certainty } from '../components/search/facets.ts';
-import type { CitationSummary } from '../markdown/remark-citations.ts';
+import { citationSummaryOf, type CitationSummary } from '../markdown/remark-citations.ts';
 import { citedIn, type CitingArticle } from './cited-in.ts';
 import { pageHref } from './urls.ts';
 
@@ -38,7 +38,7 @@ async function loadArticles(): Promise<ArticleView[]> {
       entry,
       slug: entry.id,
       url: pageHref(`/articles/${entry.id}/`),
-      citations: (remarkPluginFrontmatter.citations as CitationSummary | undefined) ?? { title: 'References', references: [] },
+      citations: citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] },
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
       unknownConditions: missing,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, htmlToText, loadLibrary, readStyle, type RenderedCluster } from '../../src/citations/index.ts';
+import { CitationFormatter, htmlToText, loadLibrary, readStyle, referenceLinks, type RenderedCluster } from '../../src/citations/index.ts';
 import { bundledStyle, citeText, fixtureFiles } from './helpers.ts';
 
 /** A rendered cluster as a reader sees it, with each link's target: "[1→vickers]". */
@@ -87,7 +87,7 @@ describe('formatting', () => {
       '3. National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management. Published online 2016. https://www.nice.org.uk/guidance/ng59',
     ]);
     expect(bibliography[1]!.html).toContain('<i>J Pain</i>');
-    expect(bibliography[1]!.links).toEqual([
+    expect(referenceLinks(bibliography[1]!.item)).toEqual([
       { scheme: 'doi', label: 'DOI', href: 'https://doi.org/10.1016/j.jpain.2017.11.005' },
       { scheme: 'pmid', label: 'PubMed', href: 'https://pubmed.ncbi.nlm.nih.gov/29198932/' },
       { scheme: 'pmcid', label: 'PMC', href: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5927830/' },

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
-import remarkCitations, { type CitationSummary } from '../../src/markdown/remark-citations.ts';
+import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
 import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/remark/', import.meta.url));
@@ -34,7 +34,7 @@ describe('remark-citations fixtures (input.md → expected.html)', () => {
 describe('remark-citations', () => {
   it('hands pages the citing places of each reference with the citing text', async () => {
     const { metadata } = await render('Pain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
-    const citations = metadata.frontmatter.citations as CitationSummary;
+    const citations = citationSummaryOf(metadata.frontmatter)!;
     expect(citations.title).toBe('References');
     expect(citations.references).toEqual([
       { key: 'vickers2018acupuncture', id: 'ref-vickers2018acupuncture', label: '1.', citations: [
@@ -50,7 +50,7 @@ describe('remark-citations', () => {
     const { code, metadata } = await processor.render('Pain fell [@vickers2018acupuncture].', { fileURL: new URL('file:///project/content/articles/a.md') });
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
     expect(code).not.toContain('class="bibliography"');
-    expect((metadata.frontmatter.citations as CitationSummary).references.map((reference) => reference.id)).toEqual(['ref-vickers2018acupuncture']);
+    expect((citationSummaryOf(metadata.frontmatter)!).references.map((reference) => reference.id)).toEqual(['ref-vickers2018acupuncture']);
   });
 
   it('leaves a document without citations untouched, with no reference list', async () => {

@@ -2,19 +2,18 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Paragraph, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
-import { citingSentence, textWithOffset } from '../../src/markdown/citing-sentence.ts';
-import remarkCitations, { type CitationSummary } from '../../src/markdown/remark-citations.ts';
+import { citingSentences, textWithOffset } from '../../src/markdown/citing-sentence.ts';
+import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
 import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
 
-const at = (text: string, citation: string) => citingSentence(text, text.indexOf(citation));
+const at = (text: string, citation: string) => citingSentences(text, [text.indexOf(citation)])[0];
 
-describe('citingSentence', () => {
+describe('citingSentences', () => {
   const paragraph = 'Pain is common. Acupuncture helped a little [@a, p. 33–35]. @b [fig. 2] found no effect in 282 people. “Sham” did as well [see @c; @d]! Others disagree.';
 
-  it('quotes only the sentence that holds the citation, without any citation', () => {
-    expect(at(paragraph, '[@a')).toBe('Acupuncture helped a little.');
-    expect(at(paragraph, '@b')).toBe('found no effect in 282 people.');
-    expect(at(paragraph, '[see')).toBe('“Sham” did as well!');
+  it('quotes only the sentence that holds each citation, without any citation', () => {
+    const starts = ['[@a', '@b', '[see'].map((citation) => paragraph.indexOf(citation));
+    expect(citingSentences(paragraph, starts)).toEqual(['Acupuncture helped a little.', 'found no effect in 282 people.', '“Sham” did as well!']);
   });
 
   it('does not end a sentence at the full stops inside locators, abbreviations or decimals', () => {
@@ -40,7 +39,7 @@ describe('citing contexts in the remark plugin', () => {
     const context = { library, formatter: new CitationFormatter(library, bundledStyle('american-medical-association')) };
     const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context }]] });
     const { metadata } = await processor.render('It hurt. *Needles* helped [@vickers2018acupuncture]. Usual care did not [@cherkin2009randomized, p. 860].');
-    const summary = metadata.frontmatter.citations as CitationSummary;
+    const summary = citationSummaryOf(metadata.frontmatter)!;
     expect(summary.references.map((reference) => reference.citations.map((citation) => citation.context))).toEqual([['Needles helped.'], ['Usual care did not.']]);
   });
 });
