@@ -40,16 +40,33 @@ function splitEntries(text: string): Chunk[] {
   });
 }
 
-// The published types mark every option as required; these two are all the parser needs.
-const TO_CSL = { target: '@csl/list+object', generateGraph: false } as unknown as Parameters<typeof plugins.input.chain>[1];
+// The published types mark every option as required; these three are all the parser needs. The type is
+// forced because citation-js recognises BibTeX by its entries: a lone @string macro, or a file of macros
+// only, is "not supported" when it is guessed.
+const TO_CSL = { target: '@csl/list+object', generateGraph: false, forceType: '@biblatex/text' } as unknown as Parameters<typeof plugins.input.chain>[1];
 
 function toCsl(text: string): CslItem[] {
   return plugins.input.chain(text, TO_CSL) as CslItem[];
 }
 
+// A field value citation-js cannot read is reported with its numbered lines, a caret line and the parser's
+// rule path: 'expected "lbrace", got "text" at line 1 col 40:\n\n1  the \texttt{series}\n   ^\n2  is \enquote*{series} (String->Text->Command->…)'.
+const FIELD_VALUE_ERROR = /:\n\n([\s\S]*?)\s*\((?:\w+->)*Command(?:->\w+)*\)\s*$/u;
+
+/** The LaTeX command a field value failed on, and the value's line that holds it. */
+function unreadableCommand(message: string): { line: string; command: string } | undefined {
+  const lines = message.match(FIELD_VALUE_ERROR)?.[1]?.split('\n').flatMap((line) => line.match(/^\d+\s+(.*)$/u)?.[1]?.trim() ?? []) ?? [];
+  const value = lines.join(' ');
+  // Starred commands (\enquote*{…}) are what it cannot read; otherwise the value's last command.
+  const command = value.match(/\\[A-Za-z]+\*/u)?.[0] ?? value.match(/\\[A-Za-z]+(?!.*\\[A-Za-z])/u)?.[0];
+  return command ? { line: lines.find((line) => line.includes(command))!, command } : undefined;
+}
+
 /** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, find the line. */
-function describeParseError(error: unknown, text = ''): { reason: string; line?: number } {
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number; latex?: { line: string; command: string } } {
   const message = error instanceof Error ? error.message : String(error);
+  const latex = unreadableCommand(message);
+  if (latex) return { reason: `the LaTeX command ${latex.command} is not supported`, latex };
   // citation-js says only "This format is not supported or recognized" when braces never close.
   const open = text.split('{').length - text.split('}').length;
   if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
@@ -71,6 +88,17 @@ function withoutOthers(item: CslItem): CslItem {
     const names = item[role];
     const last = names?.[names.length - 1];
     if (last && (last.family ?? last.literal)?.toLowerCase() === 'others' && !last.given) item[role] = names!.slice(0, -1);
+  }
+  return item;
+}
+
+/**
+ * BibLaTeX list fields such as `language = {langlatin and langgerman}` arrive as arrays of strings where
+ * CSL expects one string (citeproc then fails on the entry): they are joined. Name lists are objects.
+ */
+function withJoinedLists(item: CslItem): CslItem {
+  for (const [field, value] of Object.entries(item)) {
+    if (Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string')) item[field] = value.join(', ');
   }
   return item;
 }
@@ -135,17 +163,20 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line } = describeParseError(error, chunk.text);
+        const { reason, line, latex } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
         const inside = line !== undefined && line > macroLines && line - macroLines < lines && !/\bEOF\b/u.test(reason);
+        const valueAt = latex ? chunk.text.indexOf(latex.line) : -1;
         diagnostics.push({
           code: 'invalid-bibtex',
           severity: 'error',
           message: `BibTeX entry "${chunk.key}" could not be read: ${reason}`,
-          hint: `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
-          location: inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
+          hint: latex
+            ? `Write that text without ${latex.command} (plain text or Unicode), or delete the field if the reference list does not need it.`
+            : `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
+          location: valueAt !== -1 ? where(chunk.offset + valueAt) : inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
           key: chunk.key,
         });
       }
@@ -156,7 +187,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = String(item['citation-key'] ?? item.id);
-    entries.push({ key, item: withoutOthers({ ...item, id: key }), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withJoinedLists(withoutOthers({ ...item, id: key })), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   return { entries: inheritXdata(entries, chunks), diagnostics };
 }

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
 const MESSY = readFileSync('tests/fixtures/bibtex-messy/messy.bib', 'utf8');
@@ -51,6 +52,34 @@ describe('reading real-world BibTeX', () => {
     expect(item('unicode').title).toBe('Mechanisms of acupuncture–electroacupuncture on persistent pain — 針灸');
     const windows = parseBibtex(`\uFEFF${MESSY.replace(/\n/gu, '\r\n')}`, 'messy.bib');
     expect(windows).toEqual(parsed);
+  });
+});
+
+describe('BibTeX from other projects', () => {
+  it('keeps @string macros (hyphenated names too) when another entry of the file is broken, and reads a file of macros alone', () => {
+    const macros = '@string{anch-ie = {Angew.~Chem. Int.~Ed.}}\n@STRING{jpain = "The Journal of Pain"}\n\n';
+    const good = '@article{good,\n  author = {Doe, Jane},\n  title = {Fine},\n  journal = jpain,\n  year = 2020,\n}\n\n';
+    const parsed = parseBibtex(`${macros}${good}@article{bad,\n  title = {Unclosed,\n  year = 2020,\n}\n`, 'mixed.bib');
+    expect(parsed.diagnostics.map((d) => [d.key, d.location!.line])).toEqual([['bad', 11]]);
+    expect(parsed.entries.map((e) => [e.key, e.item['container-title']])).toEqual([['good', 'The Journal of Pain']]);
+    expect(parseBibtex(macros, 'macros.bib')).toEqual({ entries: [], diagnostics: [] });
+  });
+
+  it('points at the line of a LaTeX command citation-js cannot read, and names it', () => {
+    const text = '@book{reese,\n  title = {Georgia},\n  year = 1958,\n  annotation = {The value of the \\texttt{series} field\n    is printed with the string \\enquote*{series}\n    appended},\n}\n';
+    const [diagnostic] = parseBibtex(text, 'examples.bib').diagnostics;
+    expect(diagnostic).toMatchObject({ code: 'invalid-bibtex', key: 'reese', location: { line: 5, column: 5 } });
+    expect(diagnostic!.message).toBe('BibTeX entry "reese" could not be read: the LaTeX command \\enquote* is not supported');
+    expect(diagnostic!.hint).toMatch(/without \\enquote\*/u);
+  });
+
+  it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
+    const text = '@book{cicero,\n  author = {Cicero, Marcus Tullius},\n  title = {De natura deorum},\n  date = 1995,\n  language = {langlatin and langgerman},\n  publisher = {Reclam},\n}\n';
+    const library = loadLibrary([{ path: 'examples.bib', text }]);
+    expect(library.entries.get('cicero')!.item.language).toBe('langlatin, langgerman');
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('cicero')?.text).toBe('Cicero MT. De natura deorum. Reclam; 1995.');
+    expect(formatter.diagnostics).toEqual([]);
   });
 });
 
