@@ -27,6 +27,8 @@ interface Chunk {
 // trusting brace balance, keeps one unclosed brace from swallowing every entry after it.
 const ENTRY_START = /^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gmu;
 const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
+// BibTeX skips text outside entries without a word: an entry whose @ went missing would vanish silently.
+const MISSING_AT = /^[ \t]*(article|book|booklet|collection|conference|dataset|inbook|incollection|inproceedings|manual|mastersthesis|misc|online|patent|periodical|phdthesis|proceedings|report|software|techreport|thesis|unpublished)[ \t]*\{[ \t]*([^\s,{}()"=@]+)[ \t]*,/gimu;
 
 function splitEntries(text: string): Chunk[] {
   const starts = [...text.matchAll(ENTRY_START)];
@@ -137,6 +139,15 @@ export function parseBibtex(source: string, file: string): ParsedFile {
         location: where(chunk.offset),
       });
     }
+  }
+  for (const lost of text.matchAll(MISSING_AT)) {
+    diagnostics.push({
+      code: 'invalid-bibtex',
+      severity: 'error',
+      message: `"${lost[0].trim()}" looks like an entry without its @, so BibTeX reads it as a comment and "${lost[2]}" is not in the library`,
+      hint: `Write @${lost[1]}{${lost[2]}, at the start of the entry.`,
+      location: where(lost.index + lost[0].search(/\S/u)),
+    });
   }
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.

@@ -65,6 +65,14 @@ describe('BibTeX from other projects', () => {
     expect(parseBibtex(macros, 'macros.bib')).toEqual({ entries: [], diagnostics: [] });
   });
 
+  it('reports an entry whose @ is missing, which BibTeX would skip as a comment', () => {
+    const text = '@article{first,\n  title = {One},\n  year = 2001,\n}\n\narticle{Breslow72, \n  author = {Breslow, N. E.},\n  year = {1972},\n}\n';
+    const parsed = parseBibtex(text, 'refer.bib');
+    expect(parsed.entries.map((e) => e.key)).toEqual(['first']);
+    expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-bibtex', location: { line: 6, column: 1 }, hint: 'Write @article{Breslow72, at the start of the entry.' }]);
+    expect(parsed.diagnostics[0]!.message).toMatch(/^"article\{Breslow72," looks like an entry without its @/u);
+  });
+
   it('points at the line of a LaTeX command citation-js cannot read, and names it', () => {
     const text = '@book{reese,\n  title = {Georgia},\n  year = 1958,\n  annotation = {The value of the \\texttt{series} field\n    is printed with the string \\enquote*{series}\n    appended},\n}\n';
     const [diagnostic] = parseBibtex(text, 'examples.bib').diagnostics;
