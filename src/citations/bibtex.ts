@@ -200,7 +200,40 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     const key = String(item['citation-key'] ?? item.id);
     entries.push({ key, item: withJoinedLists(withoutOthers({ ...item, id: key })), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
-  return { entries: inheritXdata(entries, chunks), diagnostics };
+  const inherited = inheritXdata(entries, chunks);
+  for (const entry of inherited) {
+    const left = leftoverLatex(entry.item);
+    if (left) diagnostics.push(leftoverLatexWarning(entry, left));
+  }
+  return { entries: inherited, diagnostics };
+}
+
+// Fields a reference list never prints, and addresses or identifiers, where a backslash is no LaTeX.
+const UNPRINTED_FIELDS = new Set(['abstract', 'annote', 'keyword', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'id', 'citation-key']);
+
+/** The printed fields that still hold LaTeX commands after parsing (citation-js keeps those it does not know, such as \TeX). */
+function leftoverLatex(item: CslItem): { fields: string[]; commands: string[] } | undefined {
+  const fields: string[] = [];
+  const commands = new Set<string>();
+  for (const [field, value] of Object.entries(item)) {
+    if (UNPRINTED_FIELDS.has(field)) continue;
+    const found = [...JSON.stringify(value).matchAll(/\\\\([A-Za-z]+)/gu)].map((match) => `\\${match[1]}`);
+    if (found.length) fields.push(field);
+    for (const command of found) commands.add(command);
+  }
+  return fields.length ? { fields, commands: [...commands] } : undefined;
+}
+
+function leftoverLatexWarning(entry: LibraryEntry, left: { fields: string[]; commands: string[] }): Diagnostic {
+  const commands = left.commands.join(', ');
+  return {
+    code: 'unconverted-latex',
+    severity: 'warning',
+    message: `"${entry.key}": ${left.fields.join(', ')} ${left.fields.length > 1 ? 'keep' : 'keeps'} LaTeX (${commands}) that readers would see as written`,
+    hint: `Replace ${commands} with the plain text or Unicode characters ${left.commands.length > 1 ? 'they stand' : 'it stands'} for.`,
+    location: entry.location,
+    key: entry.key,
+  };
 }
 
 /** The file's @string macros as one prefix for re-parsed entries; a macro that cannot be read is reported and left out. */

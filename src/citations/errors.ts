@@ -5,6 +5,7 @@ export type DiagnosticCode =
   | 'unknown-key'
   | 'duplicate-key'
   | 'invalid-bibtex'
+  | 'unconverted-latex'
   | 'invalid-csl-json'
   | 'invalid-metadata'
   | 'missing-metadata'

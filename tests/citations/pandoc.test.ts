@@ -22,7 +22,7 @@ function pandocBibliography(style: string): string[] {
 }
 
 describe('formatting agrees with pandoc --citeproc on the bundled library', () => {
-  it.each(['american-medical-association', 'apa'] as const)('%s', (style) => {
+  it.each(['american-medical-association', 'vancouver', 'apa'] as const)('%s', (style) => {
     const formatter = new CitationFormatter(library, bundledStyle(style));
     const ours = library.all().map((entry) => formatter.entry(entry.key)!.text).sort();
     expect(ours).toHaveLength(22);

@@ -81,6 +81,14 @@ describe('BibTeX from other projects', () => {
     expect(diagnostic!.hint).toMatch(/without \\enquote\*/u);
   });
 
+  it('warns about a LaTeX command left in a printed field, not in an abstract', () => {
+    const text = '@book{knuth,\n  author = {Knuth, Donald E.},\n  title = {The \\TeX book},\n  abstract = {Where $x \\leq y$},\n  year = 1984,\n}\n@article{plain,\n  title = {Bounds},\n  abstract = {$x \\leq y$},\n  year = 2000,\n}\n';
+    const parsed = parseBibtex(text, 'tex.bib');
+    expect(parsed.entries).toHaveLength(2);
+    expect(parsed.diagnostics).toMatchObject([{ code: 'unconverted-latex', severity: 'warning', key: 'knuth', location: { line: 1 } }]);
+    expect(parsed.diagnostics[0]!.message).toBe('"knuth": title keeps LaTeX (\\TeX) that readers would see as written');
+  });
+
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
     const text = '@book{cicero,\n  author = {Cicero, Marcus Tullius},\n  title = {De natura deorum},\n  date = 1995,\n  language = {langlatin and langgerman},\n  publisher = {Reclam},\n}\n';
     const library = loadLibrary([{ path: 'examples.bib', text }]);
