@@ -8,6 +8,7 @@ import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
+import { suggestQuery } from '../../src/components/search/suggest.ts';
 import { checkLinks } from '../site/helpers/links.ts';
 
 // The real templates (src/) with the fixture's own content, served under /library with
@@ -186,6 +187,30 @@ describe('search in Chromium', () => {
     await page.waitForURL(`${searchPage}?q=lumbago`);
     expect(titles(await readResults(page))).toContain('Chronic low back pain');
     expect(await page.locator('pagefind-input input').inputValue()).toBe('lumbago');
+  });
+
+  it('offers the corrected words for a misspelt query, keeps the filters, and its link searches them', async () => {
+    await searchFromUrl(page, searchPage, { q: 'lumbgao osteoarthritus', condition: 'Knee osteoarthritis' });
+    const suggestion = page.locator('[data-search-suggestion]');
+    await expect.poll(() => suggestion.isVisible()).toBe(true);
+    expect(await suggestion.textContent()).toBe('Did you mean lumbago osteoarthritis?');
+    expect(await suggestion.locator('a').getAttribute('href')).toBe('?q=lumbago+osteoarthritis&condition=Knee+osteoarthritis');
+    await searchFromUrl(page, searchPage, { q: 'osteoarthritus' });
+    await suggestion.locator('a').click();
+    await page.waitForURL(`${searchPage}?q=osteoarthritis`);
+    expect(titles(await readResults(page))).toContain('Knee osteoarthritis');
+    expect(await page.locator('pagefind-input input').inputValue()).toBe('osteoarthritis');
+  });
+
+  it('corrects from the site\'s own words, authors among them, and leaves correct queries alone', async () => {
+    const vocabulary: string[] = JSON.parse(readFileSync(join(outDir, 'search', 'terms.json'), 'utf8'));
+    expect(vocabulary).toEqual(expect.arrayContaining(['lumbago', 'osteoarthritis', 'acupuncture', 'hinman', 'vickers']));
+    for (const query of ['knee arthritis', 'Hinman', 'Vickers', 'needle therapy']) expect(suggestQuery(query, vocabulary)).toBeUndefined();
+    const vocabularyLoaded = page.waitForResponse((response) => response.url().endsWith('/search/terms.json'));
+    await searchFromUrl(page, searchPage, { q: 'Hinman' });
+    await vocabularyLoaded;
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
   });
 
   it('does not index pages without data-pagefind-body', async () => {

@@ -1,5 +1,6 @@
 import { SORT_KEY } from './facets.ts';
 import { RANKING } from './ranking.ts';
+import { suggestQuery } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -49,6 +50,32 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
   }
 }
 
+/**
+ * Offers the query with its misspelt words corrected from the site's vocabulary: Pagefind has no
+ * typo tolerance, and a misspelt word finds nothing or stray prefix matches ("acupunture" finds an
+ * author's initials "AC").
+ */
+function offerCorrections(instance: PagefindInstance, root: HTMLElement): void {
+  const note = root.querySelector<HTMLElement>('[data-search-suggestion]');
+  const vocabularyUrl = root.dataset.vocabulary;
+  if (!note || !vocabularyUrl) return;
+  // Loaded with the first search, not with the page.
+  let vocabulary: Promise<string[]> | undefined;
+  instance.on('search', async (term, filters) => {
+    note.hidden = true;
+    if (!term.trim()) return;
+    vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
+    const suggestion = suggestQuery(term, await vocabulary);
+    // Another search may have started while the vocabulary loaded.
+    if (!suggestion || instance.searchTerm !== term) return;
+    const link = document.createElement('a');
+    link.href = `?${writeSearchState({ query: suggestion, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
+    link.textContent = suggestion;
+    note.replaceChildren('Did you mean ', link, '?');
+    note.hidden = false;
+  });
+}
+
 // On a phone the facets would push the results below the fold: they start folded away.
 const filters = document.querySelector<HTMLDetailsElement>('details.search-filters');
 if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open = false;
@@ -56,7 +83,9 @@ if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open 
 const components = window.PagefindComponents;
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (components && root) {
-  void connect(components.configureInstance('default', { ranking: RANKING }), root.querySelector('select[name="sort"]'));
+  const instance = components.configureInstance('default', { ranking: RANKING });
+  offerCorrections(instance, root);
+  void connect(instance, root.querySelector('select[name="sort"]'));
 } else if (root) {
   root.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');
 }

@@ -1,0 +1,76 @@
+// Pagefind matches words, their stems and beginnings, not misspellings. The search page offers the
+// query with each unknown word replaced by the nearest word of the site's own vocabulary: what its
+// summaries and conditions are called, what readers call the conditions, treatments, and the
+// authors of its sources (so that a search for an author is not "corrected").
+
+/** Words shorter than this are left alone: too many real words lie one letter away from them. */
+const MIN_LENGTH = 4;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+function words(text: string): string[] {
+  return [...text.toLocaleLowerCase('en').matchAll(WORD)].map((match) => match[0]);
+}
+
+/** The distinct words of the texts a reader might search for, most frequent first (ties A to Z). */
+export function searchVocabulary(texts: string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of words(text)) if (word.length >= MIN_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
+}
+
+/** Edits (insert, delete, substitute, swap two neighbours) from a to b, or `limit + 1` once it is clear there are more. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The vocabulary word nearest to an unknown word: one edit for short words, two from eight letters. */
+function nearest(word: string, vocabulary: string[]): string | undefined {
+  const limit = word.length >= 8 ? 2 : 1;
+  let best: { word: string; distance: number } | undefined;
+  for (const candidate of vocabulary) {
+    const distance = editDistance(word, candidate, limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { word: candidate, distance };
+    if (best?.distance === 1) break;
+  }
+  return best?.word;
+}
+
+/** Whether Pagefind finds the word through the entry: the entry begins with it, or it is the entry with an ending ("pains", "treated"). */
+function isVariant(word: string, entry: string): boolean {
+  return entry.startsWith(word) || (word.startsWith(entry) && word.length - entry.length <= 3);
+}
+
+/**
+ * The query with each word the vocabulary does not know (nor a variant of it) replaced by its nearest word,
+ * or undefined when nothing changes. `vocabulary` is ordered most frequent first, which wins ties.
+ */
+export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
+  const known = new Set(vocabulary);
+  let changed = false;
+  const corrected = words(query).map((word) => {
+    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return word;
+    const replacement = nearest(word, vocabulary);
+    if (replacement) changed = true;
+    return replacement ?? word;
+  });
+  return changed ? corrected.join(' ') : undefined;
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { searchVocabulary, suggestQuery } from '../../src/components/search/suggest.ts';
+
+const vocabulary = searchVocabulary([
+  'Acupuncture for chronic pain',
+  'Acupuncture for knee osteoarthritis',
+  'Exercise for knee osteoarthritis',
+  'Migraine',
+  'Tension-type headache',
+  'Chronic low back pain: lumbago, backache',
+  'Non-drug treatments for chronic low back pain',
+]);
+
+describe('searchVocabulary', () => {
+  it('keeps each word of four letters or more once, lower case, most frequent first', () => {
+    expect(vocabulary.slice(0, 4)).toEqual(['chronic', 'pain', 'acupuncture', 'back']);
+    expect(vocabulary).toContain('tension-type');
+    expect(vocabulary).not.toContain('for');
+    expect(new Set(vocabulary).size).toBe(vocabulary.length);
+  });
+});
+
+describe('suggestQuery', () => {
+  it.each([
+    ['acupunture', 'acupuncture'],
+    ['Accupuncture knee', 'acupuncture knee'],
+    ['osteoarthritus', 'osteoarthritis'],
+    ['migrane', 'migraine'],
+    ['exrecise for knee', 'exercise for knee'],
+    ['chronc backache', 'chronic backache'],
+  ])('corrects %s to %s', (query, suggestion) => {
+    expect(suggestQuery(query, vocabulary)).toBe(suggestion);
+  });
+
+  it.each([
+    ['knee pain', 'every word is known'],
+    ['osteo', 'Pagefind finds words that begin so'],
+    ['treatment pains', 'Pagefind finds words with these endings'],
+    ['lbp', 'short words are left alone'],
+    ['zzzzzzzz', 'no word is near'],
+    ['', 'nothing was typed'],
+  ])('suggests nothing for "%s": %s', (query) => {
+    expect(suggestQuery(query, vocabulary)).toBeUndefined();
+  });
+
+  it('prefers the more frequent of two equally near words', () => {
+    expect(suggestQuery('carr', ['card', 'care'])).toBe('card');
+    expect(suggestQuery('carr', ['care', 'card'])).toBe('care');
+  });
+});
