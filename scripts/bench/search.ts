@@ -3,6 +3,9 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../browser/chromium.ts';
 import { serveStatic } from '../browser/static-server.ts';
 
+// What a search downloads: Pagefind's bundle and index, and the search page's vocabulary for "Did you mean".
+const SEARCH_FILES = /^\/(?:pagefind\/|search\/terms\.json$)/u;
+
 /** What one search costs a reader who has not searched before, and what it finds. */
 export interface SearchCost {
   query: string;
@@ -50,7 +53,7 @@ export async function searchCosts(dist: string, page: string, queries: SearchQue
       const byKind: Record<string, number> = {};
       const counted: Promise<void>[] = [];
       tab.on('response', (response) => {
-        if (!new URL(response.url()).pathname.startsWith('/pagefind/')) return;
+        if (!SEARCH_FILES.test(new URL(response.url()).pathname)) return;
         requests++;
         const text = /javascript|json|css/u.test(response.headers()['content-type'] ?? '');
         const kind = new URL(response.url()).pathname.match(/\.(pf_\w+|wasm|js|json|css)\b/u)?.[1] ?? 'other';
