@@ -52,7 +52,7 @@ export class Library {
     this.diagnostics.push(...parsed.diagnostics);
     if (parsed.record) this.records.set(identifierKey(parsed.record.identifier), parsed.record);
     for (const diagnostic of parsed.diagnostics) {
-      if (diagnostic.key) this.brokenKeys.set(diagnostic.key, diagnostic);
+      if (diagnostic.key && diagnostic.severity === 'error') this.brokenKeys.set(diagnostic.key, diagnostic);
     }
     const target = isStored ? this.stored : this.entries;
     for (const entry of parsed.entries) {

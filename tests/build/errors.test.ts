@@ -76,9 +76,11 @@ describe('build errors an author can act on', () => {
 });
 
 describe('warnings', () => {
-  it('names unused references and unreadable entries nobody cites, once each, without failing the build', async () => {
+  it('names unused references, unreadable entries nobody cites and LaTeX left in a cited entry, once each, without failing the build', async () => {
     const site = scratchSite('site-basic', (root) => {
-      appendFileSync(join(root, 'references/refs.bib'), '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
+      const refs = join(root, 'references/refs.bib');
+      writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials'));
+      appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
     });
     const output: string[] = [];
     const capture = (chunk: string | Uint8Array) => {
@@ -98,5 +100,7 @@ describe('warnings', () => {
     expect(log).toMatch(/references\/refs\.bib:5\d:1: warning: Reference "uncited2020" is not cited by any article \[unused-reference\]/u);
     expect(log.match(/uncited2020/gu)).toHaveLength(1);
     expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
+    expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
+    expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
   });
 });

@@ -87,6 +87,8 @@ describe('BibTeX from other projects', () => {
     expect(parsed.entries).toHaveLength(2);
     expect(parsed.diagnostics).toMatchObject([{ code: 'unconverted-latex', severity: 'warning', key: 'knuth', location: { line: 1 } }]);
     expect(parsed.diagnostics[0]!.message).toBe('"knuth": title keeps LaTeX (\\TeX) that readers would see as written');
+    // A warning, not a broken entry: the source can still be cited.
+    expect(loadLibrary([{ path: 'tex.bib', text }]).resolve('knuth')).toMatchObject({ entry: { key: 'knuth' } });
   });
 
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
