@@ -27,6 +27,9 @@ interface Chunk {
 // trusting brace balance, keeps one unclosed brace from swallowing every entry after it.
 const ENTRY_START = /^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gmu;
 const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
+// Zotero's BibLaTeX export writes `eprinttype = {pmid}` where BibLaTeX says `pubmed`, the name citation-js
+// reads as a PubMed identifier (it drops any other eprint type).
+const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"])\s*pmid\s*([}"])/giu;
 // BibTeX skips text outside entries without a word: an entry whose @ went missing would vanish silently.
 const MISSING_AT = /^[ \t]*(article|book|booklet|collection|conference|dataset|inbook|incollection|inproceedings|manual|mastersthesis|misc|online|patent|periodical|phdthesis|proceedings|report|software|techreport|thesis|unpublished)[ \t]*\{[ \t]*([^\s,{}()"=@]+)[ \t]*,/gimu;
 
@@ -124,7 +127,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  * of the file is still read, so one typo never hides a whole library.
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
-  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n');
+  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed$2');
   const chunks = splitEntries(text);
   const diagnostics: Diagnostic[] = [];
   const where = lineLocator(text, file);

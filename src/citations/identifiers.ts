@@ -60,6 +60,27 @@ export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unk
   return found;
 }
 
+// CSL's "cheater syntax", which Zotero and Better BibTeX use for what has no field of its own: lines
+// such as "PMID: 29198932" in the note (Zotero's Extra field). BibTeX joins the lines with spaces.
+const NOTE_IDENTIFIER = /(?:^|\s)(DOI|PMID|PMCID):\s*(\S+)/giu;
+const FIELD_OF = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
+
+/**
+ * The item with the identifiers its note states copied into their own fields, where those are empty,
+ * so that PubMed-imported references get their links and checks like any other.
+ */
+export function withNoteIdentifiers<Item extends { note?: unknown; DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
+  if (typeof item.note !== 'string') return item;
+  let result = item;
+  for (const [, name, raw] of item.note.matchAll(NOTE_IDENTIFIER)) {
+    const scheme = name!.toLowerCase() as IdentifierScheme;
+    const field = FIELD_OF[scheme];
+    const value = NORMALIZERS[scheme](raw!);
+    if (value && (result[field] === undefined || result[field] === '')) result = { ...result, [field]: value };
+  }
+  return result;
+}
+
 /** Resolver links for an item's identifiers; only https URLs built from validated identifiers. */
 export function identifierLinks(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): { label: string; href: string; scheme: IdentifierScheme }[] {
   return identifiersOf(item).map(({ scheme, value }) => {

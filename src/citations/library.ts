@@ -1,7 +1,7 @@
 import { parseBibtex, type LibraryEntry } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
-import { identifierKey, identifiersOf, parseIdentifierKey } from './identifiers.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey, withNoteIdentifiers } from './identifiers.ts';
 import { parseStoredMetadata, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
@@ -55,7 +55,8 @@ export class Library {
       if (diagnostic.key && diagnostic.severity === 'error') this.brokenKeys.set(diagnostic.key, diagnostic);
     }
     const target = isStored ? this.stored : this.entries;
-    for (const entry of parsed.entries) {
+    for (const parsedEntry of parsed.entries) {
+      const entry = isStored ? parsedEntry : { ...parsedEntry, item: withNoteIdentifiers(parsedEntry.item) };
       const first = target.get(entry.key);
       if (first) {
         const diagnostic = duplicateKey(entry.key, entry.location, first.location);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -89,6 +89,18 @@ describe('BibTeX from other projects', () => {
     expect(parsed.diagnostics[0]!.message).toBe('"knuth": title keeps LaTeX (\\TeX) that readers would see as written');
     // A warning, not a broken entry: the source can still be cited.
     expect(loadLibrary([{ path: 'tex.bib', text }]).resolve('knuth')).toMatchObject({ entry: { key: 'knuth' } });
+  });
+
+  it('reads PubMed identifiers where Zotero writes them: in the note, and as eprinttype = {pmid}', () => {
+    const bibtex = '@article{noted,\n  title = {Noted},\n  year = 2018,\n  note = {PMID: 29198932\nPMCID: PMC5927830},\n}\n@article{eprint,\n  title = {Eprint},\n  year = 2018,\n  eprint = {29198932},\n  eprinttype = {pmid},\n}\n@article{stated,\n  title = {Stated},\n  year = 2018,\n  pmid = {19433697},\n  note = {PMID: 29198932},\n}\n';
+    const csl = JSON.stringify([{ id: 'zotero', type: 'article-journal', title: 'Zotero', note: 'PMID: 29198932\nPMCID: PMC5927830' }]);
+    const library = loadLibrary([{ path: 'zotero.bib', text: bibtex }, { path: 'zotero.json', text: csl }]);
+    const links = (key: string) => referenceLinks(library.entries.get(key)!.item).map((link) => link.href);
+    expect(links('noted')).toEqual(['https://pubmed.ncbi.nlm.nih.gov/29198932/', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC5927830/']);
+    expect(links('eprint')).toEqual(['https://pubmed.ncbi.nlm.nih.gov/29198932/']);
+    expect(links('zotero')).toEqual(links('noted'));
+    expect(library.entries.get('stated')!.item.PMID).toBe('19433697'); // a field of its own wins over the note
+    expect(library.diagnostics).toEqual([]);
   });
 
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
