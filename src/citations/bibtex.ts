@@ -143,6 +143,19 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       });
     }
   }
+  for (const chunk of chunks) {
+    const stray = chunk.key ? fieldsAfterClose(chunk.text) : undefined;
+    if (!stray) continue;
+    const closedAt = where(chunk.offset + stray.close);
+    diagnostics.push({
+      code: 'invalid-bibtex',
+      severity: 'error',
+      message: `BibTeX entry "${chunk.key}" ends at line ${closedAt.line}, before its field "${stray.field}" on line ${where(chunk.offset + stray.fieldAt).line}: those fields are lost`,
+      hint: `A "}" too many closes the entry early; remove the extra "}" on line ${closedAt.line}.`,
+      location: closedAt,
+      key: chunk.key,
+    });
+  }
   for (const lost of text.matchAll(MISSING_AT)) {
     diagnostics.push({
       code: 'invalid-bibtex',
@@ -237,6 +250,26 @@ function leftoverLatexWarning(entry: LibraryEntry, left: { fields: string[]; com
     location: entry.location,
     key: entry.key,
   };
+}
+
+/**
+ * Where an entry's braces close, if fields follow it there ("title = …" after an extra "}" closed the
+ * entry): BibTeX and citation-js drop them without a word.
+ */
+function fieldsAfterClose(text: string): { close: number; field: string; fieldAt: number } | undefined {
+  const open = text.indexOf('{');
+  if (open === -1 || text.indexOf('(') !== -1 && text.indexOf('(') < open) return undefined;
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) {
+      // Fields after an entry start whose @ is missing belong to that entry, reported on its own.
+      const after = text.slice(i + 1).split(/^(?=[ \t]*[A-Za-z]+[ \t]*\{[ \t]*[^\s,{}()"=@]+[ \t]*,)/mu)[0]!;
+      const field = /^[ \t]*,?[ \t]*([A-Za-z][\w-]*)[ \t]*=/mu.exec(after);
+      return field ? { close: i, field: field[1]!, fieldAt: i + 1 + field.index + field[0].indexOf(field[1]!) } : undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The file's @string macros as one prefix for re-parsed entries; a macro that cannot be read is reported and left out. */

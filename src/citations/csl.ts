@@ -20,6 +20,15 @@ export interface CslItem {
   [field: string]: unknown;
 }
 
+// citeproc's rich-text markup inside field values (citation-js writes \textit{…} as <i>…</i>): kept for
+// citeproc, which prints it as italics, and dropped where a field is shown or exported as plain text.
+const CSL_MARKUP = /<\/?(?:i|b|sup|sub|sc)>|<span(?: class="no(?:case|decor)"| style="[^"<>]*")>|<\/span>/gu;
+
+/** A field value without citeproc's markup: "<i>Staphylococcus aureus</i> carriage" → "Staphylococcus aureus carriage". */
+export function plainText(value: string): string {
+  return value.replace(CSL_MARKUP, '');
+}
+
 /** First year of an item's issued date, if it has one. */
 export function issuedYear(item: CslItem): number | undefined {
   const year = Number(item.issued?.['date-parts']?.[0]?.[0]);
@@ -27,13 +36,13 @@ export function issuedYear(item: CslItem): number | undefined {
 }
 
 function nameOf(name: CslName): string {
-  return name.literal ?? name.family ?? name.given ?? '';
+  return plainText(name.literal ?? name.family ?? name.given ?? '');
 }
 
 /** "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative citation names. */
 export function authorLabel(item: CslItem): string {
   const names = (item.author?.length ? item.author : item.editor ?? []).map(nameOf).filter(Boolean);
-  if (names.length === 0) return item.title ?? item.id;
+  if (names.length === 0) return item.title ? plainText(item.title) : item.id;
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names[0]} et al`;

@@ -1,5 +1,5 @@
 export { referenceId, citationId, keySlug } from './anchors.ts';
-export { authorLabel, issuedYear, type CslItem, type CslName } from './csl.ts';
+export { authorLabel, issuedYear, plainText, type CslItem, type CslName } from './csl.ts';
 export { citeDocument, referenceLinks, safeHttpUrl, type BibliographyEntry, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
 export { CitationError, formatDiagnostic, formatLocation, locate, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
 export { CitationFormatter, htmlToText } from './formatter.ts';

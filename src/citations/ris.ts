@@ -1,4 +1,4 @@
-import type { CslItem, CslName } from './csl.ts';
+import { plainText, type CslItem, type CslName } from './csl.ts';
 
 // CSL types to RIS reference types; anything else is GEN.
 const TYPES: Record<string, string> = {
@@ -24,7 +24,7 @@ export function toRis(items: CslItem[]): string {
       ['SP', start || undefined], ['EP', end], ['PB', item.publisher], ['DO', item.DOI], ['UR', item.URL], ['N1', item.note],
       ...(item.PMID ? [['AN', `PMID:${item.PMID}`] as [string, unknown]] : []), ...(item.PMCID ? [['AN', item.PMCID] as [string, unknown]] : []),
     );
-    const body = lines.filter(([, value]) => value !== undefined && value !== '').map(([tag, value]) => `${tag}  - ${String(value).replace(/\s+/gu, ' ')}`);
+    const body = lines.filter(([, value]) => value !== undefined && value !== '').map(([tag, value]) => `${tag}  - ${plainText(String(value)).replace(/\s+/gu, ' ')}`);
     return `${body.join('\n')}\nER  - \n`;
   }).join('\n');
 }

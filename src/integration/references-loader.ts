@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatLocation, issuedYear, keySlug, referenceLinks, type CslItem, type LibraryEntry } from '../citations/index.ts';
+import { authorLabel, formatLocation, issuedYear, keySlug, plainText, referenceLinks, type CslItem, type LibraryEntry } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -26,7 +26,7 @@ export interface ReferenceRecord {
 
 function firstAuthorOf(item: CslItem): string {
   const first = item.author?.[0] ?? item.editor?.[0];
-  return first?.family ?? first?.literal ?? first?.given ?? item.title ?? item.id;
+  return plainText(first?.family ?? first?.literal ?? first?.given ?? item.title ?? item.id);
 }
 
 /** The record of one library entry, from the formatting the citation engine already did. */
@@ -34,13 +34,14 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   const formatted = context.formatter.entry(entry.key);
   const { item } = entry;
   const year = issuedYear(item);
-  const journal = typeof item['container-title'] === 'string' ? item['container-title'] : undefined;
+  const journal = typeof item['container-title'] === 'string' ? plainText(item['container-title']) : undefined;
+  const title = item.title ? plainText(item.title) : entry.key;
   return {
     key: entry.key,
     slug: keySlug(entry.key),
-    html: formatted ? safeReferenceHtml(formatted.html) : escapeHtml(item.title ?? entry.key),
-    text: formatted?.text ?? item.title ?? entry.key,
-    title: item.title ?? entry.key,
+    html: formatted ? safeReferenceHtml(formatted.html) : escapeHtml(title),
+    text: formatted?.text ?? title,
+    title,
     authors: authorLabel(item),
     firstAuthor: firstAuthorOf(item),
     ...(year ? { year } : {}),

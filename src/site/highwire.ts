@@ -1,4 +1,4 @@
-import { identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
+import { identifiersOf, issuedYear, plainText, type CslItem, type CslName } from '../citations/index.ts';
 
 /** What Zotero and Google Scholar read from an article page. */
 export interface HighwireInput {
@@ -15,7 +15,7 @@ export interface HighwireInput {
 
 /** A name as `citation_author` carries it: "Family, Given", or an organisation as written. */
 export function citationAuthorName(name: CslName): string {
-  return name.literal ?? [name.family, name.given].filter(Boolean).join(', ');
+  return plainText(name.literal ?? [name.family, name.given].filter(Boolean).join(', '));
 }
 
 // Google Scholar's form: "citation_title=…; citation_author=…"; a ";" inside a value would end it.
@@ -30,7 +30,7 @@ function referenceText(item: CslItem): string {
     ['citation_volume', typeof item.volume === 'string' ? item.volume : undefined],
     ['citation_doi', doi?.value],
   ];
-  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, value]) => `${name}=${value.replace(/;/gu, ',')}`).join('; ');
+  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, value]) => `${name}=${plainText(value).replace(/;/gu, ',')}`).join('; ');
 }
 
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */

@@ -1,5 +1,4 @@
-import { safeHttpUrl } from '../citations/index.ts';
-import { identifierLinks, identifiersOf, issuedYear, type CslItem, type CslName } from '../citations/index.ts';
+import { identifierLinks, identifiersOf, issuedYear, plainText, safeHttpUrl, type CslItem, type CslName } from '../citations/index.ts';
 
 /** A condition as the page's `about`. */
 export interface JsonLdCondition {
@@ -30,8 +29,10 @@ type Thing = Record<string, unknown>;
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
 function person(name: CslName): Thing {
-  if (name.literal || !name.given) return { '@type': 'Organization', name: name.literal ?? name.family ?? '' };
-  return { '@type': 'Person', name: `${name.given} ${name.family ?? ''}`.trim(), givenName: name.given, ...(name.family ? { familyName: name.family } : {}) };
+  if (name.literal || !name.given) return { '@type': 'Organization', name: plainText(name.literal ?? name.family ?? '') };
+  const given = plainText(name.given);
+  const family = name.family ? plainText(name.family) : undefined;
+  return { '@type': 'Person', name: `${given} ${family ?? ''}`.trim(), givenName: given, ...(family ? { familyName: family } : {}) };
 }
 
 /** A cited source as a schema.org ScholarlyArticle, with its DOI, PMID and PMCID as identifiers. */
@@ -43,10 +44,10 @@ export function scholarlyArticle(item: CslItem): Thing {
   const year = issuedYear(item);
   return {
     '@type': 'ScholarlyArticle',
-    name: item.title ?? item.id,
+    name: item.title ? plainText(item.title) : item.id,
     ...(item.author?.length ? { author: item.author.map(person) } : {}),
     ...(year ? { datePublished: String(year) } : {}),
-    ...(typeof item['container-title'] === 'string' ? { isPartOf: { '@type': 'Periodical', name: item['container-title'] } } : {}),
+    ...(typeof item['container-title'] === 'string' ? { isPartOf: { '@type': 'Periodical', name: plainText(item['container-title']) } } : {}),
     ...(identifiers.length
       ? { identifier: identifiers.map(({ scheme, value }) => ({ '@type': 'PropertyValue', propertyID: scheme.toUpperCase(), value })) }
       : {}),

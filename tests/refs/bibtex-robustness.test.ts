@@ -73,6 +73,15 @@ describe('BibTeX from other projects', () => {
     expect(parsed.diagnostics[0]!.message).toMatch(/^"article\{Breslow72," looks like an entry without its @/u);
   });
 
+  it('reports fields cut off by a "}" too many, which BibTeX drops without a word', () => {
+    const text = '@article{Anderson82,\n    author= {J. R. Anderson and L. Bernstein},\n    title= {Approximate confidence intervals},\n    journal=biom}, volume={38},\n    pages= {407--416},\n}\n\n@article{fine, title = {Fine}, year = 2001}\n';
+    const parsed = parseBibtex(`@string{biom = {Biometrics}}\n${text}`, 'refer.bib');
+    expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-bibtex', severity: 'error', key: 'Anderson82', location: { line: 5, column: 17 } }]);
+    expect(parsed.diagnostics[0]!.message).toBe('BibTeX entry "Anderson82" ends at line 5, before its field "volume" on line 5: those fields are lost');
+    expect(loadLibrary([{ path: 'refer.bib', text }]).resolve('Anderson82')).toHaveProperty('diagnostic.key', 'Anderson82');
+    expect(parsed.entries.map((entry) => entry.key)).toEqual(['Anderson82', 'fine']);
+  });
+
   it('points at the line of a LaTeX command citation-js cannot read, and names it', () => {
     const text = '@book{reese,\n  title = {Georgia},\n  year = 1958,\n  annotation = {The value of the \\texttt{series} field\n    is printed with the string \\enquote*{series}\n    appended},\n}\n';
     const [diagnostic] = parseBibtex(text, 'examples.bib').diagnostics;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { parseFragment } from './helpers/html.ts';
 import { loadLibrary } from '../../src/citations/index.ts';
-import { CitationFormatter } from '../../src/citations/index.ts';
+import { CitationFormatter, toRis } from '../../src/citations/index.ts';
+import { scholarlyArticle } from '../../src/site/json-ld.ts';
 import { CitationOptionsSchema } from '../../src/integration/options.ts';
 import { loadCitationContext, loadStyle } from '../../src/integration/project.ts';
 import { referenceRecords } from '../../src/integration/references-loader.ts';
@@ -29,6 +30,18 @@ describe('referenceRecords', () => {
     expect(html.querySelectorAll('img').length).toBe(0);
     expect(html.body.textContent).toContain('<img src=x onerror=alert(1)>Pain');
     expect([...html.querySelectorAll('a')].every((a) => /^https?:/u.test(a.getAttribute('href') ?? ''))).toBe(true);
+  });
+
+  it('keeps LaTeX italics as italics in the formatted entry, and plain in titles, names and every export of them', () => {
+    const library = loadLibrary([{ path: 'x.bib', text: '@article{aureus, title = {Nasal \\textit{Staphylococcus aureus} carriage}, author = {{Editorial in \\emph{Nature}}}, journal = {\\emph{J} Infect}, year = {2020}, pmid = {29198932}}' }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
+    const [record] = referenceRecords(context);
+    expect(record!.html).toContain('<i>Staphylococcus aureus</i>');
+    expect(record).toMatchObject({ title: 'Nasal Staphylococcus aureus carriage', authors: 'Editorial in Nature', firstAuthor: 'Editorial in Nature', journal: 'J Infect' });
+    const item = record!.item;
+    expect(scholarlyArticle(item)).toMatchObject({ name: 'Nasal Staphylococcus aureus carriage', isPartOf: { name: 'J Infect' } });
+    expect(toRis([item])).toContain('TI  - Nasal Staphylococcus aureus carriage\n');
+    expect(toRis([item])).not.toContain('<i>');
   });
 
   it('refuses a key that would take the sorted-list page', () => {
