@@ -142,6 +142,16 @@ describe('search in Chromium', () => {
     expect(first).toMatchObject({ type: 'Reference', title });
   });
 
+  it.each([
+    ['https://doi.org/10.1016/j.jpain.2017.11.005', '10.1016/j.jpain.2017.11.005', 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis'],
+    ['https://pubmed.ncbi.nlm.nih.gov/19433697/', '19433697', 'A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain'],
+  ])('searches a pasted link, %s, as the bare identifier and finds its reference page first', async (link, identifier, title) => {
+    await page.goto(`${searchPage}?${new URLSearchParams({ q: link })}`);
+    await page.waitForURL(`${searchPage}?${new URLSearchParams({ q: identifier })}`);
+    await expect.poll(async () => (await readResults(page))[0]?.title).toBe(title);
+    expect(await page.locator('pagefind-input input').inputValue()).toBe(identifier);
+  });
+
   it('finds "Vickers" on the reference page', async () => {
     const results = await searchFromUrl(page, searchPage, { q: 'Vickers', type: 'Reference' });
     expect(results.map((result) => result.href)).toEqual(['/library/references/vickers2018acupuncture']);

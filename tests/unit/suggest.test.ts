@@ -28,6 +28,7 @@ describe('suggestQuery', () => {
     ['migrane', 'migraine'],
     ['exrecise for knee', 'exercise for knee'],
     ['chronc backache', 'chronic backache'],
+    ['Knee  osteoarthritus?', 'Knee  osteoarthritis?'],
   ])('corrects %s to %s', (query, suggestion) => {
     expect(suggestQuery(query, vocabulary)).toBe(suggestion);
   });
@@ -38,6 +39,8 @@ describe('suggestQuery', () => {
     ['treatment pains', 'Pagefind finds words with these endings'],
     ['lbp', 'short words are left alone'],
     ['zzzzzzzz', 'no word is near'],
+    ['https://doi.org/10.1016/j.jpain.2017.11.005', 'a link is no words'],
+    ['jpain 2017', 'numbers make it an identifier or a citation'],
     ['', 'nothing was typed'],
   ])('suggests nothing for "%s": %s', (query) => {
     expect(suggestQuery(query, vocabulary)).toBeUndefined();

@@ -1,4 +1,5 @@
 import { SORT_KEY } from './facets.ts';
+import { identifierQuery } from './identifier-query.ts';
 import { RANKING } from './ranking.ts';
 import { suggestQuery } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
@@ -32,6 +33,12 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
     if (search !== window.location.search) history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   };
   instance.on('search', syncUrl);
+  // A pasted DOI, PubMed or PMC link is searched as the bare identifier (see identifier-query.ts), once
+  // the search this event announces has started, so that the identifier's search is the later one and wins.
+  instance.on('search', (term) => {
+    const identifier = identifierQuery(term);
+    if (identifier && identifier !== term) setTimeout(() => instance.triggerSearch(identifier));
+  });
 
   const state = readSearchState(new URLSearchParams(window.location.search));
   instance.searchSort = state.sortByReviewed ? { ...BY_REVIEWED } : {};

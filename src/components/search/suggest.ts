@@ -61,16 +61,19 @@ function isVariant(word: string, entry: string): boolean {
 
 /**
  * The query with each word the vocabulary does not know (nor a variant of it) replaced by its nearest word,
- * or undefined when nothing changes. `vocabulary` is ordered most frequent first, which wins ties.
+ * or undefined when nothing changes. `vocabulary` is ordered most frequent first, which wins ties. Queries
+ * with links, identifiers or numbers are left alone: their parts are not words to correct.
  */
 export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
+  if (/[/:@\p{N}]/u.test(query)) return undefined;
   const known = new Set(vocabulary);
   let changed = false;
-  const corrected = words(query).map((word) => {
-    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return word;
+  const corrected = query.trim().replace(WORD, (typed) => {
+    const word = typed.toLocaleLowerCase('en');
+    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return typed;
     const replacement = nearest(word, vocabulary);
     if (replacement) changed = true;
-    return replacement ?? word;
+    return replacement ?? typed;
   });
-  return changed ? corrected.join(' ') : undefined;
+  return changed ? corrected : undefined;
 }
