@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { leftoverLatexWarnings, structureDiagnostics, type Chunk } from './bibtex-lint.ts';
 import { lineLocator } from './lines.ts';
 
 /** A reference as read from a library file, with where it was defined. */
@@ -16,22 +17,13 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-interface Chunk {
-  type: string;
-  key?: string;
-  text: string;
-  offset: number;
-}
-
 // An entry starts with "@type{" or "@type(" at the start of a line. Splitting there, instead of
 // trusting brace balance, keeps one unclosed brace from swallowing every entry after it.
 const ENTRY_START = /^[ \t]*@([A-Za-z]+)[ \t]*[{(]/gmu;
 const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
 // Zotero's BibLaTeX export writes `eprinttype = {pmid}` where BibLaTeX says `pubmed`, the name citation-js
 // reads as a PubMed identifier (it drops any other eprint type).
-const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"])\s*pmid\s*([}"])/giu;
-// BibTeX skips text outside entries without a word: an entry whose @ went missing would vanish silently.
-const MISSING_AT = /^[ \t]*(article|book|booklet|collection|conference|dataset|inbook|incollection|inproceedings|manual|mastersthesis|misc|online|patent|periodical|phdthesis|proceedings|report|software|techreport|thesis|unpublished)[ \t]*\{[ \t]*([^\s,{}()"=@]+)[ \t]*,/gimu;
+const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 
 function splitEntries(text: string): Chunk[] {
   const starts = [...text.matchAll(ENTRY_START)];
@@ -54,24 +46,16 @@ function toCsl(text: string): CslItem[] {
   return plugins.input.chain(text, TO_CSL) as CslItem[];
 }
 
-// A field value citation-js cannot read is reported with its numbered lines, a caret line and the parser's
-// rule path: 'expected "lbrace", got "text" at line 1 col 40:\n\n1  the \texttt{series}\n   ^\n2  is \enquote*{series} (String->Text->Command->…)'.
-const FIELD_VALUE_ERROR = /:\n\n([\s\S]*?)\s*\((?:\w+->)*Command(?:->\w+)*\)\s*$/u;
-
-/** The LaTeX command a field value failed on, and the value's line that holds it. */
-function unreadableCommand(message: string): { line: string; command: string } | undefined {
-  const lines = message.match(FIELD_VALUE_ERROR)?.[1]?.split('\n').flatMap((line) => line.match(/^\d+\s+(.*)$/u)?.[1]?.trim() ?? []) ?? [];
-  const value = lines.join(' ');
-  // Starred commands (\enquote*{…}) are what it cannot read; otherwise the value's last command.
-  const command = value.match(/\\[A-Za-z]+\*/u)?.[0] ?? value.match(/\\[A-Za-z]+(?!.*\\[A-Za-z])/u)?.[0];
-  return command ? { line: lines.find((line) => line.includes(command))!, command } : undefined;
+// citation-js cannot read starred LaTeX commands (\enquote*{…}); its error then runs through its "Command" rule.
+function starredCommand(message: string, entryText: string): string | undefined {
+  return /->Command\b/u.test(message) ? entryText.match(/\\[A-Za-z]+\*/u)?.[0] : undefined;
 }
 
 /** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, find the line. */
-function describeParseError(error: unknown, text = ''): { reason: string; line?: number; latex?: { line: string; command: string } } {
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number; command?: string } {
   const message = error instanceof Error ? error.message : String(error);
-  const latex = unreadableCommand(message);
-  if (latex) return { reason: `the LaTeX command ${latex.command} is not supported`, latex };
+  const command = starredCommand(message, text);
+  if (command) return { reason: `the LaTeX command ${command} is not supported`, command };
   // citation-js says only "This format is not supported or recognized" when braces never close.
   const open = text.split('{').length - text.split('}').length;
   if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
@@ -127,7 +111,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  * of the file is still read, so one typo never hides a whole library.
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
-  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed$2');
+  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed');
   const chunks = splitEntries(text);
   const diagnostics: Diagnostic[] = [];
   const where = lineLocator(text, file);
@@ -143,28 +127,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       });
     }
   }
-  for (const chunk of chunks) {
-    const stray = chunk.key ? fieldsAfterClose(chunk.text) : undefined;
-    if (!stray) continue;
-    const closedAt = where(chunk.offset + stray.close);
-    diagnostics.push({
-      code: 'invalid-bibtex',
-      severity: 'error',
-      message: `BibTeX entry "${chunk.key}" ends at line ${closedAt.line}, before its field "${stray.field}" on line ${where(chunk.offset + stray.fieldAt).line}: those fields are lost`,
-      hint: `A "}" too many closes the entry early; remove the extra "}" on line ${closedAt.line}.`,
-      location: closedAt,
-      key: chunk.key,
-    });
-  }
-  for (const lost of text.matchAll(MISSING_AT)) {
-    diagnostics.push({
-      code: 'invalid-bibtex',
-      severity: 'error',
-      message: `"${lost[0].trim()}" looks like an entry without its @, so BibTeX reads it as a comment and "${lost[2]}" is not in the library`,
-      hint: `Write @${lost[1]}{${lost[2]}, at the start of the entry.`,
-      location: where(lost.index + lost[0].search(/\S/u)),
-    });
-  }
+  diagnostics.push(...structureDiagnostics(text, chunks, where));
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.
   const locations = new Map<string, SourceLocation[]>();
@@ -190,20 +153,19 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line, latex } = describeParseError(error, chunk.text);
+        const { reason, line, command } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
         const inside = line !== undefined && line > macroLines && line - macroLines < lines && !/\bEOF\b/u.test(reason);
-        const valueAt = latex ? chunk.text.indexOf(latex.line) : -1;
         diagnostics.push({
           code: 'invalid-bibtex',
           severity: 'error',
           message: `BibTeX entry "${chunk.key}" could not be read: ${reason}`,
-          hint: latex
-            ? `Write that text without ${latex.command} (plain text or Unicode), or delete the field if the reference list does not need it.`
+          hint: command
+            ? `Write that text without ${command} (plain text or Unicode), or delete the field if the reference list does not need it.`
             : `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
-          location: valueAt !== -1 ? where(chunk.offset + valueAt) : inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
+          location: command ? where(chunk.offset + chunk.text.indexOf(command)) : inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
           key: chunk.key,
         });
       }
@@ -217,59 +179,8 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     entries.push({ key, item: withJoinedLists(withoutOthers({ ...item, id: key })), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
-  for (const entry of inherited) {
-    const left = leftoverLatex(entry.item);
-    if (left) diagnostics.push(leftoverLatexWarning(entry, left));
-  }
+  diagnostics.push(...leftoverLatexWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
-}
-
-// Fields a reference list never prints, and addresses or identifiers, where a backslash is no LaTeX.
-const UNPRINTED_FIELDS = new Set(['abstract', 'annote', 'keyword', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'id', 'citation-key']);
-
-/** The printed fields that still hold LaTeX commands after parsing (citation-js keeps those it does not know, such as \TeX). */
-function leftoverLatex(item: CslItem): { fields: string[]; commands: string[] } | undefined {
-  const fields: string[] = [];
-  const commands = new Set<string>();
-  for (const [field, value] of Object.entries(item)) {
-    if (UNPRINTED_FIELDS.has(field)) continue;
-    const found = [...JSON.stringify(value).matchAll(/\\\\([A-Za-z]+)/gu)].map((match) => `\\${match[1]}`);
-    if (found.length) fields.push(field);
-    for (const command of found) commands.add(command);
-  }
-  return fields.length ? { fields, commands: [...commands] } : undefined;
-}
-
-function leftoverLatexWarning(entry: LibraryEntry, left: { fields: string[]; commands: string[] }): Diagnostic {
-  const commands = left.commands.join(', ');
-  return {
-    code: 'unconverted-latex',
-    severity: 'warning',
-    message: `"${entry.key}": ${left.fields.join(', ')} ${left.fields.length > 1 ? 'keep' : 'keeps'} LaTeX (${commands}) that readers would see as written`,
-    hint: `Replace ${commands} with the plain text or Unicode characters ${left.commands.length > 1 ? 'they stand' : 'it stands'} for.`,
-    location: entry.location,
-    key: entry.key,
-  };
-}
-
-/**
- * Where an entry's braces close, if fields follow it there ("title = …" after an extra "}" closed the
- * entry): BibTeX and citation-js drop them without a word.
- */
-function fieldsAfterClose(text: string): { close: number; field: string; fieldAt: number } | undefined {
-  const open = text.indexOf('{');
-  if (open === -1 || text.indexOf('(') !== -1 && text.indexOf('(') < open) return undefined;
-  let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) {
-      // Fields after an entry start whose @ is missing belong to that entry, reported on its own.
-      const after = text.slice(i + 1).split(/^(?=[ \t]*[A-Za-z]+[ \t]*\{[ \t]*[^\s,{}()"=@]+[ \t]*,)/mu)[0]!;
-      const field = /^[ \t]*,?[ \t]*([A-Za-z][\w-]*)[ \t]*=/mu.exec(after);
-      return field ? { close: i, field: field[1]!, fieldAt: i + 1 + field.index + field[0].indexOf(field[1]!) } : undefined;
-    }
-  }
-  return undefined;
 }
 
 /** The file's @string macros as one prefix for re-parsed entries; a macro that cannot be read is reported and left out. */

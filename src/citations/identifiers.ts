@@ -60,22 +60,24 @@ export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unk
   return found;
 }
 
-// CSL's "cheater syntax", which Zotero and Better BibTeX use for what has no field of its own: lines
-// such as "PMID: 29198932" in the note (Zotero's Extra field). BibTeX joins the lines with spaces.
-const NOTE_IDENTIFIER = /(?:^|\s)(DOI|PMID|PMCID):\s*(\S+)/giu;
+// CSL's "cheater syntax", as Zotero writes its Extra field into the note: it starts with lines such as
+// "PMID: 29198932" (BibTeX joins them with spaces). Only those leading pairs count: a DOI further on is
+// another work's, such as an erratum's.
+const LEADING_IDENTIFIER = /^\s*(DOI|PMID|PMCID):[ \t]*(\S+?)[.,;]?(?=\s|$)/u;
 const FIELD_OF = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
 
 /**
- * The item with the identifiers its note states copied into their own fields, where those are empty,
- * so that PubMed-imported references get their links and checks like any other.
+ * The item with the identifiers its note starts with copied into their own fields, where those are
+ * empty, so that PubMed-imported references get their links and checks like any other.
  */
 export function withNoteIdentifiers<Item extends { note?: unknown; DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
-  if (typeof item.note !== 'string') return item;
+  let rest = typeof item.note === 'string' ? item.note : '';
   let result = item;
-  for (const [, name, raw] of item.note.matchAll(NOTE_IDENTIFIER)) {
-    const scheme = name!.toLowerCase() as IdentifierScheme;
+  for (let pair = rest.match(LEADING_IDENTIFIER); pair; pair = rest.match(LEADING_IDENTIFIER)) {
+    rest = rest.slice(pair[0].length);
+    const scheme = pair[1]!.toLowerCase() as IdentifierScheme;
     const field = FIELD_OF[scheme];
-    const value = NORMALIZERS[scheme](raw!);
+    const value = NORMALIZERS[scheme](pair[2]!);
     if (value && (result[field] === undefined || result[field] === '')) result = { ...result, [field]: value };
   }
   return result;

@@ -59,7 +59,14 @@ export interface CitationSummary {
  * the peak memory of a 1,000-article build.
  */
 export function citationSummaryOf(frontmatter: Record<string, unknown>): CitationSummary | undefined {
-  return typeof frontmatter.citations === 'string' ? JSON.parse(frontmatter.citations) as CitationSummary : undefined;
+  if (typeof frontmatter.citations !== 'string') return undefined;
+  // An article without citations keeps whatever its author wrote under that name.
+  try {
+    const summary = JSON.parse(frontmatter.citations) as Partial<CitationSummary> | null;
+    return typeof summary?.title === 'string' && Array.isArray(summary.references) ? summary as CitationSummary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

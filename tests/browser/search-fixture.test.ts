@@ -216,10 +216,8 @@ describe('search in Chromium', () => {
     const vocabulary: string[] = JSON.parse(readFileSync(join(outDir, 'search', 'terms.json'), 'utf8'));
     expect(vocabulary).toEqual(expect.arrayContaining(['lumbago', 'osteoarthritis', 'acupuncture', 'hinman', 'vickers']));
     for (const query of ['knee arthritis', 'Hinman', 'Vickers', 'needle therapy']) expect(suggestQuery(query, vocabulary)).toBeUndefined();
-    const vocabularyLoaded = page.waitForResponse((response) => response.url().endsWith('/search/terms.json'));
     await searchFromUrl(page, searchPage, { q: 'Hinman' });
-    await vocabularyLoaded;
-    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await page.locator('[data-search-suggestion][data-checked="Hinman"]').waitFor({ state: 'attached' });
     expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
   });
 

@@ -69,7 +69,7 @@ describe('BibTeX from other projects', () => {
     const text = '@article{first,\n  title = {One},\n  year = 2001,\n}\n\narticle{Breslow72, \n  author = {Breslow, N. E.},\n  year = {1972},\n}\n';
     const parsed = parseBibtex(text, 'refer.bib');
     expect(parsed.entries.map((e) => e.key)).toEqual(['first']);
-    expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-bibtex', location: { line: 6, column: 1 }, hint: 'Write @article{Breslow72, at the start of the entry.' }]);
+    expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-bibtex', severity: 'warning', location: { line: 6, column: 1 }, hint: 'Write @article{Breslow72, at the start of the entry if it should be cited.' }]);
     expect(parsed.diagnostics[0]!.message).toMatch(/^"article\{Breslow72," looks like an entry without its @/u);
   });
 
@@ -82,10 +82,25 @@ describe('BibTeX from other projects', () => {
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['Anderson82', 'fine']);
   });
 
+  it.each([
+    ['text between entries', '@article{a,\n  title = {A},\n  year = 2020\n}\nNote to self:\ndoi = wrong, fix later\n@article{b, title = {B}, year = 2021}\n'],
+    ['an entry switched off inside @comment', '@comment{\n  article{x,\n  title = {y}\n}\n}\n@article{b, title = {B}, year = 2021}\n'],
+    ['an escaped brace in a value', '@article{a,\n  title = {Use \\} to close},\n  year = 2020,\n}\n'],
+    ['words like an entry inside a value', '@article{a,\n  abstract = {We compared\nreport{x, y} with others},\n  year = 2020,\n}\n'],
+  ])('stays quiet about %s', (_what, text) => {
+    expect(parseBibtex(text, 'quiet.bib').diagnostics).toEqual([]);
+  });
+
+  it('rewrites Zotero\'s eprinttype = {pmid} without moving any later line', () => {
+    const text = '@article{z,\n  title = {Z},\n  eprint = {29198932},\n  eprinttype = {\n    pmid\n  },\n  year = 2018,\n}\n@article{bad,\n  title = {Unclosed,\n}\n';
+    const parsed = parseBibtex(text, 'zotero.bib');
+    expect(parsed.diagnostics.map((d) => [d.key, d.location!.line])).toEqual([['bad', 9]]);
+  });
+
   it('points at the line of a LaTeX command citation-js cannot read, and names it', () => {
     const text = '@book{reese,\n  title = {Georgia},\n  year = 1958,\n  annotation = {The value of the \\texttt{series} field\n    is printed with the string \\enquote*{series}\n    appended},\n}\n';
     const [diagnostic] = parseBibtex(text, 'examples.bib').diagnostics;
-    expect(diagnostic).toMatchObject({ code: 'invalid-bibtex', key: 'reese', location: { line: 5, column: 5 } });
+    expect(diagnostic).toMatchObject({ code: 'invalid-bibtex', key: 'reese', location: { line: 5, column: 32 } });
     expect(diagnostic!.message).toBe('BibTeX entry "reese" could not be read: the LaTeX command \\enquote* is not supported');
     expect(diagnostic!.hint).toMatch(/without \\enquote\*/u);
   });
@@ -110,6 +125,19 @@ describe('BibTeX from other projects', () => {
     expect(links('zotero')).toEqual(links('noted'));
     expect(library.entries.get('stated')!.item.PMID).toBe('19433697'); // a field of its own wins over the note
     expect(library.diagnostics).toEqual([]);
+  });
+
+  it.each([
+    ['an erratum\'s DOI', 'Erratum in: Lancet. 2020;395:e2. doi: 10.1016/S0140-6736(19)33120-1.'],
+    ['a preprint\'s DOI', 'Preprint DOI: 10.1101/2020.01.01.12345'],
+  ])('does not take %s from the middle of a note', (_what, note) => {
+    const library = loadLibrary([{ path: 'n.json', text: JSON.stringify([{ id: 'n', type: 'article-journal', title: 'N', note }]) }]);
+    expect(library.entries.get('n')!.item.DOI).toBeUndefined();
+  });
+
+  it('takes a leading identifier without its full stop', () => {
+    const library = loadLibrary([{ path: 'n.json', text: JSON.stringify([{ id: 'n', type: 'article-journal', title: 'N', note: 'DOI: 10.1016/j.jpain.2017.11.005. Epub 2017.' }]) }]);
+    expect(library.entries.get('n')!.item.DOI).toBe('10.1016/j.jpain.2017.11.005');
   });
 
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
@@ -150,6 +178,8 @@ describe('large and broken libraries', () => {
     ['braces nested 50,000 deep', `@article{deep, title = ${'{'.repeat(50_000)}x${'}'.repeat(50_000)}}\n`],
     ['a field of 2 MB', `@article{long, title = {${'a'.repeat(2_000_000)}}}\n`],
     ['an entry that never closes', '@article{open, title = {x\n'.repeat(200)],
+    ['a value of 100,000 LaTeX commands', `@book{r, title = {${'\\ab'.repeat(100_000)} \\href{x}}}\n`],
+    ['a line of 200,000 spaces after an entry', `@article{a, title = {A}}\n${' '.repeat(200_000)}x = 1\n}\n`],
   ])('survives %s: diagnostics, never an exception', (_name, text) => {
     const library = loadLibrary([{ path: 'odd.bib', text }]);
     for (const diagnostic of library.diagnostics) expect(diagnostic.location?.file).toBe('odd.bib');

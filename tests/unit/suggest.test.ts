@@ -46,6 +46,12 @@ describe('suggestQuery', () => {
     expect(suggestQuery(query, vocabulary)).toBeUndefined();
   });
 
+  it('reads a typed apostrophe as the typographic one the site writes, and leaves long pasted text alone', () => {
+    expect(suggestQuery("crohn's disease", searchVocabulary(['Crohn’s disease']))).toBeUndefined();
+    expect(suggestQuery(`${'acupunture '.repeat(13)}`, vocabulary)).toBeUndefined();
+    expect(searchVocabulary(['Trial 2018 of 20mg doses'])).toEqual(['doses', 'trial']);
+  });
+
   it('prefers the more frequent of two equally near words', () => {
     expect(suggestQuery('carr', ['card', 'care'])).toBe('card');
     expect(suggestQuery('carr', ['care', 'card'])).toBe('care');

@@ -5,19 +5,26 @@ import { normalizeDoi, normalizePmcid, normalizePmid } from '../../citations/ide
 // them; the bare identifier, which reference pages index, finds it first.
 const PUBMED_URL = /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/iu;
 const PMC_URL = /^https?:\/\/(?:pmc\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pmc)\/articles\/(PMC\d+)\/?(?:[?#].*)?$/iu;
-const LABELLED = /^(doi|pmid|pmcid)\s*:?\s*(\S+)$/iu;
+const DOI_URL = /^https?:\/\/(?:dx\.|www\.)?doi\.org\//iu;
 
-/** The bare identifier a query names, or undefined when it is not a DOI, PubMed or PMC link or label. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * The bare identifier a DOI, PubMed or PMC link names, or undefined for any other query. Labels such as
+ * "PMID 29198932" are searched as they are: Pagefind finds those, and rewriting them while a reader is
+ * still typing the number would change the search box under their fingers.
+ */
 export function identifierQuery(query: string): string | undefined {
   const text = query.trim();
   const pubmed = text.match(PUBMED_URL)?.[1];
   if (pubmed) return normalizePmid(pubmed);
   const pmc = text.match(PMC_URL)?.[1];
   if (pmc) return normalizePmcid(pmc);
-  const labelled = text.match(LABELLED);
-  if (labelled) {
-    const normalize = { doi: normalizeDoi, pmid: normalizePmid, pmcid: normalizePmcid }[labelled[1]!.toLowerCase() as 'doi' | 'pmid' | 'pmcid'];
-    return normalize(labelled[2]!);
-  }
-  return /^https?:\/\/(?:dx\.)?doi\.org\//iu.test(text) ? normalizeDoi(decodeURIComponent(text)) : undefined;
+  return DOI_URL.test(text) ? normalizeDoi(decoded(text).replace(DOI_URL, '')) : undefined;
 }

@@ -37,7 +37,7 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
   // the search this event announces has started, so that the identifier's search is the later one and wins.
   instance.on('search', (term) => {
     const identifier = identifierQuery(term);
-    if (identifier && identifier !== term) setTimeout(() => instance.triggerSearch(identifier));
+    if (identifier && identifier !== term) setTimeout(() => instance.searchTerm === term && instance.triggerSearch(identifier));
   });
 
   const state = readSearchState(new URLSearchParams(window.location.search));
@@ -70,11 +70,15 @@ function offerCorrections(instance: PagefindInstance, root: HTMLElement): void {
   let vocabulary: Promise<string[]> | undefined;
   instance.on('search', async (term, filters) => {
     note.hidden = true;
+    delete note.dataset.checked;
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     const suggestion = suggestQuery(term, await vocabulary);
     // Another search may have started while the vocabulary loaded.
-    if (!suggestion || instance.searchTerm !== term) return;
+    if (instance.searchTerm !== term) return;
+    // Records which query the note answers, found or not: tests wait for it.
+    note.dataset.checked = term;
+    if (!suggestion) return;
     const link = document.createElement('a');
     link.href = `?${writeSearchState({ query: suggestion, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
     link.textContent = suggestion;

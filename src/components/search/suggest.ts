@@ -1,21 +1,37 @@
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page offers the
-// query with each unknown word replaced by the nearest word of the site's own vocabulary: what its
-// summaries and conditions are called, what readers call the conditions, treatments, and the
-// authors of its sources (so that a search for an author is not "corrected").
+// query with each unknown word replaced by the nearest word of the site's own vocabulary: the
+// summaries' words, what readers call the conditions, treatments, and the authors of its sources (so
+// that a search for an author is not "corrected").
 
 /** Words shorter than this are left alone: too many real words lie one letter away from them. */
 const MIN_LENGTH = 4;
+/** A longer query is no misspelt search but pasted text; checking it word by word would stall the page. */
+const MAX_WORDS = 12;
+
+const knownSets = new WeakMap<string[], Set<string>>();
+
+/** The vocabulary as a set, made once per vocabulary rather than once per search. */
+function knownWords(vocabulary: string[]): Set<string> {
+  let known = knownSets.get(vocabulary);
+  if (!known) knownSets.set(vocabulary, known = new Set(vocabulary));
+  return known;
+}
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
-function words(text: string): string[] {
-  return [...text.toLocaleLowerCase('en').matchAll(WORD)].map((match) => match[0]);
+/** Lower case, with typographic apostrophes as typed ones ("crohn’s" is "crohn's"). */
+function normalized(word: string): string {
+  return word.toLocaleLowerCase('en').replaceAll('’', "'");
 }
 
-/** The distinct words of the texts a reader might search for, most frequent first (ties A to Z). */
+function words(text: string): string[] {
+  return [...text.matchAll(WORD)].map((match) => normalized(match[0]));
+}
+
+/** The distinct words of the texts a reader might search for, most frequent first (ties A to Z); no numbers. */
 export function searchVocabulary(texts: string[]): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) {
-    for (const word of words(text)) if (word.length >= MIN_LENGTH) counts.set(word, (counts.get(word) ?? 0) + 1);
+    for (const word of words(text)) if (word.length >= MIN_LENGTH && !/\p{N}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
 }
@@ -65,11 +81,11 @@ function isVariant(word: string, entry: string): boolean {
  * with links, identifiers or numbers are left alone: their parts are not words to correct.
  */
 export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
-  if (/[/:@\p{N}]/u.test(query)) return undefined;
-  const known = new Set(vocabulary);
+  if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return undefined;
+  const known = knownWords(vocabulary);
   let changed = false;
   const corrected = query.trim().replace(WORD, (typed) => {
-    const word = typed.toLocaleLowerCase('en');
+    const word = normalized(typed);
     if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return typed;
     const replacement = nearest(word, vocabulary);
     if (replacement) changed = true;

@@ -8,7 +8,8 @@ export const GET: APIRoute = async () => {
   const conditions = await allConditions();
   const references = [...(await referencesByKey()).values()];
   const vocabulary = searchVocabulary([
-    ...articles.flatMap((article) => [article.entry.data.title, article.entry.data.description]),
+    // The summaries' own text too: a word they use is no misspelling, though no title has it ("dose").
+    ...articles.flatMap((article) => [article.entry.data.title, article.entry.data.description, article.entry.body ?? '']),
     ...conditions.flatMap((condition) => [condition.data.name, ...condition.data.alsoKnownAs]),
     ...treatmentsOf(articles),
     ...references.map((reference) => reference.data.firstAuthor),
