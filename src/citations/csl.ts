@@ -24,7 +24,10 @@ export interface CslItem {
 // citeproc, which prints it as italics, and dropped where a field is shown or exported as plain text.
 const CSL_MARKUP = /<\/?(?:i|b|sup|sub|sc)>|<span(?: class="no(?:case|decor)"| style="[^"<>]*")>|<\/span>/gu;
 
-/** A field value without citeproc's markup: "<i>Staphylococcus aureus</i> carriage" → "Staphylococcus aureus carriage". */
+/**
+ * A field value without citeproc's markup: "<i>Staphylococcus aureus</i> carriage" → "Staphylococcus aureus
+ * carriage". This reads citeproc's input; htmlToText (formatter.ts) reads the HTML citeproc writes.
+ */
 export function plainText(value: string): string {
   return value.replace(CSL_MARKUP, '');
 }

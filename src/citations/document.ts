@@ -97,9 +97,15 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
   return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...formatter.diagnostics] };
 }
 
+/** A labelled link of a reference: "DOI", "PubMed", "PMC" or "Web page". */
+export interface ReferenceLink {
+  label: string;
+  href: string;
+}
+
 /** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
-export function referenceLinks(item: CslItem): { label: string; href: string }[] {
-  const links: { label: string; href: string }[] = identifierLinks(item);
+export function referenceLinks(item: CslItem): ReferenceLink[] {
+  const links: ReferenceLink[] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
   if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: 'Web page', href: url });
   return links;

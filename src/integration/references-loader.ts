@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatLocation, issuedYear, keySlug, plainText, referenceLinks, type CslItem, type LibraryEntry } from '../citations/index.ts';
+import { authorLabel, formatLocation, issuedYear, keySlug, plainText, referenceLinks, type CslItem, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -20,7 +20,7 @@ export interface ReferenceRecord {
   year?: number;
   journal?: string;
   /** DOI, PubMed, PMC or web links. */
-  links: { label: string; href: string }[];
+  links: ReferenceLink[];
   item: CslItem;
 }
 

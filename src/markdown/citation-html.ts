@@ -1,7 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
-import type { RenderedCluster, Segment, SourceUpdate } from '../citations/index.ts';
+import type { ReferenceLink, RenderedCluster, Segment, SourceUpdate } from '../citations/index.ts';
 
 // Citations and reference lists are built as HTML strings: a reference list is hundreds of elements,
 // and building them as trees for every article cost more than formatting the references did.
@@ -70,7 +70,7 @@ export interface ReferenceListEntry {
   /** The formatted reference, already safe (see safeReferenceHtml). */
   html: string;
   /** DOI, PubMed, PMC or web links. */
-  links: { label: string; href: string }[];
+  links: ReferenceLink[];
   /** The source's own page on the site, when it has one. */
   pageHref?: string;
   /** Each place that cites the source, linked back to as a, b, c… */
