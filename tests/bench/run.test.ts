@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pandocVersion } from '../../scripts/bench/pandoc.ts';
-import { environmentForBuilds } from '../search/helpers/build.ts';
+import { environmentForBuilds } from '../site/helpers/build.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = '.bench/test-run';

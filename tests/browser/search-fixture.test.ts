@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite } from '../search/helpers/build.ts';
+import { buildSite } from '../site/helpers/build.ts';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
@@ -16,6 +17,7 @@ import { checkLinks } from '../site/helpers/links.ts';
 const root = 'tests/fixtures/search-site';
 const outDir = fileURLToPath(new URL('../fixtures/search-site/dist/', import.meta.url));
 const ORIGIN = 'https://evidence.example.org';
+const AXE = createRequire(import.meta.url)('axe-core').source as string;
 const locale: string = JSON.parse(readFileSync(new URL('../../content/site.json', import.meta.url), 'utf8')).locale;
 let pages: Map<string, Document>;
 let site: StaticSite;
@@ -210,6 +212,17 @@ describe('search in Chromium', () => {
     await page.waitForURL(`${searchPage}?q=osteoarthritis`);
     expect(titles(await readResults(page))).toContain('Knee osteoarthritis');
     expect(await page.locator('pagefind-input input').inputValue()).toBe('osteoarthritis');
+  });
+
+  it('axe finds no violations on the search page with results, facets and a "Did you mean"', async () => {
+    await searchFromUrl(page, searchPage, { q: 'osteoarthritus' });
+    await page.locator('[data-search-suggestion]:not([hidden])').waitFor();
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('corrects from the site\'s own words, authors among them, and leaves correct queries alone', async () => {

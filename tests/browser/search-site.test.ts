@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { buildSite } from '../search/helpers/build.ts';
+import { buildSite } from '../site/helpers/build.ts';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { readResults, searchFromUrl } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';

@@ -180,7 +180,7 @@ describe('exports', () => {
 });
 
 describe('accessibility', () => {
-  const pageTypes = ['/', '/articles/', '/articles/acupuncture-chronic-pain/', '/conditions/', '/conditions/migraine/', '/references/', '/references/by-year/', '/references/vickers2018acupuncture/', '/about/', '/no-such-page/'];
+  const pageTypes = ['/', '/articles/', '/articles/acupuncture-chronic-pain/', '/conditions/', '/conditions/migraine/', '/references/', '/references/by-year/', '/references/vickers2018acupuncture/', '/about/', '/search/?q=knee+pain', '/no-such-page/'];
   for (const path of pageTypes) {
     it(`axe finds no violations on ${path}, at desktop and phone widths`, async () => {
       for (const width of [1280, 390]) {
