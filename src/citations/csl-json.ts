@@ -24,7 +24,10 @@ export function parseJson(source: string, file: string, code: Diagnostic['code']
   }
 }
 
-/** Reads a CSL-JSON file: an array of items (or one item) whose `id` is the citation key. */
+/**
+ * Reads a CSL-JSON file: an array of items (or one item) whose `citation-key`, or else `id`, is the
+ * citation key. Zotero 7 exports its Citation Key field as `citation-key` and an item URI as the id.
+ */
 export function parseCslJson(source: string, file: string): ParsedFile {
   const { value, diagnostic, text } = parseJson(source, file, 'invalid-csl-json');
   if (diagnostic) return { entries: [], diagnostics: [diagnostic] };
@@ -35,6 +38,7 @@ export function parseCslJson(source: string, file: string): ParsedFile {
   items.forEach((item: unknown, index) => {
     const record = item as Partial<CslItem> | null;
     const id = record && typeof record === 'object' && (typeof record.id === 'string' || typeof record.id === 'number') ? String(record.id) : undefined;
+    const citationKey = typeof record?.['citation-key'] === 'string' && record['citation-key'].trim() ? record['citation-key'].trim() : undefined;
     // Items appear in file order, so each id is found after the previous one.
     const found = id ? text.indexOf(JSON.stringify(id), searchFrom) : -1;
     if (found !== -1) searchFrom = found + 1;
@@ -49,7 +53,8 @@ export function parseCslJson(source: string, file: string): ParsedFile {
       });
       return;
     }
-    entries.push({ key: id, item: { ...(record as CslItem), id }, location });
+    const key = citationKey ?? id;
+    entries.push({ key, item: { ...(record as CslItem), id: key }, location });
   });
   return { entries, diagnostics };
 }

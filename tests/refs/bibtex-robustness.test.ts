@@ -140,6 +140,14 @@ describe('BibTeX from other projects', () => {
     expect(library.entries.get('n')!.item.DOI).toBe('10.1016/j.jpain.2017.11.005');
   });
 
+  it('keys a Zotero 7 CSL-JSON item by its citation-key, not its item URI', () => {
+    const item = { id: 'http://zotero.org/users/local/AbC12/items/QW3RTY78', 'citation-key': 'vickers2018acupuncture', type: 'article-journal', title: 'Acupuncture for Chronic Pain', PMID: '29198932' };
+    const library = loadLibrary([{ path: 'zotero.json', text: JSON.stringify([item, { id: 'plain2020', type: 'book', title: 'Plain' }]) }]);
+    expect([...library.entries.keys()]).toEqual(['vickers2018acupuncture', 'plain2020']);
+    expect(library.resolve('vickers2018acupuncture')).toMatchObject({ entry: { item: { id: 'vickers2018acupuncture', PMID: '29198932' } } });
+    expect(library.diagnostics).toEqual([]);
+  });
+
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
     const text = '@book{cicero,\n  author = {Cicero, Marcus Tullius},\n  title = {De natura deorum},\n  date = 1995,\n  language = {langlatin and langgerman},\n  publisher = {Reclam},\n}\n';
     const library = loadLibrary([{ path: 'examples.bib', text }]);
