@@ -14,21 +14,13 @@ export interface Chunk {
 const MISSING_AT = /^[ \t]*(article|book|booklet|collection|conference|dataset|inbook|incollection|inproceedings|manual|mastersthesis|misc|online|patent|periodical|phdthesis|proceedings|report|software|techreport|thesis|unpublished)[ \t]*\{[ \t]*([^\s,{}()"=@]+)[ \t]*,/gimu;
 const FIELD = /^[ \t]*(?:,[ \t]*)?([A-Za-z][\w-]*)[ \t]*=/mu;
 
-/** Where the brace at `open` closes; escaped \{ and \} do not count, as in citation-js. -1 if it never does. */
-function matchingBrace(text: string, open: number): number {
+/**
+ * The first "}" from `from` on that closes nothing opened after `from`; escaped \{ and \} do not count,
+ * as in citation-js. -1 if there is none. From just after a "{", it is the brace that closes it.
+ */
+function strayClose(text: string, from = 0): number {
   let depth = 0;
-  for (let i = open; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '{') depth++;
-    else if (text[i] === '}' && --depth === 0) return i;
-  }
-  return -1;
-}
-
-/** The first "}" that closes nothing; escaped ones do not count. -1 if there is none. */
-function strayClose(text: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     if (text[i] === '\\') i++;
     else if (text[i] === '{') depth++;
     else if (text[i] === '}' && depth-- === 0) return i;
@@ -46,7 +38,7 @@ export function structureDiagnostics(text: string, chunks: Chunk[], where: (offs
   for (const chunk of chunks) {
     const open = chunk.text.search(/[{(]/u);
     if (chunk.type === 'comment' || chunk.text[open] !== '{') continue;
-    const close = matchingBrace(chunk.text, open);
+    const close = strayClose(chunk.text, open + 1);
     if (close === -1) continue;
     const gap = { text: chunk.text.slice(close + 1), offset: chunk.offset + close + 1 };
     gaps.push(gap);

@@ -47,6 +47,9 @@ export function identifierKey(identifier: Identifier): string {
   return `${identifier.scheme}:${identifier.value}`;
 }
 
+/** The CSL field that holds each scheme. */
+const FIELD_OF = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
+
 /** Identifiers stated in a CSL item, normalised; malformed values are left out. */
 export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): Identifier[] {
   const found: Identifier[] = [];
@@ -54,9 +57,7 @@ export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unk
     const value = typeof raw === 'string' || typeof raw === 'number' ? NORMALIZERS[scheme](String(raw)) : undefined;
     if (value) found.push({ scheme, value });
   };
-  add('doi', item.DOI);
-  add('pmid', item.PMID);
-  add('pmcid', item.PMCID);
+  for (const [scheme, field] of Object.entries(FIELD_OF) as [IdentifierScheme, keyof typeof item][]) add(scheme, item[field]);
   return found;
 }
 
@@ -64,7 +65,6 @@ export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unk
 // "PMID: 29198932" (BibTeX joins them with spaces). Only those leading pairs count: a DOI further on is
 // another work's, such as an erratum's.
 const LEADING_IDENTIFIER = /^\s*(DOI|PMID|PMCID):[ \t]*(\S+?)[.,;]?(?=\s|$)/u;
-const FIELD_OF = { doi: 'DOI', pmid: 'PMID', pmcid: 'PMCID' } as const;
 
 /**
  * The item with the identifiers its note starts with copied into their own fields, where those are

@@ -16,6 +16,7 @@ function knownWords(vocabulary: string[]): Set<string> {
   if (!known) knownSets.set(vocabulary, known = new Set(vocabulary));
   return known;
 }
+
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Lower case, with typographic apostrophes as typed ones ("crohn’s" is "crohn's"). */
