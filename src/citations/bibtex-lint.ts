@@ -1,5 +1,6 @@
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { distance } from './suggest.ts';
 
 /** A run of a BibTeX file from one "@type{" or "@type(" to the next. */
 export interface Chunk {
@@ -102,5 +103,108 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
       location: entry.location,
       key: entry.key,
     }];
+  });
+}
+
+// Fields a reference shows, which BibTeX and citation-js read only when spelled exactly so.
+const PRINTED_FIELDS = [
+  'address', 'author', 'booktitle', 'chapter', 'date', 'doi', 'edition', 'editor', 'eprint', 'eprinttype', 'howpublished',
+  'institution', 'isbn', 'issn', 'issue', 'journal', 'journaltitle', 'location', 'month', 'number', 'organization', 'pages',
+  'pmcid', 'pmid', 'publisher', 'school', 'series', 'title', 'url', 'urldate', 'volume', 'year',
+];
+// Other fields of BibTeX, BibLaTeX and the tools that write them (JabRef, Zotero, Mendeley, BibDesk):
+// never taken for misspellings, however close to a printed one.
+const OTHER_FIELDS = new Set([
+  'abstract', 'addendum', 'afterword', 'annotation', 'annotator', 'annote', 'archiveprefix', 'bdsk-url-1', 'booksubtitle',
+  'booktitleaddon', 'commentator', 'copyright', 'crossref', 'day', 'editora', 'editorb', 'editorc', 'editortype', 'entryset',
+  'eprintclass', 'eventdate', 'eventtitle', 'eventtitleaddon', 'file', 'foreword', 'groups', 'holder', 'hyphenation', 'ids',
+  'indextitle', 'introduction', 'isan', 'ismn', 'isrn', 'issuesubtitle', 'issuetitle', 'iswc', 'journalsubtitle', 'key',
+  'keyword', 'keywords', 'label', 'langid', 'language', 'lccn', 'library', 'mainsubtitle', 'maintitle', 'maintitleaddon',
+  'medium', 'mendeley-groups', 'mendeley-tags', 'month-numeric', 'mrnumber', 'nameaddon', 'note', 'notes', 'options',
+  'origdate', 'origlanguage', 'origlocation', 'origpublisher', 'origtitle', 'owner', 'pagetotal', 'pagination', 'part',
+  'primaryclass', 'priority', 'pubstate', 'related', 'relatedtype', 'reprinttitle', 'review', 'rights', 'shortauthor',
+  'shorteditor', 'shorthand', 'shortjournal', 'shortseries', 'shorttitle', 'sortkey', 'sortname', 'sorttitle', 'sortyear',
+  'subtitle', 'timestamp', 'titleaddon', 'translator', 'type', 'venue', 'version', 'volumes', 'xdata', 'xref', 'zmnumber',
+]);
+const KNOWN_FIELDS = new Set([...PRINTED_FIELDS, ...OTHER_FIELDS]);
+
+const FIELD_NAME = /\s*([A-Za-z_][\w:.+-]*)\s*=\s*/uy;
+const BARE_VALUE = /[^\s,#{}()"]+/uy;
+const CONCATENATION = /\s*#\s*/uy;
+const SEPARATOR = /\s*,/uy;
+
+/** Where the value starting at `from` ends (a braced or quoted part, or a bare word, joined by #); -1 if it never does. */
+function valueEnd(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    if (text[i] === '{') {
+      const close = strayClose(text, i + 1);
+      if (close === -1) return -1;
+      i = close + 1;
+    } else if (text[i] === '"') {
+      let depth = 0;
+      let j = i + 1;
+      for (; j < text.length && !(text[j] === '"' && depth === 0); j++) {
+        if (text[j] === '\\') j++;
+        else if (text[j] === '{') depth++;
+        else if (text[j] === '}') depth--;
+      }
+      if (j >= text.length) return -1;
+      i = j + 1;
+    } else {
+      BARE_VALUE.lastIndex = i;
+      if (!BARE_VALUE.test(text)) return -1;
+      i = BARE_VALUE.lastIndex;
+    }
+    CONCATENATION.lastIndex = i;
+    if (!CONCATENATION.test(text)) return i;
+    i = CONCATENATION.lastIndex;
+  }
+}
+
+/** The names of an entry's fields, each with its offset in the entry; reading stops where the entry is malformed. */
+function fieldNames(entry: string): { name: string; offset: number }[] {
+  const fields: { name: string; offset: number }[] = [];
+  const keyEnd = entry.indexOf(',', entry.search(/[{(]/u));
+  let i = keyEnd === -1 ? entry.length : keyEnd + 1;
+  for (;;) {
+    FIELD_NAME.lastIndex = i;
+    const field = FIELD_NAME.exec(entry);
+    if (!field) return fields;
+    fields.push({ name: field[1]!, offset: i + field[0].indexOf(field[1]!) });
+    const end = valueEnd(entry, FIELD_NAME.lastIndex);
+    if (end === -1) return fields;
+    SEPARATOR.lastIndex = end;
+    if (!SEPARATOR.test(entry)) return fields;
+    i = SEPARATOR.lastIndex;
+  }
+}
+
+/** The printed field a name is one typo away from (two in longer names), unless the entry has that field too. */
+function meantField(name: string, present: Set<string>): string | undefined {
+  if (KNOWN_FIELDS.has(name)) return undefined;
+  const limit = name.length > 5 ? 2 : 1;
+  return PRINTED_FIELDS.find((field) => !present.has(field) && Math.abs(field.length - name.length) <= limit && distance(name, field) <= limit);
+}
+
+/**
+ * A warning for each field whose name is a misspelling of a field the reference shows (`volumne`,
+ * `jounral`): BibTeX ignores a field it does not know, so its value would silently go missing.
+ */
+export function misspelledFieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+  return chunks.filter((chunk) => chunk.key).flatMap((chunk) => {
+    const fields = fieldNames(chunk.text).map((field) => ({ ...field, name: field.name.toLowerCase() }));
+    const present = new Set(fields.map((field) => field.name));
+    return fields.flatMap(({ name, offset }): Diagnostic[] => {
+      const meant = meantField(name, present);
+      return meant ? [{
+        code: 'unknown-field',
+        severity: 'warning',
+        message: `"${chunk.key}": field "${name}" is not a BibTeX field, so its value is left out of the reference; did you mean "${meant}"?`,
+        hint: `Rename the field to ${meant}.`,
+        location: where(chunk.offset + offset),
+        key: chunk.key,
+      }] : [];
+    });
   });
 }

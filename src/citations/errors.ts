@@ -6,6 +6,7 @@ export type DiagnosticCode =
   | 'duplicate-key'
   | 'invalid-bibtex'
   | 'unconverted-latex'
+  | 'unknown-field'
   | 'invalid-csl-json'
   | 'invalid-metadata'
   | 'missing-metadata'

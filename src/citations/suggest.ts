@@ -1,4 +1,5 @@
-function distance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions each count one. */
+export function distance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

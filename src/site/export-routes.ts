@@ -1,4 +1,3 @@
-import { getCollection } from 'astro:content';
 import type { CslItem } from '../citations/index.ts';
 import { allArticles, referencesByKey } from './collections.ts';
 import { EXPORT_FORMATS, exportReferences, type ExportFormat } from './exports.ts';
@@ -15,9 +14,9 @@ export async function articleExportPaths() {
   }));
 }
 
-/** Static paths of `/references/<slug>.<ext>`: one source each. */
+/** Static paths of `/references/<slug>.<ext>`: one source each, the same records the articles' downloads use. */
 export async function referenceExportPaths() {
-  return (await getCollection('references')).map((ref) => ({ params: { slug: ref.id }, props: { items: [ref.data.item as CslItem] } }));
+  return [...(await referencesByKey()).values()].map((ref) => ({ params: { slug: ref.id }, props: { items: [ref.data.item as CslItem] } }));
 }
 
 /** The file a reference manager downloads. */

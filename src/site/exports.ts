@@ -1,6 +1,7 @@
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { toRis, type CslItem } from '../citations/index.ts';
+import { perObject } from './memo.ts';
 
 /** The download formats every article and reference offers, by file extension. */
 export const EXPORT_FORMATS = {
@@ -12,22 +13,23 @@ export const EXPORT_FORMATS = {
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 // Reference managers keep the library's own keys when the items say so explicitly.
-function exportItems(items: CslItem[]): CslItem[] {
-  return items.map((item) => ({ ...item, 'citation-key': item.id }));
-}
+const exportItem = (item: CslItem): CslItem => ({ ...item, 'citation-key': item.id });
+
+// Each source is written once per build and format: articles' downloads repeat the references' own.
+const bibtexEntry = perObject((item: CslItem) => `${(new Cite(exportItem(item)).format('bibtex', { format: 'text' }) as string).trim()}\n`);
+const risRecord = perObject((item: CslItem) => toRis([exportItem(item)]));
 
 /**
  * The items as a file a reference manager imports: BibTeX written by citation-js, RIS by the
  * `refs export` writer, CSL-JSON as the library holds it. Items are kept in the given order.
  */
 export function exportReferences(items: CslItem[], format: ExportFormat): string {
-  const prepared = exportItems(items);
   switch (format) {
     case 'bib':
-      return new Cite(prepared).format('bibtex', { format: 'text' }) as string;
+      return items.map(bibtexEntry).join('\n');
     case 'ris':
-      return toRis(prepared);
+      return items.map(risRecord).join('\n');
     case 'json':
-      return `${JSON.stringify(prepared, null, 2)}\n`;
+      return `${JSON.stringify(items.map(exportItem), null, 2)}\n`;
   }
 }

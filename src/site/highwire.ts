@@ -1,4 +1,5 @@
 import { identifiersOf, issuedYear, plainText, type CslItem, type CslName } from '../citations/index.ts';
+import { perObject } from './memo.ts';
 
 /** What Zotero and Google Scholar read from an article page. */
 export interface HighwireInput {
@@ -19,7 +20,8 @@ export function citationAuthorName(name: CslName): string {
 }
 
 // Google Scholar's form: "citation_title=…; citation_author=…"; a ";" inside a value would end it.
-function referenceText(item: CslItem): string {
+// Built once per source: every page citing it repeats the same tag.
+const referenceText = perObject((item: CslItem): string => {
   const year = issuedYear(item);
   const doi = identifiersOf(item).find((id) => id.scheme === 'doi');
   const pairs: [string, string | undefined][] = [
@@ -31,7 +33,7 @@ function referenceText(item: CslItem): string {
     ['citation_doi', doi?.value],
   ];
   return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, value]) => `${name}=${plainText(value).replace(/;/gu, ',')}`).join('; ');
-}
+});
 
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */
 export function highwireTags(input: HighwireInput): { name: string; content: string }[] {

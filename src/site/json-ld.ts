@@ -1,4 +1,5 @@
 import { identifierLinks, identifiersOf, issuedYear, plainText, safeHttpUrl, type CslItem, type CslName } from '../citations/index.ts';
+import { perObject } from './memo.ts';
 
 /** A condition as the page's `about`. */
 export interface JsonLdCondition {
@@ -35,8 +36,8 @@ function person(name: CslName): Thing {
   return { '@type': 'Person', name: `${given} ${family ?? ''}`.trim(), givenName: given, ...(family ? { familyName: family } : {}) };
 }
 
-/** A cited source as a schema.org ScholarlyArticle, with its DOI, PMID and PMCID as identifiers. */
-export function scholarlyArticle(item: CslItem): Thing {
+/** A cited source as a schema.org ScholarlyArticle, with its DOI, PMID and PMCID as identifiers; built once per source. */
+export const scholarlyArticle = perObject((item: CslItem): Thing => {
   const identifiers = identifiersOf(item);
   // Resolver links are built from validated identifiers and percent-encoded; other URLs must be http(s).
   const doi = identifierLinks(item).find((link) => link.scheme === 'doi')?.href;
@@ -53,7 +54,7 @@ export function scholarlyArticle(item: CslItem): Thing {
       : {}),
     ...(doi ? { sameAs: doi } : url ? { url } : {}),
   };
-}
+});
 
 /** JSON-LD for an evidence summary: a schema.org MedicalWebPage about its conditions, citing its sources. */
 export function medicalWebPage(input: MedicalWebPageInput): Thing {

@@ -115,6 +115,27 @@ describe('BibTeX from other projects', () => {
     expect(loadLibrary([{ path: 'tex.bib', text }]).resolve('knuth')).toMatchObject({ entry: { key: 'knuth' } });
   });
 
+  it('warns about a misspelled field, which BibTeX would ignore, at its own line', () => {
+    const text = '@article{typo,\n  author = {Doe, Jane},\n  title = {Typo},\n  jounral = {J Pain},\n  year = 2020,\n  volumne = "12" # "a",\n  page = {1--10},\n}\n';
+    const parsed = parseBibtex(text, 'typo.bib');
+    expect(parsed.entries).toHaveLength(1);
+    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column, d.message])).toEqual([
+      ['unknown-field', 'warning', 4, 3, '"typo": field "jounral" is not a BibTeX field, so its value is left out of the reference; did you mean "journal"?'],
+      ['unknown-field', 'warning', 6, 3, '"typo": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"?'],
+      ['unknown-field', 'warning', 7, 3, '"typo": field "page" is not a BibTeX field, so its value is left out of the reference; did you mean "pages"?'],
+    ]);
+    expect(parsed.diagnostics[0]!.hint).toBe('Rename the field to journal.');
+  });
+
+  it.each([
+    ['tool fields near printed ones', '  keyword = {pain},\n  notes = {read},\n  type = {RCT},\n'],
+    ['a near name beside the field itself (MathSciNet\'s fjournal)', '  journal = {J. Pain},\n  fjournal = {The Journal of Pain},\n'],
+    ['names inside values, quoted or braced', '  title = {Pages = 3, volumne = 4},\n  note = "x {\\"o} jounral = y",\n  url = {https://x.org/?page=2},\n'],
+  ])('does not warn about %s', (_what, fields) => {
+    const parsed = parseBibtex(`@article{fine,\n  author = {Doe, Jane},\n  title = {Fine},\n${fields}  year = 2020,\n}\n`, 'fine.bib');
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
   it('reads PubMed identifiers where Zotero writes them: in the note, and as eprinttype = {pmid}', () => {
     const bibtex = '@article{noted,\n  title = {Noted},\n  year = 2018,\n  note = {PMID: 29198932\nPMCID: PMC5927830},\n}\n@article{eprint,\n  title = {Eprint},\n  year = 2018,\n  eprint = {29198932},\n  eprinttype = {pmid},\n}\n@article{stated,\n  title = {Stated},\n  year = 2018,\n  pmid = {19433697},\n  note = {PMID: 29198932},\n}\n';
     const csl = JSON.stringify([{ id: 'zotero', type: 'article-journal', title: 'Zotero', note: 'PMID: 29198932\nPMCID: PMC5927830' }]);
