@@ -1,17 +1,20 @@
 import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
+  backlinkLabel,
   CitationError,
   checkArticle,
+  citationId,
   citeDocument,
   type CitationFormatter,
   type CitedDocument,
   type Diagnostic,
   type Library,
+  referenceId,
   referenceLinks,
   sourceUpdates,
 } from '../citations/index.ts';
-import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry } from './citation-html.ts';
+import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry, type ReferenceNotice } from './citation-html.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
@@ -52,6 +55,32 @@ export interface CitationSummary {
   references: CitedReference[];
 }
 
+// The summary as it travels: anchors and back-link letters follow from each key and the order of its
+// citing places (see anchors.ts), so only the key, label, notice and citing sentences are written.
+interface StoredReference {
+  key: string;
+  label?: string;
+  notice?: ReferenceNotice;
+  contexts: string[];
+}
+
+function storedSummary(summary: CitationSummary): string {
+  const references = summary.references.map(({ key, label, notice, citations }): StoredReference => ({
+    key,
+    ...(label ? { label } : {}),
+    ...(notice ? { notice } : {}),
+    contexts: citations.map((citation) => citation.context),
+  }));
+  return JSON.stringify({ title: summary.title, references });
+}
+
+function isStoredReference(value: unknown): value is StoredReference {
+  const reference = value as Partial<StoredReference> | null;
+  const notice = reference?.notice;
+  return typeof reference?.key === 'string' && Array.isArray(reference.contexts) && reference.contexts.every((context) => typeof context === 'string')
+    && (notice === undefined || (typeof notice?.label === 'string' && typeof notice.note === 'string'));
+}
+
 /**
  * The citation summary the plugin left in a document's frontmatter (`remarkPluginFrontmatter` in pages).
  * It travels as one JSON string: Astro compiles frontmatter into an object literal of the MDX module, and
@@ -60,13 +89,24 @@ export interface CitationSummary {
  */
 export function citationSummaryOf(frontmatter: Record<string, unknown>): CitationSummary | undefined {
   if (typeof frontmatter.citations !== 'string') return undefined;
+  let stored: { title?: unknown; references?: unknown } | null;
   // An article without citations keeps whatever its author wrote under that name.
   try {
-    const summary = JSON.parse(frontmatter.citations) as Partial<CitationSummary> | null;
-    return typeof summary?.title === 'string' && Array.isArray(summary.references) ? summary as CitationSummary : undefined;
+    stored = JSON.parse(frontmatter.citations) as typeof stored;
   } catch {
     return undefined;
   }
+  if (typeof stored?.title !== 'string' || !Array.isArray(stored.references) || !stored.references.every(isStoredReference)) return undefined;
+  return {
+    title: stored.title,
+    references: stored.references.map(({ key, label, notice, contexts }) => ({
+      key,
+      id: referenceId(key),
+      ...(label ? { label } : {}),
+      ...(notice ? { notice } : {}),
+      citations: contexts.map((context, i) => ({ id: citationId(key, i + 1), label: backlinkLabel(i), context })),
+    })),
+  };
 }
 
 /**
@@ -132,6 +172,6 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     }
     // Astro hands file.data.astro.frontmatter to pages as remarkPluginFrontmatter; citationSummaryOf reads it.
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
-    ((data.astro ??= {}).frontmatter ??= {}).citations = JSON.stringify(summary);
+    ((data.astro ??= {}).frontmatter ??= {}).citations = storedSummary(summary);
   };
 }

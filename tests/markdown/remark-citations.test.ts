@@ -33,8 +33,13 @@ describe('remark-citations fixtures (input.md → expected.html)', () => {
 
 describe('remark-citations', () => {
   it('hands pages the citing places of each reference with the citing text', async () => {
-    const { metadata } = await render('Pain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
+    const { code, metadata } = await render('Pain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
     const citations = citationSummaryOf(metadata.frontmatter)!;
+    // The summary travels without its anchors, which are derived again: they must be the page's own.
+    for (const reference of citations.references) {
+      expect(code).toContain(`id="${reference.id}"`);
+      for (const citation of reference.citations) expect(code).toContain(`<a href="#${citation.id}"`);
+    }
     expect(citations.title).toBe('References');
     expect(citations.references).toEqual([
       { key: 'vickers2018acupuncture', id: 'ref-vickers2018acupuncture', label: '1.', citations: [
