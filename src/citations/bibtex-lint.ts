@@ -1,6 +1,6 @@
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
-import { distance } from './suggest.ts';
+import { editDistance } from './edit-distance.ts';
 
 /** A run of a BibTeX file from one "@type{" or "@type(" to the next. */
 export interface Chunk {
@@ -112,19 +112,21 @@ const PRINTED_FIELDS = [
   'institution', 'isbn', 'issn', 'issue', 'journal', 'journaltitle', 'location', 'month', 'number', 'organization', 'pages',
   'pmcid', 'pmid', 'publisher', 'school', 'series', 'title', 'url', 'urldate', 'volume', 'year',
 ];
-// Other fields of BibTeX, BibLaTeX and the tools that write them (JabRef, Zotero, Mendeley, BibDesk):
-// never taken for misspellings, however close to a printed one.
+// Other fields of BibTeX, BibLaTeX and the tools that write them (JabRef, Zotero, Mendeley, BibDesk, Web
+// of Science, Papers): never taken for misspellings, however close to a printed one.
 const OTHER_FIELDS = new Set([
-  'abstract', 'addendum', 'afterword', 'annotation', 'annotator', 'annote', 'archiveprefix', 'bdsk-url-1', 'booksubtitle',
-  'booktitleaddon', 'commentator', 'copyright', 'crossref', 'day', 'editora', 'editorb', 'editorc', 'editortype', 'entryset',
-  'eprintclass', 'eventdate', 'eventtitle', 'eventtitleaddon', 'file', 'foreword', 'groups', 'holder', 'hyphenation', 'ids',
-  'indextitle', 'introduction', 'isan', 'ismn', 'isrn', 'issuesubtitle', 'issuetitle', 'iswc', 'journalsubtitle', 'key',
-  'keyword', 'keywords', 'label', 'langid', 'language', 'lccn', 'library', 'mainsubtitle', 'maintitle', 'maintitleaddon',
-  'medium', 'mendeley-groups', 'mendeley-tags', 'month-numeric', 'mrnumber', 'nameaddon', 'note', 'notes', 'options',
-  'origdate', 'origlanguage', 'origlocation', 'origpublisher', 'origtitle', 'owner', 'pagetotal', 'pagination', 'part',
-  'primaryclass', 'priority', 'pubstate', 'related', 'relatedtype', 'reprinttitle', 'review', 'rights', 'shortauthor',
-  'shorteditor', 'shorthand', 'shortjournal', 'shortseries', 'shorttitle', 'sortkey', 'sortname', 'sorttitle', 'sortyear',
-  'subtitle', 'timestamp', 'titleaddon', 'translator', 'type', 'venue', 'version', 'volumes', 'xdata', 'xref', 'zmnumber',
+  'abstract', 'addendum', 'afterword', 'annotation', 'annotator', 'annote', 'archiveprefix', 'bdsk-url-1',
+  'booksubtitle', 'booktitleaddon', 'commentator', 'copyright', 'crossref', 'day', 'editora', 'editorb', 'editorc',
+  'editortype', 'eisbn', 'eissn', 'entryset', 'eprintclass', 'eventdate', 'eventtitle', 'eventtitleaddon', 'file',
+  'foreword', 'groups', 'holder', 'hyphenation', 'ids', 'indextitle', 'introduction', 'isan', 'isbn-10', 'isbn-13',
+  'isbn10', 'isbn13', 'ismn', 'isrn', 'issn-l', 'issuesubtitle', 'issuetitle', 'iswc', 'journalsubtitle', 'key',
+  'keyword', 'keywords', 'label', 'langid', 'language', 'lccn', 'library', 'mainsubtitle', 'maintitle',
+  'maintitleaddon', 'medium', 'mendeley-groups', 'mendeley-tags', 'month-numeric', 'mrnumber', 'nameaddon', 'note',
+  'notes', 'options', 'origdate', 'origlanguage', 'origlocation', 'origpublisher', 'origtitle', 'owner', 'pagetotal',
+  'pagination', 'part', 'pissn', 'primaryclass', 'priority', 'pubstate', 'related', 'relatedtype', 'reprinttitle',
+  'review', 'rights', 'shortauthor', 'shorteditor', 'shorthand', 'shortjournal', 'shortseries', 'shorttitle',
+  'sortkey', 'sortname', 'sorttitle', 'sortyear', 'subtitle', 'timestamp', 'titleaddon', 'translator', 'type', 'uri',
+  'urn', 'venue', 'version', 'volumes', 'xdata', 'xref', 'zmnumber',
 ]);
 const KNOWN_FIELDS = new Set([...PRINTED_FIELDS, ...OTHER_FIELDS]);
 
@@ -180,11 +182,20 @@ function fieldNames(entry: string): { name: string; offset: number }[] {
   }
 }
 
-/** The printed field a name is one typo away from (two in longer names), unless the entry has that field too. */
+// BibLaTeX's names for the same fields: an entry with one of them has the field.
+const SAME_FIELD: Record<string, string> = { journal: 'journaltitle', journaltitle: 'journal', year: 'date', date: 'year', address: 'location', location: 'address' };
+
+/** The printed field nearest to a name, one typo away (two in longer names), unless the entry has that field too. */
 function meantField(name: string, present: Set<string>): string | undefined {
   if (KNOWN_FIELDS.has(name)) return undefined;
   const limit = name.length > 5 ? 2 : 1;
-  return PRINTED_FIELDS.find((field) => !present.has(field) && Math.abs(field.length - name.length) <= limit && distance(name, field) <= limit);
+  let meant: { field: string; distance: number } | undefined;
+  for (const field of PRINTED_FIELDS) {
+    if (present.has(field) || present.has(SAME_FIELD[field] ?? field)) continue;
+    const distance = editDistance(name, field, limit);
+    if (distance <= limit && (!meant || distance < meant.distance)) meant = { field, distance };
+  }
+  return meant?.field;
 }
 
 /**

@@ -77,7 +77,7 @@ function storedSummary(summary: CitationSummary): string {
 function isStoredReference(value: unknown): value is StoredReference {
   const reference = value as Partial<StoredReference> | null;
   const notice = reference?.notice;
-  return typeof reference?.key === 'string' && Array.isArray(reference.contexts) && reference.contexts.every((context) => typeof context === 'string')
+  return typeof reference?.key === 'string' && ['string', 'undefined'].includes(typeof reference.label) && Array.isArray(reference.contexts) && reference.contexts.every((context) => typeof context === 'string')
     && (notice === undefined || (typeof notice?.label === 'string' && typeof notice.note === 'string'));
 }
 

@@ -116,20 +116,27 @@ describe('BibTeX from other projects', () => {
   });
 
   it('warns about a misspelled field, which BibTeX would ignore, at its own line', () => {
-    const text = '@article{typo,\n  author = {Doe, Jane},\n  title = {Typo},\n  jounral = {J Pain},\n  year = 2020,\n  volumne = "12" # "a",\n  page = {1--10},\n}\n';
-    const parsed = parseBibtex(text, 'typo.bib');
+    const text = '@article{typo,\n  author = {Doe, Jane},\n  titel = {Typo},\n  jounral = jpain # " Suppl",\n  year = 2020,\n  volumne = "12" # "a",\n  page = {1--10},\n  edtior = {Roe, R.},\n}\n';
+    const parsed = parseBibtex(`@string{jpain = {J Pain}}\n${text}`, 'typo.bib');
     expect(parsed.entries).toHaveLength(1);
-    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column, d.message])).toEqual([
-      ['unknown-field', 'warning', 4, 3, '"typo": field "jounral" is not a BibTeX field, so its value is left out of the reference; did you mean "journal"?'],
-      ['unknown-field', 'warning', 6, 3, '"typo": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"?'],
-      ['unknown-field', 'warning', 7, 3, '"typo": field "page" is not a BibTeX field, so its value is left out of the reference; did you mean "pages"?'],
+    const meant = (message: string) => message.match(/field "(\w+)" .* did you mean "(\w+)"\?$/u)?.slice(1);
+    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column, meant(d.message)])).toEqual([
+      ['unknown-field', 'warning', 4, 3, ['titel', 'title']], // two letters swapped count as one typo
+      ['unknown-field', 'warning', 5, 3, ['jounral', 'journal']],
+      ['unknown-field', 'warning', 7, 3, ['volumne', 'volume']],
+      ['unknown-field', 'warning', 8, 3, ['page', 'pages']],
+      ['unknown-field', 'warning', 9, 3, ['edtior', 'editor']], // the nearest field, not edition
     ]);
-    expect(parsed.diagnostics[0]!.hint).toBe('Rename the field to journal.');
+    expect(parsed.diagnostics[0]!.message).toBe('"typo": field "titel" is not a BibTeX field, so its value is left out of the reference; did you mean "title"?');
+    expect(parsed.diagnostics[0]!.hint).toBe('Rename the field to title.');
+    // Parentheses delimit an entry as well as braces do.
+    expect(parseBibtex('@article(paren,\n  title = {P},\n  yaer = 2020\n)\n', 'p.bib').diagnostics.map((d) => d.location?.line)).toEqual([3]);
   });
 
   it.each([
-    ['tool fields near printed ones', '  keyword = {pain},\n  notes = {read},\n  type = {RCT},\n'],
+    ['BibLaTeX and tool fields one typo from printed ones', '  volumes = {2},\n  editora = {Roe, R.},\n  mrnumber = {12},\n  isrn = {X},\n  eissn = {1526-5900},\n  uri = {https://x.org},\n'],
     ['a near name beside the field itself (MathSciNet\'s fjournal)', '  journal = {J. Pain},\n  fjournal = {The Journal of Pain},\n'],
+    ['a near name beside BibLaTeX\'s name for the field', '  journaltitle = {J. Pain},\n  fjournal = {The Journal of Pain},\n'],
     ['names inside values, quoted or braced', '  title = {Pages = 3, volumne = 4},\n  note = "x {\\"o} jounral = y",\n  url = {https://x.org/?page=2},\n'],
   ])('does not warn about %s', (_what, fields) => {
     const parsed = parseBibtex(`@article{fine,\n  author = {Doe, Jane},\n  title = {Fine},\n${fields}  year = 2020,\n}\n`, 'fine.bib');

@@ -1,3 +1,5 @@
+import { editDistance } from '../../citations/edit-distance.ts';
+
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page offers the
 // query with each unknown word replaced by the nearest word of the site's own vocabulary: the
 // summaries' words, what readers call the conditions, treatments, and the authors of its sources (so
@@ -35,28 +37,6 @@ export function searchVocabulary(texts: string[]): string[] {
     for (const word of words(text)) if (word.length >= MIN_LENGTH && !/\p{N}/u.test(word)) counts.set(word, (counts.get(word) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
-}
-
-/** Edits (insert, delete, substitute, swap two neighbours) from a to b, or `limit + 1` once it is clear there are more. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let beforePrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
-      current.push(value);
-      best = Math.min(best, value);
-    }
-    if (best > limit) return limit + 1;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
 }
 
 /** The vocabulary word nearest to an unknown word: one edit for short words, two from eight letters. */
