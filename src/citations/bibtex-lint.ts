@@ -164,18 +164,25 @@ function valueEnd(text: string, from: number): number {
   }
 }
 
-/** The names of an entry's fields, each with its offset in the entry; reading stops where the entry is malformed. */
-function fieldNames(entry: string): { name: string; offset: number }[] {
-  const fields: { name: string; offset: number }[] = [];
+/** An entry's fields: lower-case name, offset of the name in the entry, and the value as written. */
+interface WrittenField {
+  name: string;
+  offset: number;
+  value: string;
+}
+
+/** The fields of an entry as written; reading stops where the entry is malformed. */
+function writtenFields(entry: string): WrittenField[] {
+  const fields: WrittenField[] = [];
   const keyEnd = entry.indexOf(',', entry.search(/[{(]/u));
   let i = keyEnd === -1 ? entry.length : keyEnd + 1;
   for (;;) {
     FIELD_NAME.lastIndex = i;
     const field = FIELD_NAME.exec(entry);
     if (!field) return fields;
-    fields.push({ name: field[1]!, offset: i + field[0].indexOf(field[1]!) });
     const end = valueEnd(entry, FIELD_NAME.lastIndex);
     if (end === -1) return fields;
+    fields.push({ name: field[1]!.toLowerCase(), offset: i + field[0].indexOf(field[1]!), value: entry.slice(FIELD_NAME.lastIndex, end) });
     SEPARATOR.lastIndex = end;
     if (!SEPARATOR.test(entry)) return fields;
     i = SEPARATOR.lastIndex;
@@ -198,23 +205,41 @@ function meantField(name: string, present: Set<string>): string | undefined {
   return meant?.field;
 }
 
+/** A value as written without its braces or quotes, spaces collapsed: `{2001}`, `"2001"` and `2001` agree. */
+function plainValue(value: string): string {
+  return value.replace(/^([{"])([\s\S]*)[}"]$/u, '$2').replace(/\s+/gu, ' ').trim();
+}
+
 /**
- * A warning for each field whose name is a misspelling of a field the reference shows (`volumne`,
- * `jounral`): BibTeX ignores a field it does not know, so its value would silently go missing.
+ * Warnings about fields whose value would silently go missing: a name that misspells a field the
+ * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a field given twice with different
+ * values, of which citation-js keeps the last and BibTeX the first.
  */
-export function misspelledFieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+export function fieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   return chunks.filter((chunk) => chunk.key).flatMap((chunk) => {
-    const fields = fieldNames(chunk.text).map((field) => ({ ...field, name: field.name.toLowerCase() }));
+    const fields = writtenFields(chunk.text);
     const present = new Set(fields.map((field) => field.name));
-    return fields.flatMap(({ name, offset }): Diagnostic[] => {
-      const meant = meantField(name, present);
+    const first = new Map<string, WrittenField>();
+    return fields.flatMap((field): Diagnostic[] => {
+      const at = { location: where(chunk.offset + field.offset), key: chunk.key };
+      const earlier = first.get(field.name);
+      if (!earlier) first.set(field.name, field);
+      else if (plainValue(earlier.value) !== plainValue(field.value)) {
+        return [{
+          code: 'repeated-field',
+          severity: 'warning',
+          message: `"${chunk.key}": field "${field.name}" is given again (first on line ${where(chunk.offset + earlier.offset).line}) with a different value; the last one is used`,
+          hint: 'Delete the value that is wrong (BibTeX itself would keep the first).',
+          ...at,
+        }];
+      }
+      const meant = meantField(field.name, present);
       return meant ? [{
         code: 'unknown-field',
         severity: 'warning',
-        message: `"${chunk.key}": field "${name}" is not a BibTeX field, so its value is left out of the reference; did you mean "${meant}"?`,
+        message: `"${chunk.key}": field "${field.name}" is not a BibTeX field, so its value is left out of the reference; did you mean "${meant}"?`,
         hint: `Rename the field to ${meant}.`,
-        location: where(chunk.offset + offset),
-        key: chunk.key,
+        ...at,
       }] : [];
     });
   });

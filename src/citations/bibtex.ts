@@ -2,7 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
-import { leftoverLatexWarnings, misspelledFieldWarnings, structureDiagnostics, type Chunk } from './bibtex-lint.ts';
+import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, type Chunk } from './bibtex-lint.ts';
 import { lineLocator } from './lines.ts';
 
 /** A reference as read from a library file, with where it was defined. */
@@ -127,7 +127,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       });
     }
   }
-  diagnostics.push(...structureDiagnostics(text, chunks, where), ...misspelledFieldWarnings(chunks, where));
+  diagnostics.push(...structureDiagnostics(text, chunks, where), ...fieldWarnings(chunks, where));
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.
   const locations = new Map<string, SourceLocation[]>();

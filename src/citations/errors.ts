@@ -7,6 +7,7 @@ export type DiagnosticCode =
   | 'invalid-bibtex'
   | 'unconverted-latex'
   | 'unknown-field'
+  | 'repeated-field'
   | 'invalid-csl-json'
   | 'invalid-metadata'
   | 'missing-metadata'

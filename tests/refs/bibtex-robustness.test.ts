@@ -133,11 +133,21 @@ describe('BibTeX from other projects', () => {
     expect(parseBibtex('@article(paren,\n  title = {P},\n  yaer = 2020\n)\n', 'p.bib').diagnostics.map((d) => d.location?.line)).toEqual([3]);
   });
 
+  it('warns about a field given twice with different values, and not when the values agree', () => {
+    const text = '@article{twice,\n  title = {First},\n  year = 2001,\n  title = {Second},\n  year = {2001},\n  year = 2002,\n  journal = {J},\n}\n';
+    const parsed = parseBibtex(text, 'twice.bib');
+    expect(parsed.entries[0]!.item.title).toBe('Second');
+    expect(parsed.diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
+      ['repeated-field', 4, '"twice": field "title" is given again (first on line 2) with a different value; the last one is used'],
+      ['repeated-field', 6, '"twice": field "year" is given again (first on line 3) with a different value; the last one is used'],
+    ]);
+  });
+
   it.each([
     ['BibLaTeX and tool fields one typo from printed ones', '  volumes = {2},\n  editora = {Roe, R.},\n  mrnumber = {12},\n  isrn = {X},\n  eissn = {1526-5900},\n  uri = {https://x.org},\n'],
     ['a near name beside the field itself (MathSciNet\'s fjournal)', '  journal = {J. Pain},\n  fjournal = {The Journal of Pain},\n'],
     ['a near name beside BibLaTeX\'s name for the field', '  journaltitle = {J. Pain},\n  fjournal = {The Journal of Pain},\n'],
-    ['names inside values, quoted or braced', '  title = {Pages = 3, volumne = 4},\n  note = "x {\\"o} jounral = y",\n  url = {https://x.org/?page=2},\n'],
+    ['names inside values, quoted or braced', '  subtitle = {Pages = 3, volumne = 4},\n  note = "x {\\"o} jounral = y",\n  url = {https://x.org/?page=2},\n'],
   ])('does not warn about %s', (_what, fields) => {
     const parsed = parseBibtex(`@article{fine,\n  author = {Doe, Jane},\n  title = {Fine},\n${fields}  year = 2020,\n}\n`, 'fine.bib');
     expect(parsed.diagnostics).toEqual([]);
