@@ -11,6 +11,7 @@ import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { pagePath } from '../site/paths.ts';
+import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext } from './shared-context.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
@@ -41,7 +42,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   return {
     name: 'evidence-citations',
     hooks: {
-      'astro:config:setup': ({ config, logger, addWatchFile }) => {
+      'astro:config:setup': ({ config, logger, addWatchFile, updateConfig }) => {
         const processor = config.markdown.processor;
         if (!isUnifiedProcessor(processor)) {
           throw new AstroError(
@@ -56,6 +57,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
         }
         publishContext(context);
+        updateConfig({ vite: { plugins: [quietHeadInjectWarnings] } });
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
