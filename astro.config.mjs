@@ -1,11 +1,13 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import evidenceCitations from './src/integration/index.ts';
 import { parseSiteConfig } from './src/site/config.ts';
+import { reviewDates, withReviewDates } from './src/site/review-dates.ts';
 
 // The site's identity (name, URL, citation style, locale…) lives in content/site.json: see the README.
 const site = parseSiteConfig(readFileSync(new URL('./content/site.json', import.meta.url), 'utf8'));
@@ -18,5 +20,10 @@ export default defineConfig({
   build: { concurrency: 4 },
   // Citations are a remark plugin, and only the unified processor runs remark plugins.
   markdown: { processor: unified() },
-  integrations: [mdx(), sitemap(), evidenceCitations({ style: site.citationStyle, locale: site.locale })],
+  integrations: [
+    mdx(),
+    // Each summary's page carries its last review date, as do the pages that list summaries.
+    sitemap({ serialize: withReviewDates(reviewDates(fileURLToPath(new URL('.', import.meta.url)))) }),
+    evidenceCitations({ style: site.citationStyle, locale: site.locale }),
+  ],
 });

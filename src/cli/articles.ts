@@ -6,14 +6,13 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { parse as parseYaml } from 'yaml';
 import type { ArticleCitations, Diagnostic } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
+import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
 export type Article = ArticleCitations & { slug: string };
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
 
 /**
@@ -22,11 +21,11 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  */
 export function readArticle(path: string, text: string): { article?: Article; diagnostic?: Diagnostic } {
   const source = text.replace(/^\uFEFF/u, '');
-  const match = source.match(FRONTMATTER);
-  const body = match ? match[0].replace(/[^\n]/gu, ' ') + source.slice(match[0].length) : source;
+  const block = frontmatterBlock(source);
+  const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
   const slug = path.split('/').pop()!.replace(/\.mdx?$/u, '');
   try {
-    const frontmatter = match ? (parseYaml(match[1]!) as Record<string, unknown> | null) ?? {} : {};
+    const frontmatter = frontmatterData(block);
     const file = new VFile({ path, value: body });
     const found = findCitations(parser.parse(file) as Root, file);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};

@@ -87,6 +87,9 @@ describe('a site under a base path, without trailing slashes', () => {
     const locs = [...readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/gu)].map((match) => match[1]!);
     expect(locs).toContain(`${ORIGIN}/library/articles/exercise-back-pain`);
     expect(locs.every((loc) => loc.startsWith(`${ORIGIN}/library`))).toBe(true);
+    // Under the base and without trailing slashes, a summary still gets its last review as lastmod.
+    const modified = built('/articles/exercise-back-pain/').querySelector('meta[property="article:modified_time"]')?.getAttribute('content');
+    expect(readFileSync(join(outDir, 'sitemap-0.xml'), 'utf8')).toContain(`<loc>${ORIGIN}/library/articles/exercise-back-pain</loc><lastmod>${modified}`);
     const links = [...readFileSync(join(outDir, 'rss.xml'), 'utf8').matchAll(/<item>.*?<link>([^<]+)<\/link>/gsu)].map((match) => match[1]).sort();
     expect(links).toEqual(['acupuncture-back-pain', 'acupuncture-knee', 'exercise-back-pain'].map((slug) => `${ORIGIN}/library/articles/${slug}`));
   });

@@ -106,7 +106,15 @@ describe('the bundled site', () => {
 
   it('publishes a sitemap and a feed of every summary', () => {
     const sitemap = readFileSync(join(dist, 'sitemap-0.xml'), 'utf8');
-    for (const path of articlePaths()) expect(sitemap).toContain(`<loc>https://evidence.example.org${path}</loc>`);
+    for (const path of articlePaths()) {
+      // lastmod is the summary's last review, as its page states it.
+      const modified = page(path).querySelector('meta[property="article:modified_time"]')?.getAttribute('content');
+      expect(modified).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+      expect(sitemap).toContain(`<loc>https://evidence.example.org${path}</loc><lastmod>${modified}`);
+    }
+    expect(sitemap).toMatch(/<loc>https:\/\/evidence\.example\.org\/<\/loc><lastmod>\d{4}-\d{2}-\d{2}/u);
+    // Reference pages change with the library, not with reviews: no date is claimed for them.
+    expect(sitemap).toMatch(/<loc>https:\/\/evidence\.example\.org\/references\/[^<]+<\/loc><\/url>/u);
     expect(sitemap).not.toContain('404');
     const feed = readFileSync(join(dist, 'rss.xml'), 'utf8');
     expect(feed.match(/<item>/gu)).toHaveLength(articlePaths().length);

@@ -1,0 +1,56 @@
+import type { SitemapItem } from '@astrojs/sitemap';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { ARTICLES_FOLDER } from '../integration/project.ts';
+import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
+
+function dateOf(value: unknown): Date | undefined {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
+/**
+ * When the pages the summaries make last changed in substance, by path within the site: each summary
+ * (`/articles/<file name>/`) at its last review; each condition page, the summary lists and the home
+ * page at the newest review they show. Read from the articles' frontmatter before the build; a file the
+ * build will reject is skipped here and reported there.
+ */
+export function reviewDates(root: string): Map<string, Date> {
+  const dates = new Map<string, Date>();
+  const newer = (path: string, date: Date) => {
+    const known = dates.get(path);
+    if (!known || known < date) dates.set(path, date);
+  };
+  const dir = join(root, ARTICLES_FOLDER);
+  if (!existsSync(dir)) return dates;
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'))) {
+    let data: Record<string, unknown>;
+    try {
+      data = frontmatterData(frontmatterBlock(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/u, '')));
+    } catch {
+      continue;
+    }
+    const reviewed = dateOf(data.lastReviewed);
+    if (!reviewed) continue;
+    newer(`/articles/${name.slice(0, -'.mdx'.length).split(sep).join('/')}/`, reviewed);
+    for (const condition of Array.isArray(data.conditions) ? data.conditions : []) {
+      if (typeof condition === 'string') newer(`/conditions/${condition}/`, reviewed);
+    }
+    for (const list of ['/', '/articles/', '/conditions/']) newer(list, reviewed);
+  }
+  return dates;
+}
+
+/**
+ * @astrojs/sitemap's `serialize`: the pages reviewDates knows get their date as `lastmod`, so search
+ * engines see when a summary was last reviewed. `base` is the site's Astro `base`.
+ */
+export function withReviewDates(dates: Map<string, Date>, base = '/'): (item: SitemapItem) => SitemapItem {
+  const prefix = `/${base.replace(/^\/+|\/+$/gu, '')}`.replace(/\/$/u, '');
+  return (item) => {
+    const path = new URL(item.url).pathname;
+    const inSite = path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
+    const date = dates.get(inSite.endsWith('/') ? inSite : `${inSite}/`);
+    return date ? { ...item, lastmod: date.toISOString().slice(0, 10) } : item;
+  };
+}
