@@ -226,6 +226,9 @@ describe('large and broken libraries', () => {
     ['an entry that never closes', '@article{open, title = {x\n'.repeat(200)],
     ['a value of 100,000 LaTeX commands', `@book{r, title = {${'\\ab'.repeat(100_000)} \\href{x}}}\n`],
     ['a line of 200,000 spaces after an entry', `@article{a, title = {A}}\n${' '.repeat(200_000)}x = 1\n}\n`],
+    ['100,000 misspelt fields', `@article{many, ${'titel = {x}, '.repeat(100_000)}}\n`],
+    ['100,000 names without values', `@article{names, ${'a = '.repeat(100_000)}}\n`],
+    ['a quoted value that never closes', `@article{quote, title = "${'{x} # '.repeat(100_000)}\n`],
   ])('survives %s: diagnostics, never an exception', (_name, text) => {
     const library = loadLibrary([{ path: 'odd.bib', text }]);
     for (const diagnostic of library.diagnostics) expect(diagnostic.location?.file).toBe('odd.bib');
