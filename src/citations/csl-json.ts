@@ -1,5 +1,6 @@
 import type { ParsedFile } from './bibtex.ts';
 import type { CslItem } from './csl.ts';
+import { checkedCslItem } from './csl-json-lint.ts';
 import { locate, type Diagnostic } from './errors.ts';
 
 function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagnostic['code']): Diagnostic {
@@ -54,7 +55,9 @@ export function parseCslJson(source: string, file: string): ParsedFile {
       return;
     }
     const key = citationKey ?? id;
-    entries.push({ key, item: { ...(record as CslItem), id: key }, location });
+    const checked = checkedCslItem({ ...(record as CslItem), id: key }, location);
+    diagnostics.push(...checked.diagnostics);
+    entries.push({ key, item: checked.item, location });
   });
   return { entries, diagnostics };
 }

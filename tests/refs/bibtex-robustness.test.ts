@@ -165,6 +165,32 @@ describe('BibTeX from other projects', () => {
     expect(library.diagnostics).toEqual([]);
   });
 
+  it('reads hand-written CSL-JSON as meant, and names what citeproc would drop', () => {
+    const items = [
+      { id: 'dated', type: 'journal-article', title: 'Dated', author: [{ family: 'Doe', given: 'Jane' }], issued: '2020-05', 'container-title': 'J Pain' },
+      { id: 'typo', type: 'article-journal', title: 'Typo', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] }, 'containter-title': 'J Pain', doi: '10.1000/x' },
+      { id: 'named', type: 'artcle-journal', title: 'Named', author: 'Doe, Jane', issued: { 'date-parts': [[2020]] } },
+    ];
+    const library = loadLibrary([{ path: 'hand.json', text: JSON.stringify(items, null, 2) }]);
+    const item = (key: string) => library.entries.get(key)!.item;
+    expect(item('dated')).toMatchObject({ type: 'article-journal', issued: { raw: '2020-05' } }); // Crossref's type name, a date as text
+    expect(item('named').author).toEqual([{ literal: 'Doe, Jane' }]);
+    expect(library.diagnostics.map((d) => [d.code, d.severity, d.key, d.message.replace(/;.*$/u, '')])).toEqual([
+      ['unknown-field', 'warning', 'typo', '"typo": "containter-title" is not a CSL variable, so its value is left out of the reference'],
+      ['unknown-field', 'warning', 'typo', '"typo": "doi" is not a CSL variable, so its value is left out of the reference'],
+      ['unknown-field', 'warning', 'named', '"named": author is text, not a list of names, so it is shown as one name ("Doe, Jane")'],
+      ['unknown-field', 'warning', 'named', '"named": type "artcle-journal" is not a CSL type, so styles format it as a plain document'],
+    ]);
+    expect(library.diagnostics.map((d) => d.message.match(/did you mean "([^"]+)"/u)?.[1])).toEqual(['container-title', 'DOI', undefined, 'article-journal']);
+    const formatted = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatted.entry('dated')!.text).toContain('2020');
+  });
+
+  it('takes nothing in doi.org\'s CSL-JSON for a misspelling', () => {
+    const crossref = { id: 'cr', type: 'article-journal', title: 'T', author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2018, 5]] }, member: '78', resource: { primary: { URL: 'https://x.org' } }, published: { 'date-parts': [[2018]] }, reference: [], score: 1, prefix: '10.1016', 'short-container-title': ['J Pain'], source: 'Crossref', 'is-referenced-by-count': 512 };
+    expect(loadLibrary([{ path: 'cr.json', text: JSON.stringify([crossref]) }]).diagnostics).toEqual([]);
+  });
+
   it.each([
     ['an erratum\'s DOI', 'Erratum in: Lancet. 2020;395:e2. doi: 10.1016/S0140-6736(19)33120-1.'],
     ['a preprint\'s DOI', 'Preprint DOI: 10.1101/2020.01.01.12345'],
