@@ -1,6 +1,6 @@
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
-import { editDistance } from './edit-distance.ts';
+import { nearestName } from './edit-distance.ts';
 
 /** A run of a BibTeX file from one "@type{" or "@type(" to the next. */
 export interface Chunk {
@@ -195,14 +195,7 @@ const SAME_FIELD: Record<string, string> = { journal: 'journaltitle', journaltit
 /** The printed field nearest to a name, one typo away (two in longer names), unless the entry has that field too. */
 function meantField(name: string, present: Set<string>): string | undefined {
   if (KNOWN_FIELDS.has(name)) return undefined;
-  const limit = name.length > 5 ? 2 : 1;
-  let meant: { field: string; distance: number } | undefined;
-  for (const field of PRINTED_FIELDS) {
-    if (present.has(field) || present.has(SAME_FIELD[field] ?? field)) continue;
-    const distance = editDistance(name, field, limit);
-    if (distance <= limit && (!meant || distance < meant.distance)) meant = { field, distance };
-  }
-  return meant?.field;
+  return nearestName(name, PRINTED_FIELDS.filter((field) => !present.has(field) && !present.has(SAME_FIELD[field] ?? field)));
 }
 
 /** A value as written without its braces or quotes, spaces collapsed: `{2001}`, `"2001"` and `2001` agree. */

@@ -1,5 +1,5 @@
 import type { CslItem } from './csl.ts';
-import { editDistance } from './edit-distance.ts';
+import { nearestName } from './edit-distance.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
 // CSL 1.0.2's variables and item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables),
@@ -45,18 +45,6 @@ const TYPE_ALIASES: Record<string, string> = {
   'proceedings-article': 'paper-conference', dissertation: 'thesis',
 };
 
-/** The name among `candidates` one typo from `name` (two in longer names), ignoring case; undefined if none. */
-function nearest(name: string, candidates: string[]): string | undefined {
-  const wanted = name.toLowerCase();
-  const limit = wanted.length > 5 ? 2 : 1;
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase(), limit);
-    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
-  }
-  return best?.candidate;
-}
-
 /**
  * A CSL-JSON item as citeproc should see it, and what would otherwise go missing without a word:
  * variables one typo (or a letter case) away from a CSL variable, which citeproc ignores; an unknown
@@ -76,13 +64,13 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
       }
       continue;
     }
-    const meant = nearest(field, VARIABLES.filter((variable) => !(variable in item)));
+    const meant = nearestName(field, VARIABLES.filter((variable) => !(variable in item)));
     if (meant) warn(`"${field}" is not a CSL variable, so its value is left out of the reference; did you mean "${meant}"?`, `Rename the field to ${meant}.`);
   }
   const type = String(item.type);
   if (TYPE_ALIASES[type]) checked.type = TYPE_ALIASES[type];
   else if (!TYPES.includes(type)) {
-    const meant = nearest(type, TYPES);
+    const meant = nearestName(type, TYPES);
     warn(`type "${type}" is not a CSL type, so styles format it as a plain document${meant ? `; did you mean "${meant}"?` : ''}`, 'Use one of the CSL types, e.g. article-journal, book, chapter, report, webpage.');
   }
   return { item: checked, diagnostics };

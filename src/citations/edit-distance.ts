@@ -22,3 +22,18 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   }
   return previous[b.length]!;
 }
+
+/**
+ * The candidate nearest to a field or variable name, ignoring case: one edit away, two in names longer
+ * than five letters (the first of equals wins); undefined when none is that close.
+ */
+export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+  const wanted = name.toLowerCase();
+  const limit = wanted.length > 5 ? 2 : 1;
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(wanted, candidate.toLowerCase(), limit);
+    if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+  }
+  return best?.candidate;
+}
