@@ -205,35 +205,38 @@ function plainValue(value: string): string {
 
 /**
  * Warnings about fields whose value would silently go missing: a name that misspells a field the
- * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a field given twice with different
- * values, of which citation-js keeps the last and BibTeX the first.
+ * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a shown field given more than once
+ * with different values, of which citation-js keeps the last and BibTeX the first.
  */
 export function fieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   return chunks.filter((chunk) => chunk.key).flatMap((chunk) => {
     const fields = writtenFields(chunk.text);
     const present = new Set(fields.map((field) => field.name));
-    const first = new Map<string, WrittenField>();
-    return fields.flatMap((field): Diagnostic[] => {
-      const at = { location: where(chunk.offset + field.offset), key: chunk.key };
-      const earlier = first.get(field.name);
-      if (!earlier) first.set(field.name, field);
-      else if (plainValue(earlier.value) !== plainValue(field.value)) {
-        return [{
-          code: 'repeated-field',
-          severity: 'warning',
-          message: `"${chunk.key}": field "${field.name}" is given again (first on line ${where(chunk.offset + earlier.offset).line}) with a different value; the last one is used`,
-          hint: 'Delete the value that is wrong (BibTeX itself would keep the first).',
-          ...at,
-        }];
-      }
+    const lineOf = (field: WrittenField) => where(chunk.offset + field.offset);
+    const misspelt = fields.flatMap((field): Diagnostic[] => {
       const meant = meantField(field.name, present);
       return meant ? [{
         code: 'unknown-field',
         severity: 'warning',
         message: `"${chunk.key}": field "${field.name}" is not a BibTeX field, so its value is left out of the reference; did you mean "${meant}"?`,
         hint: `Rename the field to ${meant}.`,
-        ...at,
+        location: lineOf(field),
+        key: chunk.key,
       }] : [];
     });
+    const repeated = PRINTED_FIELDS.flatMap((name): Diagnostic[] => {
+      const given = fields.filter((field) => field.name === name);
+      const last = given.at(-1);
+      const other = given.find((field) => plainValue(field.value) !== plainValue(last!.value));
+      return last && other ? [{
+        code: 'repeated-field',
+        severity: 'warning',
+        message: `"${chunk.key}": field "${name}" is given ${given.length} times with different values (also on line ${lineOf(other).line}); the last one, here, is used`,
+        hint: 'Delete the values that are wrong (BibTeX itself would keep the first).',
+        location: lineOf(last),
+        key: chunk.key,
+      }] : [];
+    });
+    return [...misspelt, ...repeated].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
   });
 }

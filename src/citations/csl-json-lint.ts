@@ -1,4 +1,4 @@
-import type { CslItem } from './csl.ts';
+import type { CslItem, CslName } from './csl.ts';
 import { nearestName } from './edit-distance.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
@@ -18,17 +18,20 @@ const OTHER_VARIABLES = [
   'event-title', 'first-reference-note-number', 'genre', 'id', 'ISBN', 'ISSN', 'issue', 'journalAbbreviation', 'jurisdiction',
   'keyword', 'language', 'license', 'locator', 'medium', 'note', 'number', 'number-of-pages', 'number-of-volumes',
   'original-publisher', 'original-publisher-place', 'original-title', 'page', 'page-first', 'part-number', 'part-title',
-  'PMCID', 'PMID', 'printing', 'publisher', 'publisher-place', 'references', 'reviewed-genre', 'reviewed-title', 'scale',
-  'section', 'shortTitle', 'source', 'status', 'supplement', 'title', 'title-short', 'type', 'URL', 'version', 'volume',
+  'PMCID', 'PMID', 'printing', 'printing-number', 'publisher', 'publisher-place', 'references', 'reviewed-genre', 'reviewed-title', 'scale',
+  'section', 'shortTitle', 'source', 'status', 'supplement', 'supplement-number', 'title', 'title-short', 'type', 'URL', 'version', 'volume',
   'volume-title', 'volume-title-short', 'year-suffix',
 ];
 // What doi.org's CSL-JSON adds from Crossref (`curl -H "Accept: application/vnd.citationstyles.csl+json"`):
 // never taken for misspellings ("member" is not "number", "published" not "publisher").
 const CROSSREF_FIELDS = [
-  'alternative-id', 'article-number', 'assertion', 'content-domain', 'created', 'deposited', 'funder', 'indexed', 'isbn-type',
-  'is-referenced-by-count', 'issn-type', 'journal-issue', 'link', 'member', 'prefix', 'published', 'published-online',
-  'published-print', 'reference', 'reference-count', 'references-count', 'relation', 'resource', 'score', 'short-container-title',
-  'short-title', 'subject', 'subtitle', 'update-policy',
+  'accepted', 'aliases', 'alternative-id', 'approved', 'article-number', 'assertion', 'clinical-trial-number', 'component-number',
+  'content-created', 'content-domain', 'content-updated', 'created', 'degree', 'deposited', 'edition-number', 'free-to-read',
+  'funder', 'group-title', 'indexed', 'institution', 'is-referenced-by-count', 'isbn-type', 'issn-type', 'journal-issue', 'link',
+  'member', 'posted', 'prefix', 'proceedings-subject', 'project', 'published', 'published-online', 'published-other',
+  'published-print', 'publisher-location', 'reference', 'reference-count', 'references-count', 'relation', 'resource', 'review',
+  'score', 'short-container-title', 'short-title', 'special_numbering', 'standards-body', 'subject', 'subtitle', 'subtype',
+  'update-policy', 'update-to', 'updated-by',
 ];
 const VARIABLES = [...NAME_VARIABLES, ...DATE_VARIABLES, ...OTHER_VARIABLES];
 const KNOWN = new Set([...VARIABLES, ...CROSSREF_FIELDS]);
@@ -41,15 +44,37 @@ const TYPES = [
 ];
 // Crossref's and DataCite's names for CSL types, as doi.org's JSON and hand-copied records carry them.
 const TYPE_ALIASES: Record<string, string> = {
-  'journal-article': 'article-journal', 'book-chapter': 'chapter', 'posted-content': 'manuscript',
-  'proceedings-article': 'paper-conference', dissertation: 'thesis',
+  'journal-article': 'article-journal', 'book-chapter': 'chapter', 'book-section': 'chapter', 'book-part': 'chapter',
+  'book-track': 'chapter', 'posted-content': 'manuscript', 'proceedings-article': 'paper-conference', proceedings: 'book',
+  dissertation: 'thesis', monograph: 'book', 'edited-book': 'book', 'reference-book': 'book', 'book-set': 'book',
+  'book-series': 'book', 'reference-entry': 'entry', 'peer-review': 'review', 'report-component': 'report',
+  'report-series': 'report', journal: 'periodical', 'journal-issue': 'periodical', database: 'dataset', other: 'document',
 };
+
+const ISO_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/u;
+
+/** A date written as text: `2020`, `2020-05` and `2020-05-01` as date parts, anything else for citeproc to parse. */
+function dateOf(text: string): CslItem['issued'] {
+  const parts = text.trim().match(ISO_DATE)?.slice(1).filter(Boolean).map(Number);
+  return parts ? { 'date-parts': [parts] } : { raw: text };
+}
+
+function isNameList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name));
+}
+
+/** "Doe, Jane" as family and given names; any other text (an organisation) as one literal name. */
+function nameOf(text: string): CslName {
+  const [family, given, ...rest] = text.split(',').map((part) => part.trim());
+  return family && given && rest.length === 0 ? { family, given } : { literal: text.trim() };
+}
 
 /**
  * A CSL-JSON item as citeproc should see it, and what would otherwise go missing without a word:
  * variables one typo (or a letter case) away from a CSL variable, which citeproc ignores; an unknown
- * type, which styles print as a bare document; names written as text. Crossref's type names and dates
- * written as text (`"issued": "2020-05"`) are converted, since their meaning is plain.
+ * type, which styles print as a bare document; names not written as a list of names (they are read as
+ * "Family, Given" or as one name). Crossref's type names, a type in capitals and dates written as text
+ * (`"issued": "2020-05"`) are converted, since their meaning is plain.
  */
 export function checkedCslItem(item: CslItem, location: SourceLocation): { item: CslItem; diagnostics: Diagnostic[] } {
   const checked: CslItem = { ...item };
@@ -57,10 +82,11 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
   const warn = (message: string, hint: string) => diagnostics.push({ code: 'unknown-field', severity: 'warning', message: `"${item.id}": ${message}`, hint, location, key: item.id });
   for (const [field, value] of Object.entries(item)) {
     if (KNOWN.has(field)) {
-      if (DATE_VARIABLES.has(field) && (typeof value === 'string' || typeof value === 'number')) checked[field] = { raw: String(value) };
-      if (NAME_VARIABLES.has(field) && typeof value === 'string') {
-        checked[field] = [{ literal: value }];
-        warn(`${field} is text, not a list of names, so it is shown as one name ("${value}")`, `Write ${field} as a list: [{ "family": "Doe", "given": "Jane" }, …].`);
+      if (DATE_VARIABLES.has(field) && (typeof value === 'string' || typeof value === 'number')) checked[field] = dateOf(String(value));
+      if (NAME_VARIABLES.has(field) && !isNameList(value)) {
+        const names = (Array.isArray(value) ? value : [value]).filter((name) => name !== null && name !== undefined && name !== '');
+        checked[field] = names.map((name) => (typeof name === 'string' ? nameOf(name) : name));
+        warn(`${field} is not a list of names such as [{ "family": "Doe", "given": "Jane" }], so it is read as ${JSON.stringify(checked[field])}`, `Write ${field} as a list of names: [{ "family": "Doe", "given": "Jane" }, { "literal": "World Health Organization" }].`);
       }
       continue;
     }
@@ -68,7 +94,8 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
     if (meant) warn(`"${field}" is not a CSL variable, so its value is left out of the reference; did you mean "${meant}"?`, `Rename the field to ${meant}.`);
   }
   const type = String(item.type);
-  if (TYPE_ALIASES[type]) checked.type = TYPE_ALIASES[type];
+  if (TYPE_ALIASES[type.toLowerCase()]) checked.type = TYPE_ALIASES[type.toLowerCase()]!;
+  else if (TYPES.includes(type.toLowerCase())) checked.type = type.toLowerCase();
   else if (!TYPES.includes(type)) {
     const meant = nearestName(type, TYPES);
     warn(`type "${type}" is not a CSL type, so styles format it as a plain document${meant ? `; did you mean "${meant}"?` : ''}`, 'Use one of the CSL types, e.g. article-journal, book, chapter, report, webpage.');

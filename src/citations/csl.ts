@@ -32,9 +32,10 @@ export function plainText(value: string): string {
   return value.replace(CSL_MARKUP, '');
 }
 
-/** First year of an item's issued date, if it has one. */
+/** First year of an item's issued date, if it has one: from its date parts, or the first year its text names. */
 export function issuedYear(item: CslItem): number | undefined {
-  const year = Number(item.issued?.['date-parts']?.[0]?.[0]);
+  const text = item.issued?.raw ?? item.issued?.literal;
+  const year = Number(item.issued?.['date-parts']?.[0]?.[0] ?? (typeof text === 'string' ? text.match(/\b\d{4}\b/u)?.[0] : undefined));
   return Number.isFinite(year) && year > 0 ? year : undefined;
 }
 

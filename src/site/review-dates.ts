@@ -1,4 +1,5 @@
 import type { SitemapItem } from '@astrojs/sitemap';
+import { slug } from 'github-slugger';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ARTICLES_FOLDER } from '../integration/project.ts';
@@ -9,11 +10,17 @@ function dateOf(value: unknown): Date | undefined {
   return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }
 
+/** A summary's id as Astro's glob loader makes it: its frontmatter `slug`, or each folder and file name slugified, without a final `/index`. */
+function articleId(file: string, data: Record<string, unknown>): string {
+  if (data.slug) return String(data.slug);
+  return file.slice(0, -'.mdx'.length).split(sep).map((segment) => slug(segment)).join('/').replace(/\/index$/u, '');
+}
+
 /**
  * When the pages the summaries make last changed in substance, by path within the site: each summary
- * (`/articles/<file name>/`) at its last review; each condition page, the summary lists and the home
- * page at the newest review they show. Read from the articles' frontmatter before the build; a file the
- * build will reject is skipped here and reported there.
+ * (`/articles/<id>/`) at its last review; each condition page, the summary lists and the home page at
+ * the newest review they show. Read from the articles' frontmatter before the build; a file the build
+ * will reject is skipped here and reported there, and so are hidden folders, which Astro does not read.
  */
 export function reviewDates(root: string): Map<string, Date> {
   const dates = new Map<string, Date>();
@@ -23,7 +30,8 @@ export function reviewDates(root: string): Map<string, Date> {
   };
   const dir = join(root, ARTICLES_FOLDER);
   if (!existsSync(dir)) return dates;
-  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx'))) {
+  const articles = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') && !file.split(sep).some((part) => part.startsWith('.')));
+  for (const name of articles) {
     let data: Record<string, unknown>;
     try {
       data = frontmatterData(frontmatterBlock(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/u, '')));
@@ -32,7 +40,7 @@ export function reviewDates(root: string): Map<string, Date> {
     }
     const reviewed = dateOf(data.lastReviewed);
     if (!reviewed) continue;
-    newer(`/articles/${name.slice(0, -'.mdx'.length).split(sep).join('/')}/`, reviewed);
+    newer(`/articles/${articleId(name, data)}/`, reviewed);
     for (const condition of Array.isArray(data.conditions) ? data.conditions : []) {
       if (typeof condition === 'string') newer(`/conditions/${condition}/`, reviewed);
     }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { CitationFormatter, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
+import { CitationFormatter, issuedYear, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -133,13 +133,14 @@ describe('BibTeX from other projects', () => {
     expect(parseBibtex('@article(paren,\n  title = {P},\n  yaer = 2020\n)\n', 'p.bib').diagnostics.map((d) => d.location?.line)).toEqual([3]);
   });
 
-  it('warns about a field given twice with different values, and not when the values agree', () => {
-    const text = '@article{twice,\n  title = {First},\n  year = 2001,\n  title = {Second},\n  year = {2001},\n  year = 2002,\n  journal = {J},\n}\n';
+  it('warns about a shown field given twice with different values, and not when the values agree', () => {
+    const text = '@article{twice,\n  title = {First},\n  year = 2001,\n  title = {Second},\n  year = {2001},\n  year = 2002,\n  journal = {J},\n  keywords = {a},\n  keywords = {b},\n  volume = 3,\n  volume = 4,\n  volume = {3},\n}\n';
     const parsed = parseBibtex(text, 'twice.bib');
     expect(parsed.entries[0]!.item.title).toBe('Second');
     expect(parsed.diagnostics.map((d) => [d.code, d.location?.line, d.message])).toEqual([
-      ['repeated-field', 4, '"twice": field "title" is given again (first on line 2) with a different value; the last one is used'],
-      ['repeated-field', 6, '"twice": field "year" is given again (first on line 3) with a different value; the last one is used'],
+      ['repeated-field', 4, '"twice": field "title" is given 2 times with different values (also on line 2); the last one, here, is used'],
+      ['repeated-field', 6, '"twice": field "year" is given 3 times with different values (also on line 3); the last one, here, is used'],
+      ['repeated-field', 12, '"twice": field "volume" is given 3 times with different values (also on line 11); the last one, here, is used'],
     ]);
   });
 
@@ -168,26 +169,31 @@ describe('BibTeX from other projects', () => {
   it('reads hand-written CSL-JSON as meant, and names what citeproc would drop', () => {
     const items = [
       { id: 'dated', type: 'journal-article', title: 'Dated', author: [{ family: 'Doe', given: 'Jane' }], issued: '2020-05', 'container-title': 'J Pain' },
-      { id: 'typo', type: 'article-journal', title: 'Typo', author: [{ family: 'Doe', given: 'Jane' }], issued: { 'date-parts': [[2020]] }, 'containter-title': 'J Pain', doi: '10.1000/x' },
-      { id: 'named', type: 'artcle-journal', title: 'Named', author: 'Doe, Jane', issued: { 'date-parts': [[2020]] } },
+      { id: 'typo', type: 'Article-Journal', title: 'Typo', author: [{ family: 'Doe', given: 'Jane' }], issued: { raw: 'Spring 2019' }, 'containter-title': 'J Pain', doi: '10.1000/x' },
+      { id: 'named', type: 'artcle-journal', title: 'Named', author: 'Doe, Jane', editor: ['Roe, R.', 'World Health Organization'], issued: 2021 },
     ];
     const library = loadLibrary([{ path: 'hand.json', text: JSON.stringify(items, null, 2) }]);
     const item = (key: string) => library.entries.get(key)!.item;
-    expect(item('dated')).toMatchObject({ type: 'article-journal', issued: { raw: '2020-05' } }); // Crossref's type name, a date as text
-    expect(item('named').author).toEqual([{ literal: 'Doe, Jane' }]);
-    expect(library.diagnostics.map((d) => [d.code, d.severity, d.key, d.message.replace(/;.*$/u, '')])).toEqual([
-      ['unknown-field', 'warning', 'typo', '"typo": "containter-title" is not a CSL variable, so its value is left out of the reference'],
-      ['unknown-field', 'warning', 'typo', '"typo": "doi" is not a CSL variable, so its value is left out of the reference'],
-      ['unknown-field', 'warning', 'named', '"named": author is text, not a list of names, so it is shown as one name ("Doe, Jane")'],
-      ['unknown-field', 'warning', 'named', '"named": type "artcle-journal" is not a CSL type, so styles format it as a plain document'],
+    // Crossref's type name, a type in capitals, dates written as text: read as meant, and their year is known everywhere.
+    expect(item('dated')).toMatchObject({ type: 'article-journal', issued: { 'date-parts': [[2020, 5]] } });
+    expect(item('typo').type).toBe('article-journal');
+    expect(['dated', 'typo', 'named'].map((key) => issuedYear(item(key)))).toEqual([2020, 2019, 2021]);
+    expect(item('named').author).toEqual([{ family: 'Doe', given: 'Jane' }]);
+    expect(item('named').editor).toEqual([{ family: 'Roe', given: 'R.' }, { literal: 'World Health Organization' }]);
+    expect(library.diagnostics.map((d) => [d.code, d.severity, d.key, d.message.replace(/[;,] (?:did you mean|so).*$/u, '')])).toEqual([
+      ['unknown-field', 'warning', 'typo', '"typo": "containter-title" is not a CSL variable'],
+      ['unknown-field', 'warning', 'typo', '"typo": "doi" is not a CSL variable'],
+      ['unknown-field', 'warning', 'named', '"named": author is not a list of names such as [{ "family": "Doe", "given": "Jane" }]'],
+      ['unknown-field', 'warning', 'named', '"named": editor is not a list of names such as [{ "family": "Doe", "given": "Jane" }]'],
+      ['unknown-field', 'warning', 'named', '"named": type "artcle-journal" is not a CSL type'],
     ]);
-    expect(library.diagnostics.map((d) => d.message.match(/did you mean "([^"]+)"/u)?.[1])).toEqual(['container-title', 'DOI', undefined, 'article-journal']);
+    expect(library.diagnostics.map((d) => d.message.match(/did you mean "([^"]+)"/u)?.[1])).toEqual(['container-title', 'DOI', undefined, undefined, 'article-journal']);
     const formatted = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatted.entry('dated')!.text).toContain('2020');
   });
 
   it('takes nothing in doi.org\'s CSL-JSON for a misspelling', () => {
-    const crossref = { id: 'cr', type: 'article-journal', title: 'T', author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2018, 5]] }, member: '78', resource: { primary: { URL: 'https://x.org' } }, published: { 'date-parts': [[2018]] }, reference: [], score: 1, prefix: '10.1016', 'short-container-title': ['J Pain'], source: 'Crossref', 'is-referenced-by-count': 512 };
+    const crossref = { id: 'cr', type: 'article-journal', title: 'T', author: [{ family: 'Doe', given: 'J' }], issued: { 'date-parts': [[2018, 5]] }, member: '78', resource: { primary: { URL: 'https://x.org' } }, published: { 'date-parts': [[2018]] }, accepted: { 'date-parts': [[2017, 11]] }, reference: [], score: 1, prefix: '10.1016', 'short-container-title': ['J Pain'], source: 'Crossref', 'is-referenced-by-count': 512, 'printing-number': '2', 'supplement-number': '1' };
     expect(loadLibrary([{ path: 'cr.json', text: JSON.stringify([crossref]) }]).diagnostics).toEqual([]);
   });
 
