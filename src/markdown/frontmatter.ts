@@ -1,8 +1,8 @@
 import { parse as parseYaml } from 'yaml';
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
+const FRONTMATTER = /^(?:\s*\n)?---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/u;
 
-/** The YAML frontmatter block at the very start of a Markdown or MDX source, or undefined. */
+/** The YAML frontmatter block at the start of a Markdown or MDX source (after blank lines, as Astro reads it), or undefined. */
 export function frontmatterBlock(source: string): { text: string; yaml: string } | undefined {
   const match = source.match(FRONTMATTER);
   return match ? { text: match[0], yaml: match[1]! } : undefined;

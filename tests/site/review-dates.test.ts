@@ -18,7 +18,7 @@ const article = (reviewed: string, more = '') => `---\ntitle: T\nlastReviewed: $
 describe('reviewDates', () => {
   it('dates each summary at the id Astro gives it, and the lists at the newest review', () => {
     const dates = reviewDates(project({
-      'Exercise Back Pain.mdx': article('2026-01-02'),
+      'Exercise Back Pain.mdx': `\n\n${article('2026-01-02')}`, // Astro reads frontmatter after blank lines too
       'knee/index.mdx': article('2026-03-04'),
       'renamed.mdx': article('2026-02-01', 'slug: chosen-slug\n'),
       '.drafts/draft.mdx': article('2027-01-01'),
