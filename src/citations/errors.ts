@@ -75,7 +75,16 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
   const lines = [`${where}${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`];
   for (const place of diagnostic.related ?? []) lines.push(`  see also ${formatLocation(place)}`);
   if (diagnostic.hint) lines.push(`  hint: ${diagnostic.hint}`);
-  return lines.join('\n');
+  return lines.map(visibleControls).join('\n');
+}
+
+// Messages quote keys, field names and values from library files, which are untrusted: a terminal would
+// obey an escape sequence in them (clear the screen, retitle the window, write the clipboard).
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+
+/** Control characters as `\u001b`-style text, so a message is shown, never executed, by a terminal. */
+function visibleControls(line: string): string {
+  return line.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // The line index of the last text located. Readers locate every entry of a library file, so rescanning

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { CitationFormatter, issuedYear, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
+import { CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -264,6 +264,14 @@ describe('large and broken libraries', () => {
   ])('survives %s: diagnostics, never an exception', (_name, text) => {
     const library = loadLibrary([{ path: 'odd.bib', text }]);
     for (const diagnostic of library.diagnostics) expect(diagnostic.location?.file).toBe('odd.bib');
+  });
+
+  it('shows terminal escape sequences in keys and values as text, never sends them to the terminal', () => {
+    const key = 'evil\u001b]0;pwned\u0007\u001b[2J';
+    const library = loadLibrary([{ path: 'evil.bib', text: `@article{${key},\n  title = {A},\n  year = 2020,\n}\n@article{${key},\n  title = {B},\n  year = 2020,\n}\n` }]);
+    const printed = library.diagnostics.map(formatDiagnostic).join('\n');
+    expect(printed).toContain('evil\\u001b]0;pwned\\u0007\\u001b[2J');
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/u);
   });
 
   it('refs check reports a broken file with file and line, never a stack trace', async () => {
