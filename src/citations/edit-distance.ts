@@ -24,16 +24,21 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
 }
 
 /**
- * The candidate nearest to a field or variable name, ignoring case: one edit away, two in names longer
- * than five letters (the first of equals wins); undefined when none is that close.
+ * The first of the candidates nearest to `wanted`, compared in lower case, at most `limit` edits away;
+ * undefined when none is that close.
  */
-export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
-  const wanted = name.toLowerCase();
-  const limit = wanted.length > 5 ? 2 : 1;
+export function nearestWithin(wanted: string, candidates: Iterable<string>, limit: number): string | undefined {
+  const target = wanted.toLowerCase();
   let best: { candidate: string; distance: number } | undefined;
   for (const candidate of candidates) {
-    const distance = editDistance(wanted, candidate.toLowerCase(), limit);
+    const distance = editDistance(target, candidate.toLowerCase(), limit);
     if (distance <= limit && (!best || distance < best.distance)) best = { candidate, distance };
+    if (best?.distance === 0) break;
   }
   return best?.candidate;
+}
+
+/** The candidate nearest to a field or variable name: one typo away, two in names longer than five letters. */
+export function nearestName(name: string, candidates: Iterable<string>): string | undefined {
+  return nearestWithin(name, candidates, name.length > 5 ? 2 : 1);
 }

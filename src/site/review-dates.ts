@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { ARTICLES_FOLDER } from '../integration/project.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
+import { pagePath } from './paths.ts';
 
 function dateOf(value: unknown): Date | undefined {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined;
@@ -54,11 +55,10 @@ export function reviewDates(root: string): Map<string, Date> {
  * engines see when a summary was last reviewed. `base` is the site's Astro `base`.
  */
 export function withReviewDates(dates: Map<string, Date>, base = '/'): (item: SitemapItem) => SitemapItem {
-  const prefix = `/${base.replace(/^\/+|\/+$/gu, '')}`.replace(/\/$/u, '');
+  const byUrlPath = new Map([...dates].map(([path, date]) => [pagePath(path, base, 'always'), date]));
   return (item) => {
     const path = new URL(item.url).pathname;
-    const inSite = path.startsWith(prefix) ? path.slice(prefix.length) || '/' : path;
-    const date = dates.get(inSite.endsWith('/') ? inSite : `${inSite}/`);
+    const date = byUrlPath.get(path.endsWith('/') ? path : `${path}/`);
     return date ? { ...item, lastmod: date.toISOString().slice(0, 10) } : item;
   };
 }

@@ -1,4 +1,4 @@
-import { editDistance } from '../../citations/edit-distance.ts';
+import { nearestWithin } from '../../citations/edit-distance.ts';
 
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page offers the
 // query with each unknown word replaced by the nearest word of the site's own vocabulary: the
@@ -39,18 +39,6 @@ export function searchVocabulary(texts: string[]): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([word]) => word);
 }
 
-/** The vocabulary word nearest to an unknown word: one edit for short words, two from eight letters. */
-function nearest(word: string, vocabulary: string[]): string | undefined {
-  const limit = word.length >= 8 ? 2 : 1;
-  let best: { word: string; distance: number } | undefined;
-  for (const candidate of vocabulary) {
-    const distance = editDistance(word, candidate, limit);
-    if (distance <= limit && (!best || distance < best.distance)) best = { word: candidate, distance };
-    if (best?.distance === 1) break;
-  }
-  return best?.word;
-}
-
 /** Whether Pagefind finds the word through the entry: the entry begins with it, or it is the entry with an ending ("pains", "treated"). */
 function isVariant(word: string, entry: string): boolean {
   return entry.startsWith(word) || (word.startsWith(entry) && word.length - entry.length <= 3);
@@ -68,7 +56,8 @@ export function suggestQuery(query: string, vocabulary: string[]): string | unde
   const corrected = query.trim().replace(WORD, (typed) => {
     const word = normalized(typed);
     if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return typed;
-    const replacement = nearest(word, vocabulary);
+    // One edit for short words, two from eight letters; the more frequent word wins ties.
+    const replacement = nearestWithin(word, vocabulary, word.length >= 8 ? 2 : 1);
     if (replacement) changed = true;
     return replacement ?? typed;
   });
