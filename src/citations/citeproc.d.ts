@@ -20,6 +20,8 @@ declare module 'citeproc' {
     citation: { opt: { layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][] } };
     opt: { development_extensions: { wrap_url_and_doi: boolean } };
   }
-  const CSL: { Engine: typeof Engine };
+  /** Lowercases text for the languages in `this.tmp.lang_array` (the item's, then the engine's). */
+  type LowerCase = (this: { tmp: { lang_array?: unknown } }, text: string) => string;
+  const CSL: { Engine: typeof Engine; toLocaleLowerCase: LowerCase };
   export default CSL;
 }

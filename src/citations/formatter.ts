@@ -1,6 +1,7 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
+import { useFastLowerCase } from './citeproc-case.ts';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
 import type { Library, LibraryEntry } from './library.ts';
@@ -21,6 +22,8 @@ export interface CiteRequest {
   suppressAuthor?: boolean;
   authorOnly?: boolean;
 }
+
+useFastLowerCase();
 
 // Marks a locator that a style does not simply append; never citeproc output.
 const NOT_APPENDED = '\u0000';
