@@ -30,6 +30,14 @@ const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 // A narrative key must not continue a word or an e-mail address (name@example.org).
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
 
+const KEY_AT = new RegExp(KEY, 'uy');
+
+/** The key written right after the `@` at `at` in a text, by the same rule citations are read by. */
+export function keyWrittenAt(text: string, at: number): string | undefined {
+  KEY_AT.lastIndex = at + 1;
+  return KEY_AT.exec(text)?.[0];
+}
+
 /** Finds every citation in a run of plain text, in order of appearance. */
 export function parseCitations(text: string): CitationCluster[] {
   const clusters: CitationCluster[] = [];

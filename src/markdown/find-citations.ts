@@ -2,7 +2,7 @@ import type { Nodes, Parents, Root, Text } from 'mdast';
 import { isAbsolute, relative } from 'node:path';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { locate, parseCitations, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
+import { keyWrittenAt, locate, parseCitations, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
 import { citingSentences, textWithOffset } from './citing-sentence.ts';
 
 // Citations are never looked for inside code, links (their text or URL) or raw HTML.
@@ -23,6 +23,36 @@ export function displayPath(file: VFile): string {
   if (!file.path) return '<input>';
   const inside = relative(file.cwd, file.path);
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
+}
+
+const CURLY_APOSTROPHE = /[‘’]/u;
+const CURLY_APOSTROPHES = /[‘’]/gu;
+
+/**
+ * The text node's value with the keys the source names restored. Smartypants runs before citations are
+ * read and curls the apostrophe of a key such as `o'brien2020`, which then ends the key at "o"; where the
+ * key as written in the source names a reference, the value gets it back. A possessive (`@smith2020's`)
+ * names none, so it stays a citation of smith2020 followed by "’s".
+ */
+function withWrittenKeys(node: Text, source: string, isKnown: (key: string) => boolean): string {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  let value = node.value;
+  if (start === undefined || end === undefined || !CURLY_APOSTROPHE.test(value)) return value;
+  let cursor = start;
+  for (const item of parseCitations(value).flatMap((cluster) => cluster.items)) {
+    const at = source.indexOf(`@${item.key}`, cursor);
+    if (at === -1 || at >= end) continue;
+    cursor = at + 1;
+    const written = keyWrittenAt(source, at);
+    if (!written || written === item.key || !isKnown(written)) continue;
+    const keyStart = item.offset + 1;
+    // Curling keeps the length, so the key's place in the value is its place in the source.
+    if (value.slice(keyStart, keyStart + written.length).replace(CURLY_APOSTROPHES, "'") === written) {
+      value = value.slice(0, keyStart) + written + value.slice(keyStart + written.length);
+    }
+  }
+  return value;
 }
 
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
@@ -54,8 +84,11 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
   return citingSentences(text, clusters.map((cluster) => offset + cluster.start));
 }
 
-/** Every text node with citations, in document order; code, links and raw HTML are skipped. */
-export function findCitations(tree: Root, file: VFile): Found[] {
+/**
+ * Every text node with citations, in document order; code, links and raw HTML are skipped. `isKnown`
+ * tells which keys name a reference, for keys that typographic apostrophes cut short.
+ */
+export function findCitations(tree: Root, file: VFile, isKnown: (key: string) => boolean = () => false): Found[] {
   const found: Found[] = [];
   // Decoded once: the file's value may be bytes, and a document has dozens of cited text nodes.
   const source = String(file.value ?? '');
@@ -63,6 +96,7 @@ export function findCitations(tree: Root, file: VFile): Found[] {
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
+    node.value = withWrittenKeys(node, source, isKnown);
     const clusters = locateClusters(node, source, path);
     if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
     return undefined;

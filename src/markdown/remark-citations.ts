@@ -116,11 +116,11 @@ export function citationSummaryOf(frontmatter: Record<string, unknown>): Citatio
 export default function remarkCitations(options: RemarkCitationsOptions) {
   const title = options.bibliographyTitle ?? 'References';
   return (tree: Root, file: VFile) => {
-    const found = findCitations(tree, file);
+    const { library, formatter } = options.context();
+    const found = findCitations(tree, file, (key) => library.entries.has(key) || library.stored.has(key));
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 
-    const { library, formatter } = options.context();
     const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
     const frontmatter = (file.data as { astro?: { frontmatter?: { acknowledgedUpdates?: Record<string, string> } } }).astro?.frontmatter;
     const article = { file: displayPath(file), citations: citedKeys(found), acknowledged: frontmatter?.acknowledgedUpdates ?? {} };

@@ -50,6 +50,18 @@ describe('remark-citations', () => {
     ]);
   });
 
+  it("reads a key with an apostrophe that smartypants curled, and leaves a possessive's ’s in the text", async () => {
+    const extra = { path: 'references/extra.bib', text: "@article{o'brien2020,\n  author = {O'Brien, Ann},\n  title = {A trial of advice},\n  journal = {Trials},\n  year = {2020},\n  doi = {10.1000/trial.1},\n}\n" };
+    const withApostrophe = loadLibrary([...fixtureFiles('library'), extra]);
+    const apostropheContext = { library: withApostrophe, formatter: new CitationFormatter(withApostrophe, bundledStyle('american-medical-association')) };
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => apostropheContext }]] });
+    const { code, metadata } = await processor.render("A trial [@o'brien2020, p. 3] and @o'brien2020 agree, as does @vickers2018acupuncture's pooled analysis.", { fileURL: new URL('file:///project/content/articles/a.md') });
+    expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => [reference.key, reference.citations.length])).toEqual([["o'brien2020", 2], ['vickers2018acupuncture', 1]]);
+    expect(code).toContain('href="#ref-o-brien2020"');
+    expect(code).toContain('</span>’s pooled analysis.');
+    expect(code).not.toContain('brien2020,');
+  });
+
   it('leaves the reference list to the page when appendBibliography says so, and still hands it the list', async () => {
     const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, appendBibliography: () => false }]] });
     const { code, metadata } = await processor.render('Pain fell [@vickers2018acupuncture].', { fileURL: new URL('file:///project/content/articles/a.md') });
