@@ -92,6 +92,38 @@ function withJoinedLists(item: CslItem): CslItem {
   return item;
 }
 
+// BibLaTeX's type keys as its English localisation (and pandoc) print them. citation-js hands CSL the key
+// itself as the genre, from `@phdthesis` or `type = {mathesis}`, and styles print it word for word:
+// "Exercise for knee pain [Phdthesis]".
+const GENRE_WORDS: Record<string, string> = {
+  phdthesis: 'PhD thesis',
+  mathesis: 'Master’s thesis',
+  bathesis: 'Bachelor’s thesis',
+  candthesis: 'Candidate thesis',
+  techreport: 'technical report',
+  resreport: 'research report',
+  software: 'computer software',
+  datacd: 'CD-ROM',
+  audiocd: 'audio CD',
+  patent: 'patent',
+  patentde: 'German patent',
+  patenteu: 'European patent',
+  patentfr: 'French patent',
+  patentuk: 'British patent',
+  patentus: 'U.S. patent',
+  patreq: 'patent request',
+  patreqde: 'German patent request',
+  patreqeu: 'European patent request',
+  patreqfr: 'French patent request',
+  patrequk: 'British patent request',
+  patrequs: 'U.S. patent request',
+};
+
+function withGenreWords(item: CslItem): CslItem {
+  const words = typeof item.genre === 'string' && Object.hasOwn(GENRE_WORDS, item.genre) ? GENRE_WORDS[item.genre] : undefined;
+  return words ? { ...item, genre: words } : item;
+}
+
 /** BibLaTeX `xdata = {a, b}`: fields the entry lacks come from the named @xdata entries (citation-js ignores them). */
 function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] {
   const xdata = new Map(entries.filter((entry) => entry.item.type === 'document' && chunks.some((c) => c.type === 'xdata' && c.key === entry.key)).map((e) => [e.key, e.item]));
@@ -176,7 +208,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = String(item['citation-key'] ?? item.id);
-    entries.push({ key, item: withJoinedLists(withoutOthers({ ...item, id: key })), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(withJoinedLists(withoutOthers({ ...item, id: key }))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -225,6 +226,25 @@ describe('BibTeX from other projects', () => {
     const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatter.entry('cicero')?.text).toBe('Cicero MT. De natura deorum. Reclam; 1995.');
     expect(formatter.diagnostics).toEqual([]);
+  });
+
+  it('names theses, reports and patents in words, as pandoc reads the same file', () => {
+    const text = [
+      '@phdthesis{lee2015, author = {Lee, Kim}, title = {Exercise for knee pain}, school = {University of Leeds}, year = {2015}}',
+      '@mastersthesis{roe2018, author = {Roe, Sam}, title = {Acupuncture in primary care}, school = {University of York}, year = {2018}}',
+      '@thesis{kay2020, author = {Kay, Lou}, title = {Yoga for back pain}, institution = {University of Bath}, type = {bathesis}, year = {2020}}',
+      '@thesis{ash2019, author = {Ash, Jo}, title = {Massage}, institution = {University of Kent}, type = {Doctoral dissertation}, year = {2019}}',
+      '@report{nice2016, title = {Low back pain and sciatica in over 16s}, institution = {NICE}, type = {techreport}, year = {2016}}',
+      '@patent{kim2017, author = {Kim, Lee}, title = {A brace}, type = {patentus}, number = {123}, year = {2017}}',
+      '@misc{rcore2024, author = {{R Core Team}}, title = {R}, type = {software}, year = {2024}}',
+    ].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'genre-'));
+    writeFileSync(join(dir, 'types.bib'), text);
+    const pandoc = JSON.parse(execFileSync('pandoc', ['-f', 'biblatex', '-t', 'csljson', join(dir, 'types.bib')], { encoding: 'utf8' })) as { id: string; genre?: string }[];
+    const library = loadLibrary([{ path: 'types.bib', text }]);
+    expect(Object.fromEntries([...library.entries].map(([key, entry]) => [key, entry.item.genre]))).toEqual(Object.fromEntries(pandoc.map((item) => [item.id, item.genre])));
+    const formatter = new CitationFormatter(library, bundledStyle('apa'));
+    expect(formatter.entry('lee2015')?.text).toBe('Lee, K. (2015). Exercise for knee pain [PhD thesis]. University of Leeds.');
   });
 });
 
