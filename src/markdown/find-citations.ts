@@ -28,31 +28,37 @@ export function displayPath(file: VFile): string {
 const CURLY_APOSTROPHE = /[‘’]/u;
 const CURLY_APOSTROPHES = /[‘’]/gu;
 
+const POSSESSIVE = /'s?$/u;
+
 /**
- * The text node's value with the keys the source names restored. Smartypants runs before citations are
- * read and curls the apostrophe of a key such as `o'brien2020`, which then ends the key at "o"; where the
- * key as written in the source names a reference, the value gets it back. A possessive (`@smith2020's`)
- * names none, so it stays a citation of smith2020 followed by "’s".
+ * The longest key, cut at an apostrophe, that names a reference. When none does, the key as written
+ * less a possessive, so that the error names what the author wrote ("o'brian2020", not "o").
  */
-function withWrittenKeys(node: Text, source: string, isKnown: (key: string) => boolean): string {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  let value = node.value;
-  if (start === undefined || end === undefined || !CURLY_APOSTROPHE.test(value)) return value;
-  let cursor = start;
-  for (const item of parseCitations(value).flatMap((cluster) => cluster.items)) {
-    const at = source.indexOf(`@${item.key}`, cursor);
-    if (at === -1 || at >= end) continue;
-    cursor = at + 1;
-    const written = keyWrittenAt(source, at);
-    if (!written || written === item.key || !isKnown(written)) continue;
-    const keyStart = item.offset + 1;
-    // Curling keeps the length, so the key's place in the value is its place in the source.
-    if (value.slice(keyStart, keyStart + written.length).replace(CURLY_APOSTROPHES, "'") === written) {
-      value = value.slice(0, keyStart) + written + value.slice(keyStart + written.length);
-    }
+function wholeKey(written: string, parsed: string, isKnown: (key: string) => boolean): string {
+  for (let end = written.length; end > parsed.length; end = written.lastIndexOf("'", end - 1)) {
+    if (isKnown(written.slice(0, end))) return written.slice(0, end);
   }
-  return value;
+  const unknown = written.replace(POSSESSIVE, '');
+  return unknown.length > parsed.length ? unknown : parsed;
+}
+
+/**
+ * The text node's value with the keys smartypants cut short made whole. Smartypants runs before
+ * citations are read and curls the apostrophe of a key such as `o'brien2020`, which then ends at "o".
+ * Each citation takes the longest key up to an apostrophe that names a reference, so `@o'brien2020's`
+ * cites o'brien2020 and `@smith2020's` smith2020, each followed by "’s", and `@o'brian2020` fails as
+ * itself even when a key "o" exists.
+ */
+function withWholeKeys(value: string, isKnown: (key: string) => boolean): string {
+  if (!CURLY_APOSTROPHE.test(value)) return value;
+  // Straightening keeps the length, so offsets in one are offsets in the other.
+  const straight = value.replace(CURLY_APOSTROPHES, "'");
+  let whole = value;
+  for (const item of parseCitations(value).flatMap((cluster) => cluster.items)) {
+    const key = wholeKey(keyWrittenAt(straight, item.offset) ?? item.key, item.key, isKnown);
+    if (key !== item.key) whole = whole.slice(0, item.offset + 1) + key + whole.slice(item.offset + 1 + key.length);
+  }
+  return whole;
 }
 
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
@@ -96,7 +102,7 @@ export function findCitations(tree: Root, file: VFile, isKnown: (key: string) =>
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
-    node.value = withWrittenKeys(node, source, isKnown);
+    node.value = withWholeKeys(node.value, isKnown);
     const clusters = locateClusters(node, source, path);
     if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
     return undefined;

@@ -50,16 +50,32 @@ describe('remark-citations', () => {
     ]);
   });
 
-  it("reads a key with an apostrophe that smartypants curled, and leaves a possessive's ’s in the text", async () => {
-    const extra = { path: 'references/extra.bib', text: "@article{o'brien2020,\n  author = {O'Brien, Ann},\n  title = {A trial of advice},\n  journal = {Trials},\n  year = {2020},\n  doi = {10.1000/trial.1},\n}\n" };
+  describe('keys with an apostrophe, which smartypants curls before citations are read', () => {
+    const article = (key: string, author: string) => `@article{${key},\n  author = {${author}},\n  title = {A trial of advice},\n  journal = {Trials},\n  year = {2020},\n  doi = {10.1000/${key.length}},\n}\n`;
+    // A key "o" as well, so that a key cut at its apostrophe would cite something rather than fail.
+    const extra = { path: 'references/extra.bib', text: article("o'brien2020", "O'Brien, Ann") + article('o', 'Oh, Li') };
     const withApostrophe = loadLibrary([...fixtureFiles('library'), extra]);
     const apostropheContext = { library: withApostrophe, formatter: new CitationFormatter(withApostrophe, bundledStyle('american-medical-association')) };
-    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => apostropheContext }]] });
-    const { code, metadata } = await processor.render("A trial [@o'brien2020, p. 3] and @o'brien2020 agree, as does @vickers2018acupuncture's pooled analysis.", { fileURL: new URL('file:///project/content/articles/a.md') });
-    expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => [reference.key, reference.citations.length])).toEqual([["o'brien2020", 2], ['vickers2018acupuncture', 1]]);
-    expect(code).toContain('href="#ref-o-brien2020"');
-    expect(code).toContain('</span>’s pooled analysis.');
-    expect(code).not.toContain('brien2020,');
+    const renderWith = async (markdown: string) => {
+      const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => apostropheContext }]] });
+      return processor.render(markdown, { fileURL: new URL('file:///project/content/articles/a.md') });
+    };
+
+    it("reads the key as written, and leaves a possessive's ’s in the text", async () => {
+      const { code, metadata } = await renderWith("Write to ann@o'reilly.org. A trial [@o'brien2020, p. 3] and @o'brien2020's authors agree, as does @vickers2018acupuncture's pooled analysis.");
+      expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => [reference.key, reference.citations.length])).toEqual([["o'brien2020", 2], ['vickers2018acupuncture', 1]]);
+      expect(code).toContain('href="#ref-o-brien2020"');
+      expect(code).toContain('</span>’s authors agree');
+      expect(code).toContain('</span>’s pooled analysis.');
+      expect(code).toContain('ann@o’reilly.org');
+      expect(code).not.toContain('brien2020,');
+    });
+
+    it('fails on a misspelt key with the key as written, not the part before its apostrophe', async () => {
+      const error = await renderWith("A trial [@o'brian2020].").catch((e: unknown) => e);
+      expect((error as Error).message).toContain('Unknown citation key "o\'brian2020" [unknown-key]');
+      expect((error as Error).message).toMatch(/Did you mean .*"o'brien2020"\?/u);
+    });
   });
 
   it('leaves the reference list to the page when appendBibliography says so, and still hands it the list', async () => {

@@ -22,8 +22,9 @@ describe('citeproc lowercasing', () => {
   it('keeps the language rules of Turkish, Azerbaijani and Lithuanian items', () => {
     expect(CSL.toLocaleLowerCase.call(state('tr', 'en-US'), 'ISPARTA')).toBe('ısparta');
     expect(CSL.toLocaleLowerCase.call(state('az', 'en-US'), 'İLİ')).toBe('ili');
+    expect(CSL.toLocaleLowerCase.call(state('tur', 'en-US'), 'ISPARTA')).toBe('ısparta');
     expect(CSL.toLocaleLowerCase.call(state('en-US'), 'ISPARTA')).toBe('isparta');
-    for (const languages of [['tr', 'en-US'], ['lt'], ['en-US', 'az-Latn']]) {
+    for (const languages of [['tr', 'en-US'], ['TR-tr'], ['lt'], ['lit', 'en-US'], ['aze', 'en-US'], ['azj']]) {
       for (const text of SAMPLES) expect(CSL.toLocaleLowerCase.call(state(...languages), text)).toBe(citeprocLocaleLowerCase.call(state(...languages), text));
     }
   });
