@@ -71,6 +71,55 @@ function parseGroup(macros: string, group: Chunk[]): CslItem[] {
   return items;
 }
 
+const CROSSREF = /\bcrossref\s*=\s*[{"]\s*([^}"\s]+)\s*[}"]/iu;
+
+/** The chunks an entry inherits from through `crossref`, nearest first (BibTeX allows chains). */
+function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
+  const parents: Chunk[] = [];
+  for (let key = chunk.text.match(CROSSREF)?.[1]; key !== undefined; key = parents.at(-1)!.text.match(CROSSREF)?.[1]) {
+    const parent = byKey.get(key);
+    if (!parent || parent === chunk || parents.includes(parent)) break;
+    parents.push(parent);
+  }
+  return parents;
+}
+
+/** `crossref` naming no entry of the file: BibTeX and citation-js fill nothing in, and the reference list lacks the book. */
+function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+  const keys = new Set(chunks.map((chunk) => chunk.key));
+  return chunks.flatMap((chunk) => {
+    const match = chunk.key ? chunk.text.match(CROSSREF) : null;
+    if (!match || keys.has(match[1])) return [];
+    return [{
+      code: 'missing-crossref',
+      severity: 'warning',
+      message: `"${chunk.key}" takes its book or proceedings from crossref "${match[1]}", which is not an entry of this file: its title, editors and publisher are missing from the reference`,
+      hint: `Add @…{${match[1]}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
+      location: where(chunk.offset + match.index!),
+      key: chunk.key,
+    } satisfies Diagnostic];
+  });
+}
+
+/**
+ * citation-js fills a `crossref` child from its parent only when both are parsed in one pass. After a
+ * broken entry split the file into several passes, a child whose parent went to another pass is parsed
+ * again beside it; otherwise it would lose its book title, editors and publisher without a word.
+ */
+function withCrossrefParents(items: CslItem[], chunks: Chunk[], macros: string): CslItem[] {
+  const byKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!, chunk]));
+  return items.map((item) => {
+    const chunk = byKey.get(String(item['citation-key'] ?? item.id));
+    const parents = chunk ? crossrefParents(chunk, byKey) : [];
+    if (!chunk || parents.length === 0) return item;
+    try {
+      return parseGroup(macros, [chunk, ...parents]).find((parsed) => String(parsed['citation-key'] ?? parsed.id) === chunk.key) ?? item;
+    } catch {
+      return item;
+    }
+  });
+}
+
 /** BibTeX's "and others" is a marker, not a person: drop it so styles print "et al" themselves. */
 function withoutOthers(item: CslItem): CslItem {
   for (const role of ['author', 'editor'] as const) {
@@ -159,7 +208,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       });
     }
   }
-  diagnostics.push(...structureDiagnostics(text, chunks, where), ...fieldWarnings(chunks, where));
+  diagnostics.push(...structureDiagnostics(text, chunks, where), ...fieldWarnings(chunks, where), ...missingCrossrefs(chunks, where));
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.
   const locations = new Map<string, SourceLocation[]>();
@@ -203,6 +252,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       }
     };
     bisect(keyed);
+    items = withCrossrefParents(items, keyed, macros);
   }
 
   const entries: LibraryEntry[] = [];

@@ -8,6 +8,7 @@ export type DiagnosticCode =
   | 'unconverted-latex'
   | 'unknown-field'
   | 'repeated-field'
+  | 'missing-crossref'
   | 'invalid-csl-json'
   | 'invalid-metadata'
   | 'missing-metadata'

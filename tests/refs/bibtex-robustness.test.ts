@@ -228,6 +228,24 @@ describe('BibTeX from other projects', () => {
     expect(formatter.diagnostics).toEqual([]);
   });
 
+  it('keeps what a crossref child inherits when a broken entry stands between it and its parent', () => {
+    const text = [
+      '@incollection{westfahl:space, author = {Westfahl, Gary}, title = {The True Frontier}, pages = {55-65}, crossref = {westfahl:frontier}}',
+      '@misc{broken, title = {\\enquote*{Quoted}}, year = {2001}}',
+      '@collection{westfahl:frontier, editor = {Westfahl, Gary}, title = {Space and Beyond}, publisher = {Greenwood}, location = {Westport}, year = {2000}}',
+    ].join('\n');
+    const parsed = parseBibtex(text, 'crossref.bib');
+    expect(parsed.diagnostics.map((d) => d.key)).toEqual(['broken']);
+    const child = parsed.entries.find((entry) => entry.key === 'westfahl:space')!.item;
+    expect([child['container-title'], child.publisher, child.editor?.[0]?.family, child.issued]).toEqual(['Space and Beyond', 'Greenwood', 'Westfahl', { 'date-parts': [[2000]] }]);
+  });
+
+  it('warns at its line about a crossref that names no entry of the file', () => {
+    const parsed = parseBibtex('@incollection{child,\n  title = {A chapter},\n  crossref = {elsewhere},\n}\n', 'chapters.bib');
+    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.key])).toEqual([['missing-crossref', 'warning', 3, 'child']]);
+    expect(parsed.entries.map((entry) => entry.key)).toEqual(['child']);
+  });
+
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {
     const text = [
       '@phdthesis{lee2015, author = {Lee, Kim}, title = {Exercise for knee pain}, school = {University of Leeds}, year = {2015}}',
