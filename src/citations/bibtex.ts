@@ -90,11 +90,15 @@ function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLoca
   return chunks.flatMap((chunk) => {
     const match = chunk.key ? chunk.text.match(CROSSREF) : null;
     if (!match || keys.has(match[1])) return [];
+    // BibTeX matches crossref keys in any case; citation-js only in the key's own.
+    const sameInOtherCase = [...keys].find((key) => key?.toLowerCase() === match[1]!.toLowerCase());
     return [{
       code: 'missing-crossref',
       severity: 'warning',
       message: `"${chunk.key}" takes its book or proceedings from crossref "${match[1]}", which is not an entry of this file: its title, editors and publisher are missing from the reference`,
-      hint: `Add @…{${match[1]}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
+      hint: sameInOtherCase
+        ? `Write crossref = {${sameInOtherCase}}, in the case of that entry's key.`
+        : `Add @…{${match[1]}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
       location: where(chunk.offset + match.index!),
       key: chunk.key,
     } satisfies Diagnostic];

@@ -244,6 +244,8 @@ describe('BibTeX from other projects', () => {
     const parsed = parseBibtex('@incollection{child,\n  title = {A chapter},\n  crossref = {elsewhere},\n}\n', 'chapters.bib');
     expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.key])).toEqual([['missing-crossref', 'warning', 3, 'child']]);
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['child']);
+    const otherCase = parseBibtex('@incollection{child, title = {A chapter}, crossref = {Whole-Book}}\n@book{whole-book, title = {A book}}\n', 'chapters.bib');
+    expect(otherCase.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {whole-book}, in the case of that entry\'s key.']);
   });
 
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {
