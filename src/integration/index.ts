@@ -15,6 +15,8 @@ import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext } from './shared-context.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
+// A team's shared library may hold hundreds of sources no summary cites yet: every build would list them all.
+const UNUSED_SHOWN = 10;
 
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
@@ -92,7 +94,10 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         const unused: Diagnostic[] = [...context.library.entries.values()]
           .filter((entry) => !citedKeys.has(entry.key))
           .map((entry) => ({ code: 'unused-reference', severity: 'warning', message: `Reference "${entry.key}" is not cited by any article`, location: entry.location }));
-        if (unused.length) logger.warn(`${unused.length} unused reference(s):\n${unused.map(formatDiagnostic).join('\n')}`);
+        if (unused.length) {
+          const more = unused.length > UNUSED_SHOWN ? `\n…and ${unused.length - UNUSED_SHOWN} more: \`npm run refs -- check\` lists every one.` : '';
+          logger.warn(`${unused.length} unused reference(s):\n${unused.slice(0, UNUSED_SHOWN).map(formatDiagnostic).join('\n')}${more}`);
+        }
         if (unchecked.size) {
           logger.info(`${unchecked.size} cited reference(s) are not yet checked against a stored registry record (doi.org, PubMed). \`npm run refs -- check\` lists them; \`npm run refs -- add --missing\` fetches the records while online.`);
         }

@@ -81,6 +81,7 @@ describe('warnings', () => {
       const refs = join(root, 'references/refs.bib');
       writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1'));
       appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
+      appendFileSync(refs, Array.from({ length: 12 }, (_, i) => `\n@article{spare${i},\n  title = {Kept for a later summary},\n  year = 2021\n}\n`).join(''));
     });
     const output: string[] = [];
     const capture = (chunk: string | Uint8Array) => {
@@ -99,6 +100,10 @@ describe('warnings', () => {
     const log = output.join('');
     expect(log).toMatch(/references\/refs\.bib:5\d:1: warning: Reference "uncited2020" is not cited by any article \[unused-reference\]/u);
     expect(log.match(/uncited2020/gu)).toHaveLength(1);
+    // A large library's unused entries are counted, the first ten shown, and refs check named for the rest.
+    expect(log).toContain('13 unused reference(s):');
+    expect(log.match(/Reference "spare\d+" is not cited/gu)).toHaveLength(9);
+    expect(log).toContain('…and 3 more: `npm run refs -- check` lists every one.');
     expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
     expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
     expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
