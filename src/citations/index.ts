@@ -7,7 +7,7 @@ export { identifierKey, identifierLinks, identifiersOf, normalizeDoi, normalizeP
 export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryFile } from './library.ts';
 export { parseLocator } from './locator.ts';
 export { readStyle, type CitationStyle } from './style.ts';
-export { keyWrittenAt, parseCitations, type CitationCluster, type CiteItem } from './syntax.ts';
+export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
 export { checkArticle, checkLibrary, describeUpdate, unusedEntries, type ArticleCitations } from './check.ts';
 export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';

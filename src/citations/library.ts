@@ -43,6 +43,11 @@ export class Library {
   /** Keys whose definition is broken or ambiguous: citing one fails with the library's own diagnostic. */
   private readonly brokenKeys = new Map<string, Diagnostic>();
 
+  /** Whether a key names an entry as it is written, without resolving identifiers. */
+  has(key: string): boolean {
+    return this.entries.has(key) || this.stored.has(key);
+  }
+
   /** Every entry an article can cite, library entries first. */
   all(): LibraryEntry[] {
     return [...this.entries.values(), ...this.stored.values()];

@@ -24,32 +24,44 @@ export interface CitationCluster {
 
 // Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation is allowed only
 // when followed by another key character, so a sentence's full stop never joins the key.
-// `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text.
-const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'](?=[\p{L}\p{N}_]))*`;
+// `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. An apostrophe may be curled:
+// smartypants runs before citations are read.
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’](?=[\p{L}\p{N}_]))*`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 // A narrative key must not continue a word or an e-mail address (name@example.org).
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
 
-const KEY_AT = new RegExp(KEY, 'uy');
+const CURLY_APOSTROPHES = /[‘’]/gu;
+const POSSESSIVE = /'s?$/u;
 
-/** The key written right after the `@` at `at` in a text, by the same rule citations are read by. */
-export function keyWrittenAt(text: string, at: number): string | undefined {
-  KEY_AT.lastIndex = at + 1;
-  return KEY_AT.exec(text)?.[0];
+/** Whether a key names a reference, which decides where a key with an apostrophe ends. */
+export type KeyTest = (key: string) => boolean;
+
+/**
+ * The key a written key names, apostrophes straightened: the whole of it when it names a reference
+ * (`o'brien2020`), else without a possessive (`@smith2020's` cites smith2020, and the "'s" stays in
+ * the text). Never shorter, so a misspelt `@o'brian2020` fails as itself rather than citing a key "o".
+ */
+function keyOf(written: string, isKnown?: KeyTest): string {
+  const key = written.replace(CURLY_APOSTROPHES, "'");
+  return isKnown?.(key) ? key : key.replace(POSSESSIVE, '');
 }
 
-/** Finds every citation in a run of plain text, in order of appearance. */
-export function parseCitations(text: string): CitationCluster[] {
+/**
+ * Finds every citation in a run of plain text, in order of appearance. `isKnown` tells a key that
+ * ends in "'s" from a possessive; without it, a trailing "'s" is always read as one.
+ */
+export function parseCitations(text: string, isKnown?: KeyTest): CitationCluster[] {
   const clusters: CitationCluster[] = [];
   let cursor = 0;
   for (const bracket of findBrackets(text)) {
-    const cluster = parseBracket(text, bracket.start, bracket.end);
+    const cluster = parseBracket(text, bracket.start, bracket.end, isKnown);
     if (!cluster) continue;
-    clusters.push(...parseNarrative(text, cursor, cluster.start));
+    clusters.push(...parseNarrative(text, cursor, cluster.start, isKnown));
     clusters.push(cluster);
     cursor = cluster.end;
   }
-  clusters.push(...parseNarrative(text, cursor, text.length));
+  clusters.push(...parseNarrative(text, cursor, text.length, isKnown));
   return attachNarrativeLocators(text, clusters);
 }
 
@@ -63,16 +75,17 @@ function* findBrackets(text: string): Generator<{ start: number; end: number }> 
   }
 }
 
-function parseBracket(text: string, start: number, end: number): CitationCluster | undefined {
+function parseBracket(text: string, start: number, end: number, isKnown?: KeyTest): CitationCluster | undefined {
   const items: CiteItem[] = [];
   let partStart = start + 1;
   for (const part of text.slice(start + 1, end - 1).split(';')) {
     const match = part.match(ITEM);
     // "name@example.org" inside brackets is an address, not a citation.
     if (match && !/[\p{L}\p{N}_.]$/u.test(match[1]!)) {
-      const [, prefix, dash, key, rest] = match as unknown as [string, string, string, string, string];
+      const [, prefix, dash, written, rest] = match as unknown as [string, string, string, string, string];
       const offset = partStart + prefix.length + dash.length;
-      items.push({ key, prefix: prefix.trim(), suppressAuthor: dash === '-', offset, ...splitSuffix(rest) });
+      const key = keyOf(written, isKnown);
+      items.push({ key, prefix: prefix.trim(), suppressAuthor: dash === '-', offset, ...splitSuffix(written.slice(key.length) + rest) });
     } else if (items.length > 0) {
       // Text between semicolons with no key belongs to the previous item, as in Pandoc.
       const last = items[items.length - 1]!;
@@ -93,12 +106,12 @@ function splitSuffix(rest: string): Pick<CiteItem, 'suffix' | 'label' | 'locator
   return locator ? { label, locator, suffix: cleanSuffix } : { suffix: cleanSuffix };
 }
 
-function parseNarrative(text: string, from: number, to: number): CitationCluster[] {
+function parseNarrative(text: string, from: number, to: number, isKnown?: KeyTest): CitationCluster[] {
   const clusters: CitationCluster[] = [];
   const segment = text.slice(from, to);
   for (const match of segment.matchAll(NARRATIVE)) {
     const start = from + match.index;
-    const key = match[1]!;
+    const key = keyOf(match[1]!, isKnown);
     clusters.push({
       mode: 'narrative',
       items: [{ key, prefix: '', suffix: '', suppressAuthor: false, offset: start }],

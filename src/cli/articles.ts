@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { ArticleCitations, Diagnostic } from '../citations/index.ts';
+import type { ArticleCitations, Diagnostic, KeyTest } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 
@@ -19,7 +19,7 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and
  * so every reported line and column, stays that of the file.
  */
-export function readArticle(path: string, text: string): { article?: Article; diagnostic?: Diagnostic } {
+export function readArticle(path: string, text: string, isKnown?: KeyTest): { article?: Article; diagnostic?: Diagnostic } {
   const source = text.replace(/^\uFEFF/u, '');
   const block = frontmatterBlock(source);
   const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
@@ -27,7 +27,7 @@ export function readArticle(path: string, text: string): { article?: Article; di
   try {
     const frontmatter = frontmatterData(block);
     const file = new VFile({ path, value: body });
-    const found = findCitations(parser.parse(file) as Root, file);
+    const found = findCitations(parser.parse(file) as Root, file, isKnown);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
     return { article: { slug, file: path, citations: citedKeys(found), acknowledged } };
   } catch (error) {
@@ -43,7 +43,7 @@ export function readArticle(path: string, text: string): { article?: Article; di
 }
 
 /** Every `.mdx` article under the folder, with project-relative paths. */
-export function readArticles(root: string, folder: string): { articles: Article[]; diagnostics: Diagnostic[] } {
+export function readArticles(root: string, folder: string, isKnown?: KeyTest): { articles: Article[]; diagnostics: Diagnostic[] } {
   const dir = join(root, folder);
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -51,7 +51,7 @@ export function readArticles(root: string, folder: string): { articles: Article[
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).sort();
   for (const name of names) {
     const path = relative(root, join(dir, name)).split(sep).join('/');
-    const { article, diagnostic } = readArticle(path, readFileSync(join(dir, name), 'utf8'));
+    const { article, diagnostic } = readArticle(path, readFileSync(join(dir, name), 'utf8'), isKnown);
     if (article) articles.push(article);
     if (diagnostic) diagnostics.push(diagnostic);
   }

@@ -54,6 +54,24 @@ describe('parseCitations', () => {
     expect(parseCitations(text)).toEqual([]);
   });
 
+  it.each([
+    ['a possessive, straight', "@smith2020's trial", [{ mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] }]],
+    ['a possessive curled by smartypants', '@smith2020’s trial', [{ mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] }]],
+    ['an apostrophe key', "see @o'brien2020.", [{ mode: 'narrative', text: "@o'brien2020", items: [{ key: "o'brien2020" }] }]],
+    ['an apostrophe key curled by smartypants', '[@o’brien2020, p. 3]', [{ mode: 'bracketed', text: '[@o’brien2020, p. 3]', items: [{ key: "o'brien2020", label: 'page', locator: '3' }] }]],
+    ['the possessive of an apostrophe key', '@o’brien2020’s trial', [{ mode: 'narrative', text: '@o’brien2020', items: [{ key: "o'brien2020" }] }]],
+    ['a possessive in brackets', "[@smith2020's data]", [{ mode: 'bracketed', text: "[@smith2020's data]", items: [{ key: 'smith2020', suffix: "'s data" }] }]],
+  ])('reads %s', (_name, text, expected) => {
+    expect(cites(text)).toEqual(expected);
+  });
+
+  it("keeps a trailing 's that the library's key has, and never cuts a key short at an apostrophe", () => {
+    const library = new Set(["o's", 'o']);
+    const keys = (text: string) => parseCitations(text, (key) => library.has(key)).flatMap((cluster) => cluster.items.map((item) => item.key));
+    expect(keys('@o’s study and @o’brian2020')).toEqual(["o's", "o'brian2020"]);
+    expect(keys("@o's study")).toEqual(["o's"]);
+  });
+
   it('reports the offset of each @ so errors can point at the key', () => {
     const text = 'a [see @one; @two] b';
     const offsets = parseCitations(text)[0]!.items.map((item) => item.offset);

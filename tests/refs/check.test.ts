@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,5 +100,19 @@ describe('npm run refs -- check FILE', () => {
 
   it('says so when a named file does not exist', async () => {
     expect(await run(['check', '--root', FIXTURE, 'nope.bib'])).toEqual({ status: 1, output: 'error: nope.bib does not exist.' });
+  });
+});
+
+describe('npm run refs -- check reads keys as the build does', () => {
+  it("takes a possessive for one and keeps a key's own apostrophe", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-apostrophe-'));
+    const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'references/library.bib'), entry('smith2020') + entry("o'brien2020"));
+    writeFileSync(join(root, 'content/articles/a.mdx'), "---\ntitle: A\n---\n\n@smith2020's trial and @o'brien2020's follow-up agree [@o'brien2020, p. 3].\n");
+    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    expect(found.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(found.filter((d) => d.code === 'unused-reference')).toEqual([]);
   });
 });
