@@ -71,12 +71,18 @@ function parseGroup(macros: string, group: Chunk[]): CslItem[] {
   return items;
 }
 
-const CROSSREF = /\bcrossref\s*=\s*[{"]\s*([^}"\s]+)\s*[}"]/iu;
+// The parent key as citation-js reads it: in braces (one or two levels) or quotes, spaces included.
+const CROSSREF = /\bcrossref\s*=\s*(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")/iu;
+
+function crossrefOf(chunk: Chunk): { key: string; index: number } | undefined {
+  const match = chunk.text.match(CROSSREF);
+  return match ? { key: (match[1] ?? match[2] ?? match[3])!, index: match.index! } : undefined;
+}
 
 /** The chunks an entry inherits from through `crossref`, nearest first (BibTeX allows chains). */
 function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
   const parents: Chunk[] = [];
-  for (let key = chunk.text.match(CROSSREF)?.[1]; key !== undefined; key = parents.at(-1)!.text.match(CROSSREF)?.[1]) {
+  for (let key = crossrefOf(chunk)?.key; key !== undefined; key = crossrefOf(parents.at(-1)!)?.key) {
     const parent = byKey.get(key);
     if (!parent || parent === chunk || parents.includes(parent)) break;
     parents.push(parent);
@@ -87,19 +93,20 @@ function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
 /** `crossref` naming no entry of the file: BibTeX and citation-js fill nothing in, and the reference list lacks the book. */
 function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   const keys = new Set(chunks.map((chunk) => chunk.key));
+  // BibTeX matches crossref keys in any case and citation-js only as written, spaces included.
+  const byLowerKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!.toLowerCase(), chunk.key!]));
   return chunks.flatMap((chunk) => {
-    const match = chunk.key ? chunk.text.match(CROSSREF) : null;
-    if (!match || keys.has(match[1])) return [];
-    // BibTeX matches crossref keys in any case; citation-js only in the key's own.
-    const sameInOtherCase = [...keys].find((key) => key?.toLowerCase() === match[1]!.toLowerCase());
+    const crossref = chunk.key ? crossrefOf(chunk) : undefined;
+    if (!crossref || keys.has(crossref.key)) return [];
+    const meant = byLowerKey.get(crossref.key.trim().toLowerCase());
     return [{
       code: 'missing-crossref',
       severity: 'warning',
-      message: `"${chunk.key}" takes its book or proceedings from crossref "${match[1]}", which is not an entry of this file: its title, editors and publisher are missing from the reference`,
-      hint: sameInOtherCase
-        ? `Write crossref = {${sameInOtherCase}}, in the case of that entry's key.`
-        : `Add @…{${match[1]}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
-      location: where(chunk.offset + match.index!),
+      message: `"${chunk.key}" takes its book or proceedings from crossref "${crossref.key}", which is not an entry of this file: its title, editors and publisher are missing from the reference`,
+      hint: meant
+        ? `Write crossref = {${meant}}, exactly as that entry's key is written.`
+        : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
+      location: where(chunk.offset + crossref.index),
       key: chunk.key,
     } satisfies Diagnostic];
   });
@@ -107,21 +114,54 @@ function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLoca
 
 /**
  * citation-js fills a `crossref` child from its parent only when both are parsed in one pass. After a
- * broken entry split the file into several passes, a child whose parent went to another pass is parsed
- * again beside it; otherwise it would lose its book title, editors and publisher without a word.
+ * broken entry split the file into several passes (`passOf`: each key's), the children whose parent
+ * went to another pass are parsed again beside it, once per parent; otherwise they would lose their
+ * book title, editors and publisher without a word. A child of an unreadable parent is reported.
  */
-function withCrossrefParents(items: CslItem[], chunks: Chunk[], macros: string): CslItem[] {
+function withCrossrefParents(items: CslItem[], chunks: Chunk[], passOf: Map<string, number>, macros: string, where: (offset: number) => SourceLocation, diagnostics: Diagnostic[]): CslItem[] {
   const byKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!, chunk]));
-  return items.map((item) => {
+  const families = new Map<string, { parents: Chunk[]; children: Chunk[] }>();
+  for (const item of items) {
     const chunk = byKey.get(String(item['citation-key'] ?? item.id));
     const parents = chunk ? crossrefParents(chunk, byKey) : [];
-    if (!chunk || parents.length === 0) return item;
-    try {
-      return parseGroup(macros, [chunk, ...parents]).find((parsed) => String(parsed['citation-key'] ?? parsed.id) === chunk.key) ?? item;
-    } catch {
-      return item;
+    if (!chunk || parents.every((parent) => passOf.get(parent.key!) === passOf.get(chunk.key!))) continue;
+    const unreadable = parents.find((parent) => !passOf.has(parent.key!));
+    if (unreadable) {
+      diagnostics.push({
+        code: 'missing-crossref',
+        severity: 'warning',
+        message: `"${chunk.key}" takes its book or proceedings from crossref "${unreadable.key}", which could not be read: its title, editors and publisher are missing from the reference`,
+        hint: `Fix the entry "${unreadable.key}" (its error is reported at its line).`,
+        location: where(chunk.offset + crossrefOf(chunk)!.index),
+        key: chunk.key,
+      });
+      continue;
     }
-  });
+    const family = parents.map((parent) => parent.key).join(' ');
+    const members = families.get(family) ?? { parents, children: [] };
+    members.children.push(chunk);
+    families.set(family, members);
+  }
+  const reparsed = new Map<string, CslItem>();
+  for (const { parents, children } of families.values()) {
+    const keep = (group: Chunk[]) => {
+      const wanted = new Set(group.map((child) => child.key));
+      for (const parsed of parseGroup(macros, [...group, ...parents])) if (wanted.has(String(parsed['citation-key'] ?? parsed.id))) reparsed.set(String(parsed['citation-key'] ?? parsed.id), parsed);
+    };
+    try {
+      keep(children);
+    } catch {
+      // A child that does not parse beside the parent must not cost its siblings their inheritance.
+      for (const child of children) {
+        try {
+          keep([child]);
+        } catch {
+          // It keeps what its own pass gave it.
+        }
+      }
+    }
+  }
+  return reparsed.size ? items.map((item) => reparsed.get(String(item['citation-key'] ?? item.id)) ?? item) : items;
 }
 
 /** BibTeX's "and others" is a marker, not a person: drop it so styles print "et al" themselves. */
@@ -147,7 +187,8 @@ function withJoinedLists(item: CslItem): CslItem {
 
 // BibLaTeX's type keys as its English localisation (and pandoc) print them. citation-js hands CSL the key
 // itself as the genre, from `@phdthesis` or `type = {mathesis}`, and styles print it word for word:
-// "Exercise for knee pain [Phdthesis]".
+// "Exercise for knee pain [Phdthesis]". A @techreport with no type gets "technical report", as BibLaTeX
+// prints it (pandoc leaves it out).
 const GENRE_WORDS: Record<string, string> = {
   phdthesis: 'PhD thesis',
   mathesis: 'Master’s thesis',
@@ -227,10 +268,15 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     const macros = readMacros(chunks, where, diagnostics);
     const macroLines = macros ? macros.split('\n').length - 1 : 0;
     items = [];
+    // Which pass read each entry: a crossref reaches only entries read in the same pass.
+    const passOf = new Map<string, number>();
+    let passes = 0;
     const bisect = (group: Chunk[]): void => {
       if (group.length === 0) return;
       try {
         items.push(...parseGroup(macros, group));
+        for (const chunk of group) passOf.set(chunk.key!, passes);
+        passes += 1;
       } catch (error) {
         if (group.length > 1) {
           bisect(group.slice(0, group.length >> 1));
@@ -256,7 +302,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       }
     };
     bisect(keyed);
-    items = withCrossrefParents(items, keyed, macros);
+    items = withCrossrefParents(items, keyed, passOf, macros, where, diagnostics);
   }
 
   const entries: LibraryEntry[] = [];

@@ -32,7 +32,7 @@ const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
 
 const CURLY_APOSTROPHES = /[‘’]/gu;
-const POSSESSIVE = /'s?$/u;
+const POSSESSIVE = /'s$/u;
 
 /** Whether a key names a reference, which decides where a key with an apostrophe ends. */
 export type KeyTest = (key: string) => boolean;

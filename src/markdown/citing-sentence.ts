@@ -1,5 +1,5 @@
 import type { Nodes } from 'mdast';
-import { parseCitations } from '../citations/index.ts';
+import { parseCitations, type KeyTest } from '../citations/index.ts';
 
 /** A block's text as mdast-util-to-string reads it, and the offset at which `target` starts in it (-1 if absent). */
 export function textWithOffset(block: Nodes, target: Nodes): { text: string; offset: number } {
@@ -18,6 +18,7 @@ export function textWithOffset(block: Nodes, target: Nodes): { text: string; off
 // Stands in for a citation while sentences are found: a citation's "p. 33" is no sentence end, and a
 // sentence may begin with a narrative citation.
 const MARK = '\uE000';
+const POSSESSIVE_AFTER = /^['‘’]s?(?![\p{L}\p{N}])/u;
 // A sentence ends at . ! or ?, closing quotes or brackets, then space before a capital, digit, quote or citation.
 const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"‘'(\[${MARK}])`, 'gu');
 
@@ -27,15 +28,16 @@ const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"
  * keeps each article's summary of citing places small at 10,000 articles. The block is parsed once
  * for all of its citations.
  */
-export function citingSentences(text: string, starts: number[]): string[] {
+export function citingSentences(text: string, starts: number[], isKnown?: KeyTest): string[] {
   let masked = '';
   let cursor = 0;
   const maskedAt = new Map<number, number>();
-  for (const cluster of parseCitations(text)) {
+  for (const cluster of parseCitations(text, isKnown)) {
     masked += text.slice(cursor, cluster.start);
     maskedAt.set(cluster.start, masked.length);
     masked += MARK;
-    cursor = cluster.end;
+    // "@smith2020's trial" reads "trial", as "@smith2020 found" reads "found", not "’s trial".
+    cursor = cluster.end + (cluster.mode === 'narrative' ? (text.slice(cluster.end).match(POSSESSIVE_AFTER)?.[0].length ?? 0) : 0);
   }
   masked += text.slice(cursor);
   const boundaries = [...masked.matchAll(BOUNDARY)].map((boundary) => ({

@@ -25,6 +25,18 @@ export function displayPath(file: VFile): string {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
 }
 
+/** Where `@key` is written in the source from `from`; an apostrophe in the key may be written curled. */
+function findKey(source: string, key: string, from: number): { at: number; length: number } | undefined {
+  if (!key.includes("'")) {
+    const at = source.indexOf(`@${key}`, from);
+    return at === -1 ? undefined : { at, length: key.length + 1 };
+  }
+  const pattern = new RegExp(`@${key.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&').replaceAll("'", "['‘’]")}`, 'gu');
+  pattern.lastIndex = from;
+  const match = pattern.exec(source);
+  return match ? { at: match.index, length: match[0].length } : undefined;
+}
+
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
 function locateClusters(node: Text, source: string, path: string, isKnown?: KeyTest): LocatedCluster[] {
   const start = node.position?.start.offset;
@@ -35,9 +47,10 @@ function locateClusters(node: Text, source: string, path: string, isKnown?: KeyT
     let escaped = false;
     const items = cluster.items.map((item) => {
       if (start === undefined || end === undefined) return item;
-      const at = source.indexOf(`@${item.key}`, cursor);
-      if (at === -1 || at >= end) return item;
-      cursor = at + item.key.length + 1;
+      const found = findKey(source, item.key, cursor);
+      if (!found || found.at >= end) return item;
+      const { at } = found;
+      cursor = at + found.length;
       if (source[at - 1] === '\\') escaped = true;
       return { ...item, location: locate(source, at, path) };
     });
@@ -47,11 +60,11 @@ function locateClusters(node: Text, source: string, path: string, isKnown?: KeyT
 }
 
 /** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
-function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]): string[] {
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown?: KeyTest): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
   const { text, offset } = textWithOffset(block, node);
-  return citingSentences(text, clusters.map((cluster) => offset + cluster.start));
+  return citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown);
 }
 
 /**
@@ -67,7 +80,7 @@ export function findCitations(tree: Root, file: VFile, isKnown?: KeyTest): Found
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
     const clusters = locateClusters(node, source, path, isKnown);
-    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters) });
+    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters, isKnown) });
     return undefined;
   });
   return found;

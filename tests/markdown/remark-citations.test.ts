@@ -71,6 +71,17 @@ describe('remark-citations', () => {
       expect(code).not.toContain('brien2020,');
     });
 
+    it('reads a key typed with a curled apostrophe, places it, and leaves an escaped one as text', async () => {
+      const { code, metadata } = await renderWith('Escaped \\@o’brien2020 here. Two @o’brien2020’s results, as @vickers2018acupuncture’s pooled analysis showed.');
+      expect(code).toContain('Escaped @o’brien2020 here.');
+      const references = citationSummaryOf(metadata.frontmatter)!.references;
+      expect(references.map((reference) => [reference.key, reference.citations.length])).toEqual([["o'brien2020", 1], ['vickers2018acupuncture', 1]]);
+      // The citing sentence drops the citation and its possessive, as it drops "@key" before "found".
+      expect(references.map((reference) => reference.citations[0]!.context)).toEqual(['Two results, as pooled analysis showed.', 'Two results, as pooled analysis showed.']);
+      const error = await renderWith('Escaped \\@o’brien2020 here, then @o’brian2020 misspelt.').catch((e: unknown) => e);
+      expect((error as Error).message).toContain(':1:34: error: Unknown citation key "o\'brian2020"');
+    });
+
     it('fails on a misspelt key with the key as written, not the part before its apostrophe', async () => {
       const error = await renderWith("A trial [@o'brian2020].").catch((e: unknown) => e);
       expect((error as Error).message).toContain('Unknown citation key "o\'brian2020" [unknown-key]');

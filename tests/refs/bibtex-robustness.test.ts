@@ -245,7 +245,35 @@ describe('BibTeX from other projects', () => {
     expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.key])).toEqual([['missing-crossref', 'warning', 3, 'child']]);
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['child']);
     const otherCase = parseBibtex('@incollection{child, title = {A chapter}, crossref = {Whole-Book}}\n@book{whole-book, title = {A book}}\n', 'chapters.bib');
-    expect(otherCase.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {whole-book}, in the case of that entry\'s key.']);
+    expect(otherCase.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {whole-book}, exactly as that entry\'s key is written.']);
+    // citation-js reads the value as written: spaces are part of it, an extra pair of braces is not.
+    const spaced = parseBibtex('@incollection{child, title = {A chapter}, crossref = { book }}\n@book{book, title = {A book}}\n', 'chapters.bib');
+    expect(spaced.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {book}, exactly as that entry\'s key is written.']);
+    const doubled = parseBibtex('@incollection{child, title = {A chapter}, crossref = {{book}}}\n@book{book, title = {A book}, publisher = {Greenwood}}\n', 'chapters.bib');
+    expect(doubled.diagnostics).toEqual([]);
+    expect(doubled.entries[0]!.item.publisher).toBe('Greenwood');
+  });
+
+  it('warns when a crossref parent cannot be read, and keeps the inheritance of its readable siblings\' children', () => {
+    const text = [
+      '@incollection{lost, title = {Chapter one}, crossref = {broken}}',
+      '@incollection{kept, title = {Chapter two}, crossref = {book}}',
+      '@incollection{kept2, title = {Chapter three}, crossref = {book}}',
+      '@book{broken, title = {\\enquote*{Quoted}}, year = {2001}}',
+      '@book{book, title = {Space and Beyond}, publisher = {Greenwood}, year = {2000}}',
+    ].join('\n');
+    const parsed = parseBibtex(text, 'crossref.bib');
+    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.key, d.location?.line])).toEqual([
+      ['invalid-bibtex', 'error', 'broken', 4],
+      ['missing-crossref', 'warning', 'lost', 1],
+    ]);
+    expect(parsed.entries.filter((entry) => entry.key.startsWith('kept')).map((entry) => entry.item.publisher)).toEqual(['Greenwood', 'Greenwood']);
+  });
+
+  it("knows a broken entry's key, so citing it gives the entry's own error rather than a shorter key's", () => {
+    const library = loadLibrary([{ path: 'broken.bib', text: "@article{smith's,\n  title = {\\enquote*{Quoted}},\n}\n" }]);
+    expect(library.has("smith's")).toBe(true);
+    expect(library.has('smith')).toBe(false);
   });
 
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {
