@@ -217,6 +217,18 @@ describe('search in Chromium', () => {
     expect(await page.locator('pagefind-input input').inputValue()).toBe('osteoarthritis');
   });
 
+  it('offers the query without its rarest words when no page holds them all, and its link searches it', async () => {
+    await searchFromUrl(page, searchPage, { q: 'lumbago spaceship' });
+    const suggestion = page.locator('[data-search-suggestion]');
+    await expect.poll(() => suggestion.isVisible()).toBe(true);
+    expect(await suggestion.textContent()).toMatch(/^No page has every word of this search\. Try lumbago \(\d+ results?\)\.$/u);
+    await suggestion.locator('a').click();
+    await page.waitForURL(`${searchPage}?q=lumbago`);
+    expect(titles(await readResults(page))).toContain('Chronic low back pain');
+    await page.locator('[data-search-suggestion][data-checked="lumbago"]').waitFor({ state: 'attached' });
+    expect(await suggestion.isHidden()).toBe(true);
+  });
+
   it('axe finds no violations on the search page with results, facets and a "Did you mean"', async () => {
     await searchFromUrl(page, searchPage, { q: 'osteoarthritus' });
     await page.locator('[data-search-suggestion]:not([hidden])').waitFor();

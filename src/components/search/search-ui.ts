@@ -1,3 +1,4 @@
+import { broaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
 import { RANKING } from './ranking.ts';
@@ -13,6 +14,11 @@ interface PagefindInstance {
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
   triggerLoad(): Promise<void>;
+}
+
+/** The part of Pagefind's JS API that tells what a query finds (pagefind.app/docs/api). */
+interface PagefindSearchApi {
+  search(term: string, options: { filters: Record<string, string[]> }): Promise<{ results: unknown[] } | null>;
 }
 
 declare global {
@@ -58,31 +64,44 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
 }
 
 /**
- * Offers the query with its misspelt words corrected from the site's vocabulary: Pagefind has no
- * typo tolerance, and a misspelt word finds nothing or stray prefix matches ("acupunture" finds an
- * author's initials "AC").
+ * Offers another query when this one finds little: the query with its misspelt words corrected from the
+ * site's vocabulary (Pagefind has no typo tolerance, and a misspelt word finds nothing or stray prefix
+ * matches: "acupunture" finds an author's initials "AC"); or, when no page holds every word, the query
+ * without its rarest words (see broaderQuery).
  */
-function offerCorrections(instance: PagefindInstance, root: HTMLElement): void {
+function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void {
   const note = root.querySelector<HTMLElement>('[data-search-suggestion]');
   const vocabularyUrl = root.dataset.vocabulary;
-  if (!note || !vocabularyUrl) return;
+  const bundle = root.dataset.bundle;
+  if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
+  // The module the Component UI has loaded and configured: the same URL gives the same instance.
+  let pagefind: Promise<PagefindSearchApi> | undefined;
+  const count = async (query: string, filters: Record<string, string[]>) => {
+    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindSearchApi>;
+    return (await (await pagefind).search(query, { filters }))?.results.length ?? 0;
+  };
+  const searchLink = (query: string, filters: Record<string, string[]>) => {
+    const link = document.createElement('a');
+    link.href = `?${writeSearchState({ query, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
+    link.textContent = query;
+    return link;
+  };
   instance.on('search', async (term, filters) => {
     note.hidden = true;
     delete note.dataset.checked;
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     const suggestion = suggestQuery(term, await vocabulary);
-    // Another search may have started while the vocabulary loaded.
+    const broader = suggestion || identifierQuery(term) || (await count(term, filters)) > 0 ? undefined : await broaderQuery(term, (query) => count(query, filters));
+    // Another search may have started meanwhile.
     if (instance.searchTerm !== term) return;
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
-    if (!suggestion) return;
-    const link = document.createElement('a');
-    link.href = `?${writeSearchState({ query: suggestion, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
-    link.textContent = suggestion;
-    note.replaceChildren('Did you mean ', link, '?');
+    if (suggestion) note.replaceChildren('Did you mean ', searchLink(suggestion, filters), '?');
+    else if (broader) note.replaceChildren('No page has every word of this search. Try ', searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
+    else return;
     note.hidden = false;
   });
 }
@@ -95,7 +114,7 @@ const components = window.PagefindComponents;
 const root = document.querySelector<HTMLElement>('[data-search]');
 if (components && root) {
   const instance = components.configureInstance('default', { ranking: RANKING });
-  offerCorrections(instance, root);
+  offerAlternatives(instance, root);
   void connect(instance, root.querySelector('select[name="sort"]'));
 } else if (root) {
   root.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');

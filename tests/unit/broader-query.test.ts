@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { broaderQuery } from '../../src/components/search/broader-query.ts';
+
+// Pages as the words they hold; a query finds the pages that hold every one of its words, as Pagefind does.
+const PAGES = [
+  ['acupuncture', 'for', 'chronic', 'pain', 'can', 'help', 'knee', 'back', 'is'],
+  ['exercise', 'for', 'knee', 'osteoarthritis', 'arthritis', 'is', 'can'],
+  ['acupuncture', 'trial', 'knee', 'pain', 'is', 'for'],
+];
+const searched: string[] = [];
+async function count(query: string): Promise<number> {
+  searched.push(query);
+  const words = query.split(' ');
+  return PAGES.filter((page) => words.every((word) => page.includes(word))).length;
+}
+
+describe('broaderQuery', () => {
+  it('drops the rarest words first until the rest finds pages', async () => {
+    expect(await broaderQuery('can acupuncture help my knee', count)).toEqual({ query: 'can acupuncture help knee', results: 1 });
+    expect(await broaderQuery('is exercise good for knee arthritis', count)).toEqual({ query: 'is exercise for knee arthritis', results: 1 });
+    expect(await broaderQuery('acupuncture side effects', count)).toEqual({ query: 'acupuncture', results: 2 });
+  });
+
+  it('gives up when no word finds anything, and leaves one-word, quoted and pasted queries alone', async () => {
+    expect(await broaderQuery('zebra unicorn', count)).toBeUndefined();
+    searched.length = 0;
+    for (const query of ['knee', '"knee pain" my', 'a b c d e f g h i']) expect(await broaderQuery(query, count)).toBeUndefined();
+    expect(searched).toEqual([]);
+  });
+
+  it('asks for each word once and for each shorter query once', async () => {
+    searched.length = 0;
+    await broaderQuery('can acupuncture help my knee', count);
+    expect(searched).toEqual(['can', 'acupuncture', 'help', 'my', 'knee', 'can acupuncture help knee']);
+  });
+});
