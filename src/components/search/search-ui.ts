@@ -82,6 +82,14 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindSearchApi>;
     return (await (await pagefind).search(query, { filters }))?.results.length ?? 0;
   };
+  // Only for a query that finds nothing; a search index that cannot be read offers nothing.
+  const fewerWords = async (term: string, filters: Record<string, string[]>) => {
+    try {
+      return (await count(term, filters)) > 0 ? undefined : await broaderQuery(term, (query) => count(query, filters));
+    } catch {
+      return undefined;
+    }
+  };
   const searchLink = (query: string, filters: Record<string, string[]>) => {
     const link = document.createElement('a');
     link.href = `?${writeSearchState({ query, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
@@ -94,7 +102,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     const suggestion = suggestQuery(term, await vocabulary);
-    const broader = suggestion || identifierQuery(term) || (await count(term, filters)) > 0 ? undefined : await broaderQuery(term, (query) => count(query, filters));
+    const broader = suggestion || identifierQuery(term) ? undefined : await fewerWords(term, filters);
     // Another search may have started meanwhile.
     if (instance.searchTerm !== term) return;
     // Records which query the note answers, found or not: tests wait for it.
