@@ -16,9 +16,9 @@ async function count(query: string): Promise<number> {
 
 describe('broaderQuery', () => {
   it('drops the rarest words first until the rest finds pages', async () => {
-    expect(await broaderQuery('can acupuncture help my knee', count)).toEqual({ query: 'can acupuncture help knee', results: 1 });
-    expect(await broaderQuery('is exercise good for knee arthritis', count)).toEqual({ query: 'is exercise for knee arthritis', results: 1 });
-    expect(await broaderQuery('acupuncture side effects', count)).toEqual({ query: 'acupuncture', results: 2 });
+    expect(await broaderQuery('can acupuncture help my knee', count)).toEqual({ query: 'can acupuncture help knee', dropped: ['my'], results: 1 });
+    expect(await broaderQuery('is exercise good for knee arthritis', count)).toEqual({ query: 'is exercise for knee arthritis', dropped: ['good'], results: 1 });
+    expect(await broaderQuery('acupuncture side effects', count)).toEqual({ query: 'acupuncture', dropped: ['side', 'effects'], results: 2 });
   });
 
   it('gives up when no word finds anything, and leaves one-word, quoted and pasted queries alone', async () => {

@@ -4,6 +4,8 @@ const MAX_WORDS = 8;
 /** What the query without its rarest words finds. */
 export interface BroaderQuery {
   query: string;
+  /** The words left out, as typed. */
+  dropped: string[];
   results: number;
 }
 
@@ -24,7 +26,7 @@ export async function broaderQuery(term: string, count: (query: string) => Promi
     if (kept.length === 0) return undefined;
     const query = kept.join(' ');
     const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(query);
-    if (results > 0) return { query, results };
+    if (results > 0) return { query, dropped: words.filter((word) => !kept.includes(word)), results };
   }
   return undefined;
 }

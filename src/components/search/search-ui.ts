@@ -108,7 +108,10 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
     if (suggestion) note.replaceChildren('Did you mean ', searchLink(suggestion, filters), '?');
-    else if (broader) note.replaceChildren('No page has every word of this search. Try ', searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
+    else if (broader) {
+      const dropped = broader.dropped.map((word) => `“${word}”`).join(' and ');
+      note.replaceChildren(`No page has every word of this search. Without ${dropped}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
+    }
     else return;
     note.hidden = false;
   });
