@@ -21,5 +21,3 @@ export function useFastLowerCase(): void {
   if (CSL.toLocaleLowerCase !== localeLowerCase) return;
   CSL.toLocaleLowerCase = toLowerCaseUnlessLanguageSensitive;
 }
-
-export { localeLowerCase as citeprocLocaleLowerCase };

@@ -220,7 +220,8 @@ describe('search in Chromium', () => {
   it('offers the query without its rarest words when no page holds them all, and its link searches it', async () => {
     await searchFromUrl(page, searchPage, { q: 'lumbago spaceship' });
     const suggestion = page.locator('[data-search-suggestion]');
-    await expect.poll(() => suggestion.isVisible()).toBe(true);
+    await page.locator('[data-search-suggestion][data-checked="lumbago spaceship"]').waitFor({ state: 'attached' });
+    expect(await suggestion.isVisible()).toBe(true);
     expect(await suggestion.textContent()).toMatch(/^No page has every word of this search\. Without “spaceship”: lumbago \(\d+ results?\)\.$/u);
     await suggestion.locator('a').click();
     await page.waitForURL(`${searchPage}?q=lumbago`);

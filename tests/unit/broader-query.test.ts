@@ -21,6 +21,12 @@ describe('broaderQuery', () => {
     expect(await broaderQuery('acupuncture side effects', count)).toEqual({ query: 'acupuncture', dropped: ['side', 'effects'], results: 2 });
   });
 
+  it('leaves out every word no page holds at once, repeats and bare punctuation counted once or not at all', async () => {
+    searched.length = 0;
+    expect(await broaderQuery('knee my My pain ? spaceship', count)).toEqual({ query: 'knee pain', dropped: ['my', 'spaceship'], results: 2 });
+    expect(searched).toEqual(['knee', 'my', 'pain', 'spaceship', 'knee pain']);
+  });
+
   it('gives up when no word finds anything, and leaves one-word, quoted and pasted queries alone', async () => {
     expect(await broaderQuery('zebra unicorn', count)).toBeUndefined();
     searched.length = 0;

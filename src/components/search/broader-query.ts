@@ -1,5 +1,6 @@
 /** A longer query is pasted text rather than a question; trying its words one by one would stall the page. */
 const MAX_WORDS = 8;
+const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /** What the query without its rarest words finds. */
 export interface BroaderQuery {
@@ -11,22 +12,31 @@ export interface BroaderQuery {
 
 /**
  * Pagefind finds only pages that hold every word, and readers type questions: "can acupuncture help my
- * knee" finds nothing because no page says "my". This drops the query's rarest words (those fewest pages
- * hold, "my" first), one at a time, until the rest finds pages; the common words that carry the question
- * stay longest. `count` tells how many pages a query finds. Undefined when nothing is found or there is
- * nothing to drop.
+ * knee" finds nothing because no page says "my". This leaves out the words no page holds, then the
+ * rarest of the rest (those fewest pages hold) one at a time, until the rest finds pages; the common
+ * words that carry the question stay longest. `count` tells how many pages a query finds. Undefined
+ * when nothing is found, there is nothing to leave out, or the query is a quoted phrase.
  */
 export async function broaderQuery(term: string, count: (query: string) => Promise<number>): Promise<BroaderQuery | undefined> {
-  const words = term.trim().split(/\s+/u).filter(Boolean);
-  if (words.length < 2 || words.length > MAX_WORDS || /["]/u.test(term)) return undefined;
+  // Pagefind lowercases words; repeats and bare punctuation find nothing more.
+  const seen = new Set<string>();
+  const words = term.trim().split(/\s+/u).filter((word) => HAS_WORD.test(word) && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+  if (words.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
   const pages = new Map(await Promise.all(words.map(async (word) => [word, await count(word)] as const)));
-  const kept = [...words];
-  for (const rarest of [...new Set(words)].sort((a, b) => pages.get(a)! - pages.get(b)!)) {
-    while (kept.includes(rarest)) kept.splice(kept.indexOf(rarest), 1);
+  let kept = words.filter((word) => pages.get(word)! > 0);
+  const result = async (): Promise<BroaderQuery | undefined> => {
     if (kept.length === 0) return undefined;
-    const query = kept.join(' ');
-    const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(query);
-    if (results > 0) return { query, dropped: words.filter((word) => !kept.includes(word)), results };
+    const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(kept.join(' '));
+    return results > 0 ? { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results } : undefined;
+  };
+  if (kept.length < words.length) {
+    const found = await result();
+    if (found) return found;
+  }
+  for (const rarest of [...kept].sort((a, b) => pages.get(a)! - pages.get(b)!)) {
+    kept = kept.filter((word) => word !== rarest);
+    const found = await result();
+    if (found) return found;
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { broaderQuery } from './broader-query.ts';
+import { broaderQuery, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
 import { RANKING } from './ranking.ts';
@@ -11,14 +11,21 @@ interface PagefindInstance {
   searchFilters: Record<string, string[]>;
   searchSort: Record<string, 'asc' | 'desc'>;
   on(event: 'search', callback: (term: string, filters: Record<string, string[]>) => void): void;
+  on(event: 'results', callback: (result: SearchResult) => void): void;
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
   triggerLoad(): Promise<void>;
 }
 
-/** The part of Pagefind's JS API that tells what a query finds (pagefind.app/docs/api). */
-interface PagefindSearchApi {
-  search(term: string, options: { filters: Record<string, string[]> }): Promise<{ results: unknown[] } | null>;
+/** What a Pagefind search found: the pages, and how many the words match before filters. */
+interface SearchResult {
+  results: unknown[];
+  unfilteredResultCount?: number;
+}
+
+/** The part of Pagefind's JS API that counts what a query finds (pagefind.app/docs/api). */
+interface PagefindModule {
+  createInstance(options: { noWorker: boolean }): { search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResult | null> };
 }
 
 declare global {
@@ -76,19 +83,12 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
-  // The module the Component UI has loaded and configured: the same URL gives the same instance.
-  let pagefind: Promise<PagefindSearchApi> | undefined;
+  // The Component UI keeps its engine to itself: shorter queries are counted on one of our own, made when
+  // a search first finds nothing, without a worker (as the UI runs, see SearchUI.astro).
+  let engine: Promise<ReturnType<PagefindModule['createInstance']>> | undefined;
   const count = async (query: string, filters: Record<string, string[]>) => {
-    pagefind ??= import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindSearchApi>;
-    return (await (await pagefind).search(query, { filters }))?.results.length ?? 0;
-  };
-  // Only for a query that finds nothing; a search index that cannot be read offers nothing.
-  const fewerWords = async (term: string, filters: Record<string, string[]>) => {
-    try {
-      return (await count(term, filters)) > 0 ? undefined : await broaderQuery(term, (query) => count(query, filters));
-    } catch {
-      return undefined;
-    }
+    engine ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>).then((pagefind) => pagefind.createInstance({ noWorker: true }));
+    return (await (await engine).search(query, { filters }))?.results.length ?? 0;
   };
   const searchLink = (query: string, filters: Record<string, string[]>) => {
     const link = document.createElement('a');
@@ -96,23 +96,35 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     link.textContent = query;
     return link;
   };
-  instance.on('search', async (term, filters) => {
+  // Each search answers the UI's next results; a later search (new words or filters) makes it moot.
+  let latest = 0;
+  let answerResults: ((result: SearchResult) => void) | undefined;
+  instance.on('results', (result) => answerResults?.(result));
+  instance.on('search', async (term, liveFilters) => {
+    const search = ++latest;
+    const results = new Promise<SearchResult>((resolve) => { answerResults = resolve; });
+    // The UI changes its filters object in place when a filter is ticked.
+    const filters = structuredClone(liveFilters);
     note.hidden = true;
     delete note.dataset.checked;
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     const suggestion = suggestQuery(term, await vocabulary);
-    const broader = suggestion || identifierQuery(term) ? undefined : await fewerWords(term, filters);
-    // Another search may have started meanwhile.
-    if (instance.searchTerm !== term) return;
+    let broader: BroaderQuery | undefined;
+    if (!suggestion && !identifierQuery(term)) {
+      const found = await results;
+      // Words that match pages the filters hide are no reason to leave words out.
+      const matched = found.unfilteredResultCount ?? found.results.length;
+      if (search === latest && matched === 0) broader = await broaderQuery(term, (query) => count(query, filters)).catch(() => undefined);
+    }
+    if (search !== latest) return;
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
     if (suggestion) note.replaceChildren('Did you mean ', searchLink(suggestion, filters), '?');
     else if (broader) {
-      const dropped = broader.dropped.map((word) => `“${word}”`).join(' and ');
+      const dropped = new Intl.ListFormat('en', { type: 'conjunction' }).format(broader.dropped.map((word) => `“${word}”`));
       note.replaceChildren(`No page has every word of this search. Without ${dropped}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
-    }
-    else return;
+    } else return;
     note.hidden = false;
   });
 }
