@@ -19,7 +19,7 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
  * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and
  * so every reported line and column, stays that of the file.
  */
-export function readArticle(path: string, text: string, isKnown?: KeyTest): { article?: Article; diagnostic?: Diagnostic } {
+export function readArticle(path: string, text: string, isKnown: KeyTest): { article?: Article; diagnostic?: Diagnostic } {
   const source = text.replace(/^\uFEFF/u, '');
   const block = frontmatterBlock(source);
   const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
@@ -43,7 +43,7 @@ export function readArticle(path: string, text: string, isKnown?: KeyTest): { ar
 }
 
 /** Every `.mdx` article under the folder, with project-relative paths. */
-export function readArticles(root: string, folder: string, isKnown?: KeyTest): { articles: Article[]; diagnostics: Diagnostic[] } {
+export function readArticles(root: string, folder: string, isKnown: KeyTest): { articles: Article[]; diagnostics: Diagnostic[] } {
   const dir = join(root, folder);
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];

@@ -28,7 +28,7 @@ const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"
  * keeps each article's summary of citing places small at 10,000 articles. The block is parsed once
  * for all of its citations.
  */
-export function citingSentences(text: string, starts: number[], isKnown?: KeyTest): string[] {
+export function citingSentences(text: string, starts: number[], isKnown: KeyTest): string[] {
   let masked = '';
   let cursor = 0;
   const maskedAt = new Map<number, number>();

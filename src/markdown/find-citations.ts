@@ -38,7 +38,7 @@ function findKey(source: string, key: string, from: number): { at: number; lengt
 }
 
 /** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
-function locateClusters(node: Text, source: string, path: string, isKnown?: KeyTest): LocatedCluster[] {
+function locateClusters(node: Text, source: string, path: string, isKnown: KeyTest): LocatedCluster[] {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   let cursor = start ?? 0;
@@ -60,7 +60,7 @@ function locateClusters(node: Text, source: string, path: string, isKnown?: KeyT
 }
 
 /** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
-function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown?: KeyTest): string[] {
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
   const { text, offset } = textWithOffset(block, node);
@@ -71,7 +71,7 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
  * Every text node with citations, in document order; code, links and raw HTML are skipped. `isKnown`
  * tells a key that ends in "'s" from a possessive (see parseCitations).
  */
-export function findCitations(tree: Root, file: VFile, isKnown?: KeyTest): Found[] {
+export function findCitations(tree: Root, file: VFile, isKnown: KeyTest): Found[] {
   const found: Found[] = [];
   // Decoded once: the file's value may be bytes, and a document has dozens of cited text nodes.
   const source = String(file.value ?? '');

@@ -6,14 +6,14 @@ import { citingSentences, textWithOffset } from '../../src/markdown/citing-sente
 import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
 import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
 
-const at = (text: string, citation: string) => citingSentences(text, [text.indexOf(citation)])[0];
+const at = (text: string, citation: string) => citingSentences(text, [text.indexOf(citation)], () => false)[0];
 
 describe('citingSentences', () => {
   const paragraph = 'Pain is common. Acupuncture helped a little [@a, p. 33–35]. @b [fig. 2] found no effect in 282 people. “Sham” did as well [see @c; @d]! Others disagree.';
 
   it('quotes only the sentence that holds each citation, without any citation', () => {
     const starts = ['[@a', '@b', '[see'].map((citation) => paragraph.indexOf(citation));
-    expect(citingSentences(paragraph, starts)).toEqual(['Acupuncture helped a little.', 'found no effect in 282 people.', '“Sham” did as well!']);
+    expect(citingSentences(paragraph, starts, () => false)).toEqual(['Acupuncture helped a little.', 'found no effect in 282 people.', '“Sham” did as well!']);
   });
 
   it('does not end a sentence at the full stops inside locators, abbreviations or decimals', () => {
