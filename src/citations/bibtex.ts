@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { itemKey, missingCrossrefs, withCrossrefParents } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, type Chunk } from './bibtex-lint.ts';
 import { lineLocator } from './lines.ts';
 
@@ -69,99 +70,6 @@ function parseGroup(macros: string, group: Chunk[]): CslItem[] {
   const items = toCsl(`${macros}${group.map((chunk) => chunk.text).join('\n')}`);
   if (items.length !== group.length) throw new Error(`expected ${group.length} entries, read ${items.length}`);
   return items;
-}
-
-// The parent key as citation-js reads it: in braces (one or two levels) or quotes, spaces included.
-const CROSSREF = /\bcrossref\s*=\s*(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")/iu;
-
-function crossrefOf(chunk: Chunk): { key: string; index: number } | undefined {
-  const match = chunk.text.match(CROSSREF);
-  return match ? { key: (match[1] ?? match[2] ?? match[3])!, index: match.index! } : undefined;
-}
-
-/** The chunks an entry inherits from through `crossref`, nearest first (BibTeX allows chains). */
-function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
-  const parents: Chunk[] = [];
-  for (let key = crossrefOf(chunk)?.key; key !== undefined; key = crossrefOf(parents.at(-1)!)?.key) {
-    const parent = byKey.get(key);
-    if (!parent || parent === chunk || parents.includes(parent)) break;
-    parents.push(parent);
-  }
-  return parents;
-}
-
-/** `crossref` naming no entry of the file: BibTeX and citation-js fill nothing in, and the reference list lacks the book. */
-function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
-  const keys = new Set(chunks.map((chunk) => chunk.key));
-  // BibTeX matches crossref keys in any case and citation-js only as written, spaces included.
-  const byLowerKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!.toLowerCase(), chunk.key!]));
-  return chunks.flatMap((chunk) => {
-    const crossref = chunk.key ? crossrefOf(chunk) : undefined;
-    if (!crossref || keys.has(crossref.key)) return [];
-    const meant = byLowerKey.get(crossref.key.trim().toLowerCase());
-    return [{
-      code: 'missing-crossref',
-      severity: 'warning',
-      message: `"${chunk.key}" takes its book or proceedings from crossref "${crossref.key}", which is not an entry of this file: its title, editors and publisher are missing from the reference`,
-      hint: meant
-        ? `Write crossref = {${meant}}, exactly as that entry's key is written.`
-        : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`,
-      location: where(chunk.offset + crossref.index),
-      key: chunk.key,
-    } satisfies Diagnostic];
-  });
-}
-
-/**
- * citation-js fills a `crossref` child from its parent only when both are parsed in one pass. After a
- * broken entry split the file into several passes (`passOf`: each key's), the children whose parent
- * went to another pass are parsed again beside it, once per parent; otherwise they would lose their
- * book title, editors and publisher without a word. A child of an unreadable parent is reported.
- */
-function withCrossrefParents(items: CslItem[], chunks: Chunk[], passOf: Map<string, number>, macros: string, where: (offset: number) => SourceLocation, diagnostics: Diagnostic[]): CslItem[] {
-  const byKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!, chunk]));
-  const families = new Map<string, { parents: Chunk[]; children: Chunk[] }>();
-  for (const item of items) {
-    const chunk = byKey.get(String(item['citation-key'] ?? item.id));
-    const parents = chunk ? crossrefParents(chunk, byKey) : [];
-    if (!chunk || parents.every((parent) => passOf.get(parent.key!) === passOf.get(chunk.key!))) continue;
-    const unreadable = parents.find((parent) => !passOf.has(parent.key!));
-    if (unreadable) {
-      diagnostics.push({
-        code: 'missing-crossref',
-        severity: 'warning',
-        message: `"${chunk.key}" takes its book or proceedings from crossref "${unreadable.key}", which could not be read: its title, editors and publisher are missing from the reference`,
-        hint: `Fix the entry "${unreadable.key}" (its error is reported at its line).`,
-        location: where(chunk.offset + crossrefOf(chunk)!.index),
-        key: chunk.key,
-      });
-      continue;
-    }
-    const family = parents.map((parent) => parent.key).join(' ');
-    const members = families.get(family) ?? { parents, children: [] };
-    members.children.push(chunk);
-    families.set(family, members);
-  }
-  const reparsed = new Map<string, CslItem>();
-  for (const { parents, children } of families.values()) {
-    const keep = (group: Chunk[]) => {
-      const wanted = new Set(group.map((child) => child.key));
-      for (const parsed of parseGroup(macros, [...group, ...parents])) if (wanted.has(String(parsed['citation-key'] ?? parsed.id))) reparsed.set(String(parsed['citation-key'] ?? parsed.id), parsed);
-    };
-    try {
-      keep(children);
-    } catch {
-      // A child that does not parse beside the parent must not cost its siblings their inheritance.
-      for (const child of children) {
-        try {
-          keep([child]);
-        } catch {
-          // It keeps what its own pass gave it.
-        }
-      }
-    }
-  }
-  return reparsed.size ? items.map((item) => reparsed.get(String(item['citation-key'] ?? item.id)) ?? item) : items;
 }
 
 /** BibTeX's "and others" is a marker, not a person: drop it so styles print "et al" themselves. */
@@ -302,12 +210,14 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       }
     };
     bisect(keyed);
-    items = withCrossrefParents(items, keyed, passOf, macros, where, diagnostics);
+    const inherited = withCrossrefParents(items, keyed, passOf, (group) => parseGroup(macros, group), where);
+    items = inherited.items;
+    diagnostics.push(...inherited.diagnostics);
   }
 
   const entries: LibraryEntry[] = [];
   for (const item of items) {
-    const key = String(item['citation-key'] ?? item.id);
+    const key = itemKey(item);
     entries.push({ key, item: withGenreWords(withJoinedLists(withoutOthers({ ...item, id: key }))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);

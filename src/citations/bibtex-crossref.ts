@@ -1,0 +1,103 @@
+import type { Chunk } from './bibtex-lint.ts';
+import type { CslItem } from './csl.ts';
+import type { Diagnostic, SourceLocation } from './errors.ts';
+
+// BibTeX `crossref = {parent}`: the child takes the fields it lacks (book title, editors, publisher) from
+// the parent. citation-js does the inheriting; what is here makes sure none of it is lost in silence.
+
+// The parent key as citation-js reads it: in braces (one or two levels) or quotes, spaces included.
+const CROSSREF = /\bcrossref\s*=\s*(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")/iu;
+
+/** The key citation-js gives an item it read: the entry's citation key. */
+export function itemKey(item: CslItem): string {
+  return String(item['citation-key'] ?? item.id);
+}
+
+function crossrefOf(chunk: Chunk): { key: string; index: number } | undefined {
+  const match = chunk.text.match(CROSSREF);
+  return match ? { key: (match[1] ?? match[2] ?? match[3])!, index: match.index! } : undefined;
+}
+
+/** The chunks an entry inherits from, nearest first (BibTeX allows chains). */
+function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
+  const parents: Chunk[] = [];
+  for (let key = crossrefOf(chunk)?.key; key !== undefined; key = crossrefOf(parents.at(-1)!)?.key) {
+    const parent = byKey.get(key);
+    if (!parent || parent === chunk || parents.includes(parent)) break;
+    parents.push(parent);
+  }
+  return parents;
+}
+
+/** A child that inherits nothing from `parent`, `why` in words, at its crossref field. */
+function missingParent(chunk: Chunk, parent: string, why: string, hint: string, where: (offset: number) => SourceLocation): Diagnostic {
+  return {
+    code: 'missing-crossref',
+    severity: 'warning',
+    message: `"${chunk.key}" takes its book or proceedings from crossref "${parent}", which ${why}: its title, editors and publisher are missing from the reference`,
+    hint,
+    location: where(chunk.offset + crossrefOf(chunk)!.index),
+    key: chunk.key,
+  };
+}
+
+/** Each `crossref` that names no entry of the file: BibTeX and citation-js fill nothing in. */
+export function missingCrossrefs(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+  const keys = new Set(chunks.map((chunk) => chunk.key));
+  // BibTeX matches crossref keys in any case and citation-js only as written, spaces included.
+  const byLowerKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!.toLowerCase(), chunk.key!]));
+  return chunks.flatMap((chunk) => {
+    const crossref = chunk.key ? crossrefOf(chunk) : undefined;
+    if (!crossref || keys.has(crossref.key)) return [];
+    const meant = byLowerKey.get(crossref.key.trim().toLowerCase());
+    return [missingParent(chunk, crossref.key, 'is not an entry of this file', meant
+      ? `Write crossref = {${meant}}, exactly as that entry's key is written.`
+      : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`, where)];
+  });
+}
+
+/**
+ * citation-js fills a child from its parent only when both are read in one pass. After a broken entry
+ * split the file into several passes (`passOf`: each key's), the children whose parent went to another
+ * pass are read again beside it, once per parent, by `parse`; otherwise they would lose their book
+ * title, editors and publisher without a word. A child of an unreadable parent is reported.
+ */
+export function withCrossrefParents(items: CslItem[], chunks: Chunk[], passOf: Map<string, number>, parse: (group: Chunk[]) => CslItem[], where: (offset: number) => SourceLocation): { items: CslItem[]; diagnostics: Diagnostic[] } {
+  const byKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!, chunk]));
+  const diagnostics: Diagnostic[] = [];
+  const families = new Map<string, { parents: Chunk[]; children: Chunk[] }>();
+  for (const item of items) {
+    const chunk = byKey.get(itemKey(item));
+    const parents = chunk ? crossrefParents(chunk, byKey) : [];
+    if (!chunk || parents.every((parent) => passOf.get(parent.key!) === passOf.get(chunk.key!))) continue;
+    const unreadable = parents.find((parent) => !passOf.has(parent.key!));
+    if (unreadable) {
+      diagnostics.push(missingParent(chunk, unreadable.key!, 'could not be read', `Fix the entry "${unreadable.key}" (its error is reported at its line).`, where));
+      continue;
+    }
+    const family = parents.map((parent) => parent.key).join(' ');
+    const members = families.get(family) ?? { parents, children: [] };
+    members.children.push(chunk);
+    families.set(family, members);
+  }
+  const reread = new Map<string, CslItem>();
+  for (const { parents, children } of families.values()) {
+    const keep = (group: Chunk[]) => {
+      const wanted = new Set(group.map((child) => child.key));
+      for (const parsed of parse([...group, ...parents])) if (wanted.has(itemKey(parsed))) reread.set(itemKey(parsed), parsed);
+    };
+    try {
+      keep(children);
+    } catch {
+      // A child that does not parse beside the parent must not cost its siblings their inheritance.
+      for (const child of children) {
+        try {
+          keep([child]);
+        } catch {
+          // It keeps what its own pass gave it.
+        }
+      }
+    }
+  }
+  return { items: reread.size ? items.map((item) => reread.get(itemKey(item)) ?? item) : items, diagnostics };
+}
