@@ -1,6 +1,7 @@
 import { broaderQuery, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
+import { resultCounter, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
 import { suggestQuery } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
@@ -17,16 +18,6 @@ interface PagefindInstance {
   triggerLoad(): Promise<void>;
 }
 
-/** What a Pagefind search found: the pages, and how many the words match before filters. */
-interface SearchResult {
-  results: unknown[];
-  unfilteredResultCount?: number;
-}
-
-/** The part of Pagefind's JS API that counts what a query finds (pagefind.app/docs/api). */
-interface PagefindModule {
-  createInstance(options: { noWorker: boolean }): { search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResult | null> };
-}
 
 declare global {
   interface Window {
@@ -83,13 +74,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
-  // The Component UI keeps its engine to itself: shorter queries are counted on one of our own, made when
-  // a search first finds nothing, without a worker (as the UI runs, see SearchUI.astro).
-  let engine: Promise<ReturnType<PagefindModule['createInstance']>> | undefined;
-  const count = async (query: string, filters: Record<string, string[]>) => {
-    engine ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>).then((pagefind) => pagefind.createInstance({ noWorker: true }));
-    return (await (await engine).search(query, { filters }))?.results.length ?? 0;
-  };
+  const count = resultCounter(bundle);
   const searchLink = (query: string, filters: Record<string, string[]>) => {
     const link = document.createElement('a');
     link.href = `?${writeSearchState({ query, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
