@@ -1,4 +1,4 @@
-import type { Chunk } from './bibtex-lint.ts';
+import { writtenFields, type Chunk } from './bibtex-lint.ts';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
@@ -6,16 +6,19 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 // the parent. citation-js does the inheriting; what is here makes sure none of it is lost in silence.
 
 // The parent key as citation-js reads it: in braces (one or two levels) or quotes, spaces included.
-const CROSSREF = /\bcrossref\s*=\s*(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")/iu;
+const PARENT_KEY = /^(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")$/u;
 
 /** The key citation-js gives an item it read: the entry's citation key. */
 export function itemKey(item: CslItem): string {
   return String(item['citation-key'] ?? item.id);
 }
 
+/** The entry's crossref field as written (not a mention in a note or after the entry), with its place. */
 function crossrefOf(chunk: Chunk): { key: string; index: number } | undefined {
-  const match = chunk.text.match(CROSSREF);
-  return match ? { key: (match[1] ?? match[2] ?? match[3])!, index: match.index! } : undefined;
+  if (!/crossref/iu.test(chunk.text)) return undefined;
+  const field = writtenFields(chunk.text).find((written) => written.name === 'crossref');
+  const match = field?.value.match(PARENT_KEY);
+  return field && match ? { key: (match[1] ?? match[2] ?? match[3])!, index: field.offset } : undefined;
 }
 
 /** The chunks an entry inherits from, nearest first (BibTeX allows chains). */

@@ -165,14 +165,14 @@ function valueEnd(text: string, from: number): number {
 }
 
 /** An entry's fields: lower-case name, offset of the name in the entry, and the value as written. */
-interface WrittenField {
+export interface WrittenField {
   name: string;
   offset: number;
   value: string;
 }
 
 /** The fields of an entry as written; reading stops where the entry is malformed. */
-function writtenFields(entry: string): WrittenField[] {
+export function writtenFields(entry: string): WrittenField[] {
   const fields: WrittenField[] = [];
   const keyEnd = entry.indexOf(',', entry.search(/[{(]/u));
   let i = keyEnd === -1 ? entry.length : keyEnd + 1;

@@ -43,10 +43,8 @@ export class Library {
   /** Keys whose definition is broken or ambiguous: citing one fails with the library's own diagnostic. */
   private readonly brokenKeys = new Map<string, Diagnostic>();
 
-  /** Whether a key names an entry as it is written, readable or not, without resolving identifiers. */
-  has(key: string): boolean {
-    return this.entries.has(key) || this.stored.has(key) || this.brokenKeys.has(key);
-  }
+  /** Whether a key names an entry as it is written, readable or not, without resolving identifiers; a KeyTest. */
+  readonly has = (key: string): boolean => this.entries.has(key) || this.stored.has(key) || this.brokenKeys.has(key);
 
   /** Every entry an article can cite, library entries first. */
   all(): LibraryEntry[] {

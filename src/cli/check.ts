@@ -12,7 +12,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
     const chosen = new Set(read.map((file) => file.path));
     return sortDiagnostics(checkLibrary(library, (file) => chosen.has(file)));
   }
-  const { articles, diagnostics } = readArticles(project.root, project.config.articles, (key) => library.has(key));
+  const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
   const cited = new Set<string>();
   for (const article of articles) {
     diagnostics.push(...checkArticle(library, article));

@@ -15,7 +15,7 @@ export function exportReferences(project: Project, format: ExportFormat, slug?: 
   const { library } = loadProjectLibrary(project);
   let items: CslItem[];
   if (slug) {
-    const { articles } = readArticles(project.root, project.config.articles, (key) => library.has(key));
+    const { articles } = readArticles(project.root, project.config.articles, library.has);
     const article = articles.find((candidate) => candidate.slug === slug);
     if (!article) throw new Error(`No article "${slug}" in ${project.config.articles}/. Known: ${articles.map((a) => a.slug).join(', ') || 'none'}.`);
     const problems: Diagnostic[] = [];

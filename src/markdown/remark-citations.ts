@@ -117,7 +117,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   const title = options.bibliographyTitle ?? 'References';
   return (tree: Root, file: VFile) => {
     const { library, formatter } = options.context();
-    const found = findCitations(tree, file, (key) => library.has(key));
+    const found = findCitations(tree, file, library.has);
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 

@@ -251,6 +251,9 @@ describe('BibTeX from other projects', () => {
     expect(spaced.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {book}, exactly as that entry\'s key is written.']);
     const doubled = parseBibtex('@incollection{child, title = {A chapter}, crossref = {{book}}}\n@book{book, title = {A book}, publisher = {Greenwood}}\n', 'chapters.bib');
     expect(doubled.diagnostics).toEqual([]);
+    // Only the field counts: not a note that mentions one, nor a comment after the entry.
+    const mentioned = parseBibtex('@article{a, title = {A}, note = {see crossref = {elsewhere}}}\n% crossref = {elsewhere}\n', 'notes.bib');
+    expect(mentioned.diagnostics).toEqual([]);
     expect(doubled.entries[0]!.item.publisher).toBe('Greenwood');
   });
 

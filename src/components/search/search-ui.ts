@@ -18,7 +18,6 @@ interface PagefindInstance {
   triggerLoad(): Promise<void>;
 }
 
-
 declare global {
   interface Window {
     /** Pagefind's Component UI; `configureInstance` sets options before the bundle loads and returns the instance. */
