@@ -203,6 +203,48 @@ function plainValue(value: string): string {
   return value.replace(/^([{"])([\s\S]*)[}"]$/u, '$2').replace(/\s+/gu, ' ').trim();
 }
 
+// The macros every BibTeX style defines; any other bare word in a value needs an @string.
+const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+const STRING_NAME = /^@\s*string\s*[{(]\s*([^\s=#{}(),"]+)\s*=/iu;
+
+/** The parts of a value joined by `#`, outside braces and quotes. */
+function concatenated(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const character = value[i];
+    if (character === '{') depth++;
+    else if (character === '}') depth--;
+    else if (character === '"' && depth === 0) quoted = !quoted;
+    else if (character === '#' && depth === 0 && !quoted) {
+      parts.push(value.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [...parts, value.slice(start).trim()];
+}
+
+/**
+ * Fields that name an @string macro the file never defines: citation-js leaves such a field out without
+ * a word (`journal = jpain` with no `@string{jpain = …}`).
+ */
+export function undefinedMacroWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+  const defined = new Set(chunks.flatMap((chunk) => (chunk.type === 'string' ? [chunk.text.match(STRING_NAME)?.[1]?.toLowerCase() ?? ''] : [])));
+  return chunks.filter((chunk) => chunk.key).flatMap((chunk) => writtenFields(chunk.text).flatMap((field): Diagnostic[] => {
+    const macro = concatenated(field.value).find((part) => /^[A-Za-z][^\s{}"#]*$/u.test(part) && !defined.has(part.toLowerCase()) && !MONTHS.has(part.toLowerCase()));
+    return macro ? [{
+      code: 'unknown-field',
+      severity: 'warning',
+      message: `"${chunk.key}": field "${field.name}" uses the @string macro "${macro}", which this file does not define, so the field is left out of the reference`,
+      hint: `Define it before the entry, @string{${macro} = {…}}, or write the value in braces: ${field.name} = {…}.`,
+      location: where(chunk.offset + field.offset),
+      key: chunk.key,
+    }] : [];
+  }));
+}
+
 /**
  * Warnings about fields whose value would silently go missing: a name that misspells a field the
  * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a shown field given more than once

@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents } from './bibtex-crossref.ts';
-import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, type Chunk } from './bibtex-lint.ts';
+import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { lineLocator } from './lines.ts';
 
 /** A reference as read from a library file, with where it was defined. */
@@ -121,6 +121,32 @@ const GENRE_WORDS: Record<string, string> = {
   patrequs: 'U.S. patent request',
 };
 
+// TeX spacing commands citation-js leaves as written: `5\,mg` is a thin unbreakable space, the others a space.
+const TEX_SPACES: [RegExp, string][] = [[/\\,/gu, '\u202F'], [/\\[;:> ]/gu, ' ']];
+
+/**
+ * Field text as Unicode readers and search expect. `{\'\i}`, the usual BibTeX spelling of í, arrives as a
+ * dotless ı with a combining accent ("Garcı́a"), which no search for García finds; composed here (NFC).
+ */
+function unicodeText(text: string): string {
+  let result = text.replace(/\u0131(?=\p{M})/gu, 'i').replace(/\u0237(?=\p{M})/gu, 'j');
+  for (const [command, space] of TEX_SPACES) result = result.replace(command, space);
+  return result.normalize('NFC');
+}
+
+function withUnicodeText(item: CslItem): CslItem {
+  for (const [field, value] of Object.entries(item)) {
+    if (typeof value === 'string') item[field] = unicodeText(value);
+    // Name lists: each name's parts.
+    else if (Array.isArray(value)) {
+      item[field] = value.map((name: unknown) => (name && typeof name === 'object'
+        ? Object.fromEntries(Object.entries(name).map(([part, text]) => [part, typeof text === 'string' ? unicodeText(text) : text]))
+        : name));
+    }
+  }
+  return item;
+}
+
 function withGenreWords(item: CslItem): CslItem {
   const words = typeof item.genre === 'string' && Object.hasOwn(GENRE_WORDS, item.genre) ? GENRE_WORDS[item.genre] : undefined;
   return words ? { ...item, genre: words } : item;
@@ -161,7 +187,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
       });
     }
   }
-  diagnostics.push(...structureDiagnostics(text, chunks, where), ...fieldWarnings(chunks, where), ...missingCrossrefs(chunks, where));
+  diagnostics.push(...structureDiagnostics(text, chunks, where), ...fieldWarnings(chunks, where), ...undefinedMacroWarnings(chunks, where), ...missingCrossrefs(chunks, where));
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.
   const locations = new Map<string, SourceLocation[]>();
@@ -218,7 +244,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(withJoinedLists(withoutOthers({ ...item, id: key }))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(withUnicodeText(withJoinedLists(withoutOthers({ ...item, id: key })))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks));

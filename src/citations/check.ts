@@ -1,3 +1,4 @@
+import { keySlug } from './anchors.ts';
 import type { LibraryEntry } from './bibtex.ts';
 import { checkEntry } from './check-entry.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
@@ -40,7 +41,7 @@ function duplicateWorks(entries: LibraryEntry[]): Diagnostic[] {
 }
 
 /** Keys that differ only in case: BibTeX treats them as one key, and readers cannot tell them apart. */
-function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
+export function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
   const byLowerKey = new Map<string, LibraryEntry[]>();
   for (const entry of entries) byLowerKey.set(entry.key.toLowerCase(), [...(byLowerKey.get(entry.key.toLowerCase()) ?? []), entry]);
   return firstOf(byLowerKey).flatMap(([, [first, ...others]]) => others.map((entry): Diagnostic => ({
@@ -55,14 +56,37 @@ function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
 }
 
 /**
- * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), one work
- * under two keys, and each entry's own checks. `inFile` limits the report to some files.
+ * Keys that become the same page and anchor (`müller2020` and `mäller2020` are both `m-ller2020`), on a
+ * file system that ignores case too; keys that differ only in case are caseDuplicates' report.
+ */
+export function slugClashes(entries: LibraryEntry[]): Diagnostic[] {
+  const bySlug = new Map<string, LibraryEntry[]>();
+  for (const entry of entries) {
+    const slug = keySlug(entry.key).toLowerCase();
+    const others = bySlug.get(slug) ?? [];
+    if (!others.some((other) => other.key.toLowerCase() === entry.key.toLowerCase())) bySlug.set(slug, [...others, entry]);
+  }
+  return firstOf(bySlug).flatMap(([, [first, ...others]]) => others.map((entry): Diagnostic => ({
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `Citation keys "${entry.key}" and "${first!.key}" would share the page /references/${keySlug(first!.key)}/ and its anchor`,
+    hint: 'Page addresses keep only letters, digits, "_", "." and "-" of a key: rename one key and update the articles that cite it.',
+    location: entry.location,
+    related: [first!.location],
+    key: entry.key,
+  })));
+}
+
+/**
+ * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), keys that
+ * would share a page, one work under two keys, and each entry's own checks. `inFile` limits the report to some files.
  */
 export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true): Diagnostic[] {
   const entries = [...library.entries.values()];
   return [
     ...library.diagnostics,
     ...caseDuplicates(entries),
+    ...slugClashes(entries),
     ...duplicateWorks(entries),
     ...entries.flatMap((entry) => checkEntry(entry, library)),
   ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file));

@@ -59,6 +59,29 @@ function dateOf(text: string): CslItem['issued'] {
   return parts ? { 'date-parts': [parts] } : { raw: text };
 }
 
+// Variables citeproc reads as text (or numbers written as text): any other JSON value makes it fail on the item.
+const NOT_TEXT = new Set(['id', 'type', 'custom', 'categories', 'keyword', ...NAME_VARIABLES, ...DATE_VARIABLES]);
+const TEXT_VARIABLES = new Set(OTHER_VARIABLES.filter((variable) => !NOT_TEXT.has(variable)));
+
+/** A number or a list of strings as text (Crossref writes some titles as lists); undefined for anything else. */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number')) return value.join(', ');
+  return undefined;
+}
+
+function isDate(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && ('date-parts' in value || 'raw' in value || 'literal' in value);
+}
+
+/** A name whose parts are all text: numbers become text, anything else is left out. */
+function textNameParts(name: CslName): CslName {
+  return Object.fromEntries(Object.entries(name).flatMap(([part, text]) => {
+    if (typeof text === 'string' || typeof text === 'boolean') return [[part, text]];
+    return typeof text === 'number' ? [[part, String(text)]] : [];
+  })) as CslName;
+}
+
 function isNameList(value: unknown): boolean {
   return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name));
 }
@@ -81,8 +104,26 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
   const diagnostics: Diagnostic[] = [];
   const warn = (message: string, hint: string) => diagnostics.push({ code: 'unknown-field', severity: 'warning', message: `"${item.id}": ${message}`, hint, location, key: item.id });
   for (const [field, value] of Object.entries(item)) {
+    // JSON's null is no value: citeproc would fail on the item rather than leave the field out.
+    if (value === null) {
+      delete checked[field];
+      continue;
+    }
+    if (TEXT_VARIABLES.has(field) && typeof value !== 'string') {
+      const text = textOf(value);
+      if (text === undefined) {
+        delete checked[field];
+        warn(`${field} is ${Array.isArray(value) ? 'a list' : `a${typeof value === 'object' ? 'n object' : ` ${typeof value}`}`}, not text, so it is left out of the reference`, `Write ${field} as a string: "${field}": "…".`);
+      } else checked[field] = text;
+      continue;
+    }
     if (KNOWN.has(field)) {
       if (DATE_VARIABLES.has(field) && (typeof value === 'string' || typeof value === 'number')) checked[field] = dateOf(String(value));
+      else if (DATE_VARIABLES.has(field) && !isDate(value)) {
+        delete checked[field];
+        warn(`${field} is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01", so it is left out of the reference`, `Write ${field} as { "date-parts": [[year, month, day]] }.`);
+      }
+      if (NAME_VARIABLES.has(field) && isNameList(value)) checked[field] = (value as CslName[]).map(textNameParts);
       if (NAME_VARIABLES.has(field) && !isNameList(value)) {
         const names = (Array.isArray(value) ? value : [value]).filter((name) => name !== null && name !== undefined && name !== '');
         checked[field] = names.map((name) => (typeof name === 'string' ? nameOf(name) : name));

@@ -25,6 +25,9 @@ export function parseJson(source: string, file: string, code: Diagnostic['code']
   }
 }
 
+// Zotero's item URIs (http://zotero.org/users/…/items/…), which it exports as the id of an item without a key.
+const URI = /^[a-z][a-z\d+.-]*:\/\//iu;
+
 /**
  * Reads a CSL-JSON file: an array of items (or one item) whose `citation-key`, or else `id`, is the
  * citation key. Zotero 7 exports its Citation Key field as `citation-key` and an item URI as the id.
@@ -55,6 +58,17 @@ export function parseCslJson(source: string, file: string): ParsedFile {
       return;
     }
     const key = citationKey ?? id;
+    if (!citationKey && URI.test(id)) {
+      // Markdown turns the address into a link before citations are read: `[@http://…]` would stay text.
+      diagnostics.push({
+        code: 'invalid-csl-json',
+        severity: 'warning',
+        message: `CSL-JSON item "${id}" has no citation key, and its id is an address, which an article cannot cite`,
+        hint: 'Give it a key: add "citation-key": "smith2020" to the item, or set the Citation Key field in Zotero 7 (or Better BibTeX) and export again.',
+        location,
+        key,
+      });
+    }
     const checked = checkedCslItem({ ...(record as CslItem), id: key }, location);
     diagnostics.push(...checked.diagnostics);
     entries.push({ key, item: checked.item, location });

@@ -94,7 +94,9 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
     };
   });
   if (!formatter.style.numeric) bibliography.sort((a, b) => a.text.localeCompare(b.text));
-  return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...formatter.diagnostics] };
+  // An entry citeproc could not format fails the documents that cite it, not every document.
+  const unformatted = formatter.diagnostics.filter((diagnostic) => diagnostic.key !== undefined && numbers.has(diagnostic.key));
+  return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...unformatted] };
 }
 
 /** A labelled link of a reference: "DOI", "PubMed", "PMC" or "Web page". */

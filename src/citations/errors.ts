@@ -11,6 +11,7 @@ export type DiagnosticCode =
   | 'missing-crossref'
   | 'invalid-csl-json'
   | 'invalid-metadata'
+  | 'invalid-encoding'
   | 'missing-metadata'
   | 'invalid-locator'
   | 'format-failed'

@@ -95,6 +95,7 @@ export class CitationFormatter {
             message: `Reference "${entry.key}" could not be formatted in ${this.style.name}: ${error instanceof Error ? error.message : String(error)}`,
             hint: 'Check the entry for malformed names or dates.',
             location: entry.location,
+            key: entry.key,
           });
         }
       }

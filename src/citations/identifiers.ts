@@ -11,10 +11,20 @@ const DOI = /^10\.\d{4,9}\/\S+$/u;
 const PMID = /^[1-9]\d{0,8}$/u;
 const PMCID = /^PMC\d{1,9}$/u;
 
+const DOI_PREFIX = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu;
+
 /** Normalises a DOI as written in BibTeX, CSL or a URL; undefined when it is not a DOI. */
 export function normalizeDoi(raw: string): string | undefined {
-  const doi = raw.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu, '').toLowerCase();
+  const doi = raw.trim().replace(DOI_PREFIX, '').toLowerCase();
   return DOI.test(doi) ? doi : undefined;
+}
+
+/**
+ * The item with its DOI written bare, as styles expect: they print their own prefix, so a DOI kept as
+ * `https://doi.org/10.…` came out as "doi:https://doi.org/10.…". Its letter case is kept.
+ */
+export function withBareDoi<Item extends { DOI?: unknown }>(item: Item): Item {
+  return typeof item.DOI === 'string' && DOI_PREFIX.test(item.DOI) ? { ...item, DOI: item.DOI.replace(DOI_PREFIX, '').trim() } : item;
 }
 
 export function normalizePmid(raw: string): string | undefined {

@@ -8,9 +8,10 @@ export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryF
 export { parseLocator } from './locator.ts';
 export { readStyle, type CitationStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
-export { checkArticle, checkLibrary, describeUpdate, unusedEntries, type ArticleCitations } from './check.ts';
+export { caseDuplicates, checkArticle, checkLibrary, describeUpdate, slugClashes, unusedEntries, type ArticleCitations } from './check.ts';
 export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
 export { sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
+export { bibtexKey, toBibtex } from './bibtex-export.ts';

@@ -1,7 +1,7 @@
 import { parseBibtex, type LibraryEntry } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
-import type { Diagnostic, SourceLocation } from './errors.ts';
-import { identifierKey, identifiersOf, parseIdentifierKey, withNoteIdentifiers } from './identifiers.ts';
+import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers } from './identifiers.ts';
 import { parseStoredMetadata, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
@@ -46,9 +46,21 @@ export class Library {
   /** Whether a key names an entry as it is written, readable or not, without resolving identifiers; a KeyTest. */
   readonly has = (key: string): boolean => this.entries.has(key) || this.stored.has(key) || this.brokenKeys.has(key);
 
-  /** Every entry an article can cite, library entries first. */
+  /**
+   * Every reference the site formats and publishes, library entries first. Stored metadata for a work
+   * the library already has (what `refs add --missing` fetches to check entries) is the same work: it
+   * is left out, or each source would get a second page, and author-date styles would tell the two
+   * apart as 2018a and 2018b.
+   */
   all(): LibraryEntry[] {
-    return [...this.entries.values(), ...this.stored.values()];
+    return [...this.entries.values(), ...[...this.stored.values()].filter((stored) => !this.entryFor(stored))];
+  }
+
+  /** The library entry that carries one of a stored record's identifiers, if any. */
+  private entryFor(stored: LibraryEntry): LibraryEntry | undefined {
+    const own = parseIdentifierKey(stored.key);
+    const identifiers = [...(own && !('invalid' in own) ? [own] : []), ...identifiersOf(stored.item)];
+    return identifiers.map((identifier) => this.byIdentifier.get(identifierKey(identifier))).find(Boolean);
   }
 
   add(parsed: ParsedStoredFile, isStored: boolean): void {
@@ -59,7 +71,7 @@ export class Library {
     }
     const target = isStored ? this.stored : this.entries;
     for (const parsedEntry of parsed.entries) {
-      const entry = isStored ? parsedEntry : { ...parsedEntry, item: withNoteIdentifiers(parsedEntry.item) };
+      const entry = { ...parsedEntry, item: withBareDoi(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item)) };
       const first = target.get(entry.key);
       if (first) {
         const diagnostic = duplicateKey(entry.key, entry.location, first.location);
@@ -83,9 +95,10 @@ export class Library {
   resolve(key: string): Resolution {
     const broken = this.brokenKeys.get(key);
     if (broken) return { diagnostic: { ...broken, related: [...(broken.location ? [broken.location] : []), ...(broken.related ?? [])] } };
-    const direct = this.entries.get(key) ?? this.stored.get(key);
-    if (direct) return { entry: direct };
     const identifier = parseIdentifierKey(key);
+    // `@doi:…` names the library's entry for that work when there is one, even where its metadata is stored too.
+    const direct = this.entries.get(key) ?? (identifier ? undefined : this.stored.get(key));
+    if (direct) return { entry: direct };
     if (identifier && 'invalid' in identifier) {
       return { diagnostic: {
         code: 'unknown-key',
@@ -96,7 +109,8 @@ export class Library {
     }
     if (identifier) {
       const idKey = identifierKey(identifier);
-      const entry = this.byIdentifier.get(idKey) ?? this.stored.get(idKey);
+      const stored = this.stored.get(idKey);
+      const entry = this.byIdentifier.get(idKey) ?? (stored && (this.entryFor(stored) ?? stored));
       if (entry) return { entry };
       const record = this.records.get(idKey);
       if (record && !record.found) {
@@ -138,13 +152,32 @@ function duplicateKey(key: string, location: SourceLocation, first: SourceLocati
   };
 }
 
+/**
+ * A file read as UTF-8 that was not (Latin-1 from an old reference manager): every byte that is not
+ * UTF-8 became U+FFFD, and "Müller" would be printed as "M�ller".
+ */
+function encodingProblem(file: LibraryFile): Diagnostic | undefined {
+  const at = file.text.indexOf('\uFFFD');
+  if (at === -1) return undefined;
+  return {
+    code: 'invalid-encoding',
+    severity: 'error',
+    message: `${file.path} is not UTF-8 text: its accented letters are lost (first here)`,
+    hint: 'Save the file as UTF-8 (in JabRef: File › Properties › Encoding; with iconv: iconv -f latin1 -t utf-8), then check the letters marked here.',
+    location: locate(file.text, at, file.path),
+  };
+}
+
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */
 export function loadLibrary(files: LibraryFile[]): Library {
   const library = new Library();
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of sorted) {
     const kind = libraryFileKind(file.path);
-    if (kind) library.add(READERS[kind](file.text, file.path), kind === 'stored');
+    if (!kind) continue;
+    const encoding = encodingProblem(file);
+    if (encoding) library.diagnostics.push(encoding);
+    library.add(READERS[kind](file.text, file.path), kind === 'stored');
   }
   return library;
 }

@@ -1,6 +1,7 @@
 import type { ParsedFile } from './bibtex.ts';
 import type { CslItem } from './csl.ts';
 import { parseJson } from './csl-json.ts';
+import { checkedCslItem } from './csl-json-lint.ts';
 import { identifierKey, parseIdentifierKey, type Identifier } from './identifiers.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
@@ -83,13 +84,14 @@ export function parseStoredMetadata(source: string, file: string): ParsedStoredF
   const updates = readUpdates(record?.updates);
   if (!updates) return problem('"updates" must be a list of { "type": "retraction" | "correction" | "expression-of-concern" | "withdrawal", … }');
   const key = identifierKey(identifier);
+  const checked = found ? checkedCslItem({ ...record!.csl!, id: key }, location) : undefined;
   const stored: StoredRecord = {
     identifier, location, found, updates,
     source: typeof record?.source === 'string' ? record.source : '',
     fetched: typeof record?.fetched === 'string' ? record.fetched : '',
-    ...(found ? { csl: { ...record!.csl!, id: key } } : {}),
+    ...(checked ? { csl: checked.item } : {}),
   };
-  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: [], record: stored };
+  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: checked?.diagnostics ?? [], record: stored };
 }
 
 /** Objects with their keys sorted, recursively, so a re-fetch that reorders fields changes no line. */

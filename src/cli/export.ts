@@ -1,6 +1,4 @@
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import { toRis, type CslItem, type Diagnostic } from '../citations/index.ts';
+import { toBibtex, toRis, type CslItem, type Diagnostic } from '../citations/index.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
@@ -36,7 +34,6 @@ export function exportReferences(project: Project, format: ExportFormat, slug?: 
     case 'ris':
       return toRis(items);
     case 'bibtex':
-      // citation-js types CSL `type` as a closed union; these items came from CSL readers.
-      return String(plugins.output.format('bibtex', items as unknown as Parameters<typeof plugins.output.format>[1]));
+      return toBibtex(items);
   }
 }

@@ -2,6 +2,7 @@ import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
@@ -60,7 +61,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         }
         publishContext(context);
         updateConfig({ vite: { plugins: [quietHeadInjectWarnings] } });
-        for (const file of readLibraryFiles(root, options.references)) addWatchFile(new URL(file.path, config.root));
+        // A path, not a URL: stored identifier files are named with %2F for the slash in a DOI, which a URL would decode.
+        for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         processor.options.remarkPlugins.push(remarkFindingCertainty, [remarkCitations, {

@@ -1,5 +1,6 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatLocation, issuedYear, keySlug, plainText, referenceLinks, type CslItem, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
+import { AstroError } from 'astro/errors';
+import { authorLabel, caseDuplicates, formatDiagnostic, issuedYear, keySlug, plainText, referenceLinks, slugClashes, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -51,21 +52,19 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   };
 }
 
-/** Every reference of the library, one record each; two keys with the same URL slug are an error. */
+/** Every reference of the library, one record each; keys that would share a page are an error. */
 export function referenceRecords(context: CitationContext): ReferenceRecord[] {
-  const bySlug = new Map<string, LibraryEntry>();
-  return context.library.all().map((entry) => {
+  const entries = context.library.all();
+  const clashes: Diagnostic[] = [...caseDuplicates(entries), ...slugClashes(entries)];
+  for (const entry of entries) {
     const slug = keySlug(entry.key);
     if (RESERVED_REFERENCE_SLUGS.has(slug)) {
-      throw new Error(`Reference "${entry.key}" (${formatLocation(entry.location)}) would take the page /references/${slug}/, which lists the references sorted. Rename the key.`);
+      clashes.push({ code: 'duplicate-key', severity: 'error', message: `Reference "${entry.key}" would take the page /references/${slug}/, which lists the references sorted`, hint: 'Rename the key and update the articles that cite it.', location: entry.location, key: entry.key });
     }
-    const other = bySlug.get(slug);
-    if (other) {
-      throw new Error(`References "${other.key}" and "${entry.key}" would share the page /references/${slug}/. Rename one of the keys (${formatLocation(other.location)}, ${formatLocation(entry.location)}).`);
-    }
-    bySlug.set(slug, entry);
-    return referenceRecord(entry, context);
-  });
+  }
+  // Thrown as the user's error, with no stack trace: it names the entries and what to do.
+  if (clashes.length) throw new AstroError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
+  return entries.map((entry) => referenceRecord(entry, context));
 }
 
 /**
@@ -75,7 +74,7 @@ export function referenceRecords(context: CitationContext): ReferenceRecord[] {
 export function referencesLoader(): Loader {
   return {
     name: 'evidence-references',
-    load: async ({ store, generateDigest }) => {
+    load: async ({ store, generateDigest, logger }) => {
       const context = sharedContext();
       if (!context) {
         throw new Error('The references collection needs the evidenceCitations() integration: add it to integrations in astro.config.mjs.');
@@ -85,6 +84,8 @@ export function referencesLoader(): Loader {
         const data = record as unknown as Record<string, unknown>;
         store.set({ id: record.slug, data, digest: generateDigest(data) });
       }
+      // Citing such an entry fails the article; uncited, it is shown by its title and the editors are told.
+      for (const diagnostic of context.formatter.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
     },
   };
 }

@@ -1,6 +1,4 @@
-import { Cite } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
-import { toRis, type CslItem } from '../citations/index.ts';
+import { toBibtex, toRis, type CslItem } from '../citations/index.ts';
 import { perObject } from './memo.ts';
 
 /** The download formats every article and reference offers, by file extension. */
@@ -16,7 +14,7 @@ export type ExportFormat = keyof typeof EXPORT_FORMATS;
 const exportItem = (item: CslItem): CslItem => ({ ...item, 'citation-key': item.id });
 
 // Each source is written once per build and format: articles' downloads repeat the references' own.
-const bibtexEntry = perObject((item: CslItem) => `${(new Cite(exportItem(item)).format('bibtex', { format: 'text' }) as string).trim()}\n`);
+const bibtexEntry = perObject((item: CslItem) => `${toBibtex([item]).trim()}\n`);
 const risRecord = perObject((item: CslItem) => toRis([exportItem(item)]));
 
 /**

@@ -26,6 +26,12 @@ describe('a built article', () => {
     }
   });
 
+  it('gives a source whose DOI record is stored (as `refs add` names the file, %2F for the slash) one page, not a second one for the record', () => {
+    const pages = readdirSync(join(dist, 'references')).filter((name) => !name.includes('.'));
+    expect(pages).toContain('cherkin2009randomized');
+    expect(pages.filter((name) => name.includes('archinternmed'))).toEqual([]);
+  });
+
   it('numbers references by first citation, per article', () => {
     const labels = (document: Document) => [...document.querySelectorAll('.references > li')].map((li) => `${text(li.querySelector('.reference-label'))} ${li.id}`);
     expect(labels(first())).toEqual([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, htmlToText, loadLibrary, readStyle, referenceLinks, type RenderedCluster } from '../../src/citations/index.ts';
+import { CitationFormatter, citeDocument, htmlToText, loadLibrary, parseCitations, readStyle, referenceLinks, type RenderedCluster } from '../../src/citations/index.ts';
 import { bundledStyle, citeText, fixtureFiles } from './helpers.ts';
 
 /** A rendered cluster as a reader sees it, with each link's target: "[1→vickers]". */
@@ -159,5 +159,18 @@ describe('errors', () => {
     const { diagnostics } = citeText('[@doi:10.1000/xyz123]');
     expect(diagnostics[0]).toMatchObject({ code: 'missing-metadata', message: 'No stored metadata for DOI 10.1000/xyz123' });
     expect(diagnostics[0]!.hint).toContain('npm run refs -- add 10.1000/xyz123');
+  });
+});
+
+describe('an entry citeproc cannot format', () => {
+  it('fails the documents that cite it, at its place, and no other document', () => {
+    const library = loadLibrary([{ path: 'references/refs.bib', text: '@article{good, author = {Doe, Jane}, title = {Good}, journal = {J}, year = {2020}}\n@article{bad, author = {Roe, Ann}, title = {Bad}, journal = {J}, year = {2021}}\n' }]);
+    // What a malformed record once did to citeproc (an issued date of null); the readers now clean such fields.
+    library.entries.get('bad')!.item.issued = null as never;
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(citeDocument(parseCitations('Fine [@good].', library.has), library, formatter).diagnostics).toEqual([]);
+    expect(citeDocument(parseCitations('Broken [@bad].', library.has), library, formatter).diagnostics).toMatchObject([
+      { code: 'format-failed', severity: 'error', key: 'bad', location: { file: 'references/refs.bib', line: 2 } },
+    ]);
   });
 });

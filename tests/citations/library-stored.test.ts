@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
+import { CitationFormatter, loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
+import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 
 const RECORD: StoredMetadata = {
@@ -71,5 +72,43 @@ describe('stored identifier metadata', () => {
       { path: 'references/identifiers/doi-x.json', text: serializeStoredMetadata({ ...RECORD, csl: { ...RECORD.csl!, PMID: '123' } }) },
     ]);
     expect(sourceUpdates(library.entries.get('trial')!, library)).toEqual(RECORD.updates);
+  });
+});
+
+describe('stored metadata for a work the library has', () => {
+  const bib = { path: 'references/refs.bib', text: '@article{smith2018, author = {Smith, Ann}, title = {A trial}, journal = {J Pain}, year = {2018}, doi = {https://doi.org/10.1000/ABC}}\n' };
+  const twin = { path: 'references/identifiers/doi-10.1000%2Fabc.json', text: serializeStoredMetadata({ identifier: 'doi:10.1000/abc', source: 'https://doi.org/10.1000/abc', fetched: '2026-01-15', csl: { id: 'x', type: 'article-journal', title: 'A trial', author: [{ family: 'Smith', given: 'Ann' }], 'container-title': 'J Pain', issued: { 'date-parts': [[2018]] }, DOI: '10.1000/abc' } }) };
+  const alone = { path: 'references/identifiers/pmid-123.json', text: serializeStoredMetadata({ identifier: 'pmid:123', source: 'https://pubmed.ncbi.nlm.nih.gov/123/', fetched: '2026-01-15', csl: { id: 'y', type: 'article-journal', title: 'Another trial', author: [{ family: 'Smith', given: 'Ann' }], issued: { 'date-parts': [[2018]] } } }) };
+  const library = loadLibrary([bib, twin, alone]);
+
+  it('is the same work: formatted and published once, as the entry, and cited as the entry by its DOI', () => {
+    expect(library.all().map((entry) => entry.key)).toEqual(['smith2018', 'pmid:123']);
+    expect(library.resolve('doi:10.1000/ABC')).toMatchObject({ entry: { key: 'smith2018' } });
+    expect(library.resolve('pmid:123')).toMatchObject({ entry: { key: 'pmid:123' } });
+  });
+
+  it('keeps a DOI written as a link bare, so that styles print their own prefix once', () => {
+    expect(library.entries.get('smith2018')!.item.DOI).toBe('10.1000/ABC');
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('smith2018')!.text).toContain('doi:10.1000/ABC');
+    expect(formatter.entry('smith2018')!.text).not.toContain('doi.org');
+  });
+
+  it('leaves APA no entry and record to tell apart as 2018a and 2018b', () => {
+    const formatter = new CitationFormatter(library, bundledStyle('apa'));
+    expect(formatter.cite({ key: 'smith2018' })).toBe('Smith, 2018a');
+    expect(formatter.cite({ key: 'pmid:123' })).toBe('Smith, 2018b');
+    const withoutOther = loadLibrary([bib, twin]);
+    expect(new CitationFormatter(withoutOther, bundledStyle('apa')).cite({ key: 'smith2018' })).toBe('Smith, 2018');
+  });
+});
+
+describe('library files that are not UTF-8', () => {
+  it('are reported at the first lost letter, with how to convert them', () => {
+    const latin1 = Buffer.from('@article{m, author = {M\xfcller, Hans}, title = {T}, journal = {J}, year = {2020}}\n', 'latin1');
+    const library = loadLibrary([{ path: 'references/old.bib', text: `\n${latin1.toString('utf8')}` }]);
+    const [problem] = library.diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-encoding');
+    expect(problem).toMatchObject({ severity: 'error', location: { file: 'references/old.bib', line: 2, column: 24 } });
+    expect(problem!.hint).toContain('UTF-8');
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
+import { toBibtex } from '../../src/citations/index.ts';
 import { main } from '../../src/cli/refs.ts';
 
 async function run(args: string[]) {
@@ -65,5 +66,15 @@ describe('npm run refs -- add --bibtex', () => {
     expect(refused.output).toMatch(/clash\.bib:3:1: error: BibTeX entry "broken" could not be read/u);
     expect(refused.output).toMatch(/nothing imported/u);
     expect(existsSync(join(root, 'references/clash.bib'))).toBe(false);
+  });
+});
+
+describe('BibTeX export keys', () => {
+  it("keeps the library's keys, with ':', '-', '.', '/' and apostrophes, replacing only what a BibTeX key cannot hold", () => {
+    const keys = ['smith:2020', 'doe_covid-19_2021', "o'brien2020", 'doi:10.1000/abc', 'zotero key, with {braces}'];
+    const bibtex = toBibtex(keys.map((id) => ({ id, type: 'article-journal', title: `Title of ${id.length}` })));
+    const again = parseBibtex(bibtex, 'export.bib');
+    expect(again.diagnostics).toEqual([]);
+    expect(again.entries.map((entry) => entry.key)).toEqual(['smith:2020', 'doe_covid-19_2021', "o'brien2020", 'doi:10.1000/abc', 'zotero-key-with-braces-']);
   });
 });

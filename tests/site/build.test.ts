@@ -130,7 +130,7 @@ describe('reference loading', () => {
   it('fails the build, naming both entries, when two keys would share a reference page', () => {
     const { status, output } = astroBuild(join(ROOT, 'tests/fixtures/site-slug-clash'), join(ROOT, 'tests/fixtures/site-slug-clash/dist'));
     expect(status).not.toBe(0);
-    expect(output).toContain('References "smith:2020" and "smith-2020" would share the page /references/smith-2020/');
-    expect(output).toContain('references/library.bib:8:1');
+    expect(output).toContain('references/library.bib:8:1: error: Citation keys "smith-2020" and "smith:2020" would share the page /references/smith-2020/ and its anchor');
+    expect(output).toContain('npm run refs -- check` lists these problems too.');
   });
 });

@@ -47,6 +47,6 @@ describe('referenceRecords', () => {
   it('refuses a key that would take the sorted-list page', () => {
     const library = loadLibrary([{ path: 'refs.bib', text: '@article{by-year, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}' }]);
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
-    expect(() => referenceRecords(context)).toThrowError('Reference "by-year" (refs.bib:1:1) would take the page /references/by-year/, which lists the references sorted. Rename the key.');
+    expect(() => referenceRecords(context)).toThrowError('refs.bib:1:1: error: Reference "by-year" would take the page /references/by-year/, which lists the references sorted [duplicate-key]\n  hint: Rename the key and update the articles that cite it.');
   });
 });
