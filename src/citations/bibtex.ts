@@ -4,6 +4,7 @@ import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
+import { mapText } from './field-text.ts';
 import { lineLocator } from './lines.ts';
 
 /** A reference as read from a library file, with where it was defined. */
@@ -124,27 +125,8 @@ const GENRE_WORDS: Record<string, string> = {
 // TeX spacing commands citation-js leaves as written: `5\,mg` is a thin unbreakable space, the others a space.
 const TEX_SPACES: [RegExp, string][] = [[/\\,/gu, '\u202F'], [/\\[;:> ]/gu, ' ']];
 
-/**
- * Field text as Unicode readers and search expect. `{\'\i}`, the usual BibTeX spelling of í, arrives as a
- * dotless ı with a combining accent ("Garcı́a"), which no search for García finds; composed here (NFC).
- */
-function unicodeText(text: string): string {
-  let result = text.replace(/\u0131(?=\p{M})/gu, 'i').replace(/\u0237(?=\p{M})/gu, 'j');
-  for (const [command, space] of TEX_SPACES) result = result.replace(command, space);
-  return result.normalize('NFC');
-}
-
-function withUnicodeText(item: CslItem): CslItem {
-  for (const [field, value] of Object.entries(item)) {
-    if (typeof value === 'string') item[field] = unicodeText(value);
-    // Name lists: each name's parts.
-    else if (Array.isArray(value)) {
-      item[field] = value.map((name: unknown) => (name && typeof name === 'object'
-        ? Object.fromEntries(Object.entries(name).map(([part, text]) => [part, typeof text === 'string' ? unicodeText(text) : text]))
-        : name));
-    }
-  }
-  return item;
+function withTexSpaces(text: string): string {
+  return TEX_SPACES.reduce((result, [command, space]) => result.replace(command, space), text);
 }
 
 function withGenreWords(item: CslItem): CslItem {
@@ -244,7 +226,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(withUnicodeText(withJoinedLists(withoutOthers({ ...item, id: key })))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexSpaces)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks));

@@ -1,0 +1,27 @@
+import type { CslItem } from './csl.ts';
+
+/** The item with `change` applied to every text field and to each part of every name. */
+export function mapText(item: CslItem, change: (text: string) => string): CslItem {
+  const mapped: CslItem = { ...item };
+  for (const [field, value] of Object.entries(item)) {
+    if (typeof value === 'string') mapped[field] = change(value);
+    else if (Array.isArray(value)) {
+      mapped[field] = value.map((name: unknown) => (name && typeof name === 'object'
+        ? Object.fromEntries(Object.entries(name).map(([part, text]) => [part, typeof text === 'string' ? change(text) : text]))
+        : name));
+    }
+  }
+  return mapped;
+}
+
+// Control characters (tabs and line ends aside) and the bidi embeddings and overrides, which can make
+// "Smith" read as another name: nothing a reference needs, and they reach page titles and exports.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E]/gu;
+
+/**
+ * Field text as readers and search expect it, from any reader. `{\'\i}`, the usual BibTeX spelling of í,
+ * arrives as a dotless ı with a combining accent ("Garcı́a"), which no search for García finds: composed (NFC).
+ */
+export function readableText(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\u0131(?=\p{M})/gu, 'i').replace(/\u0237(?=\p{M})/gu, 'j').normalize('NFC');
+}
