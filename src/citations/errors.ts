@@ -16,6 +16,7 @@ export type DiagnosticCode =
   | 'invalid-locator'
   | 'format-failed'
   | 'unused-reference'
+  | 'bare-key'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

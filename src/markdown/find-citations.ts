@@ -6,7 +6,7 @@ import { locate, parseCitations, type KeyTest, type LocatedCluster, type SourceL
 import { citingSentences, textWithOffset } from './citing-sentence.ts';
 
 // Citations are never looked for inside code, links (their text or URL) or raw HTML.
-const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
+export const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
 const BLOCKS = new Set(['paragraph', 'tableCell', 'heading', 'listItem', 'blockquote']);
 
 /** A text node's citations, with the node, its parent and the sentence around each of them. */

@@ -15,6 +15,7 @@ import {
   sourceUpdates,
 } from '../citations/index.ts';
 import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry, type ReferenceNotice } from './citation-html.ts';
+import { bareKeys } from './bare-keys.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
@@ -118,6 +119,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   return (tree: Root, file: VFile) => {
     const { library, formatter } = options.context();
     const found = findCitations(tree, file, library.has);
+    for (const warning of bareKeys(tree, file, library.has)) options.onWarning?.(warning);
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 

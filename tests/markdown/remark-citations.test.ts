@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, formatDiagnostic, loadLibrary, type Diagnostic } from '../../src/citations/index.ts';
 import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
 import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
 
@@ -95,6 +95,17 @@ describe('remark-citations', () => {
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
     expect(code).not.toContain('class="bibliography"');
     expect((citationSummaryOf(metadata.frontmatter)!).references.map((reference) => reference.id)).toEqual(['ref-vickers2018acupuncture']);
+  });
+
+  it('warns where a key is written without its @, which Markdown would leave as text', async () => {
+    const warnings: Diagnostic[] = [];
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });
+    await processor.render('Cited [@haake2007gerac].\n\nTrials [vickers2018acupuncture] agree [see cherkin2009randomized, p. 3],\nas @ vickers2018acupuncture found; [1], [a note] and `[vickers2018acupuncture]` are text.', { fileURL: new URL('file:///project/content/articles/a.md') });
+    expect(warnings.filter((warning) => warning.code === 'bare-key').map(formatDiagnostic)).toEqual([
+      '/project/content/articles/a.md:3:8: warning: "[vickers2018acupuncture]" names the reference "vickers2018acupuncture" without citing it, so readers see the key as text [bare-key]\n  hint: Cite it as [@vickers2018acupuncture] (or @vickers2018acupuncture in a sentence); write \\@ or reword if the text is meant.',
+      '/project/content/articles/a.md:3:39: warning: "[see cherkin2009randomized, p. 3]" names the reference "cherkin2009randomized" without citing it, so readers see the key as text [bare-key]\n  hint: Cite it as [@cherkin2009randomized] (or @cherkin2009randomized in a sentence); write \\@ or reword if the text is meant.',
+      '/project/content/articles/a.md:4:4: warning: "@ vickers2018acupuncture" names the reference "vickers2018acupuncture" without citing it, so readers see the key as text [bare-key]\n  hint: Cite it as [@vickers2018acupuncture] (or @vickers2018acupuncture in a sentence); write \\@ or reword if the text is meant.',
+    ]);
   });
 
   it('leaves a document without citations untouched, with no reference list', async () => {
