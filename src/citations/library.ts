@@ -3,7 +3,7 @@ import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
 import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers } from './identifiers.ts';
-import { parseStoredMetadata, type ParsedStoredFile, type StoredRecord } from './stored.ts';
+import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
 export type { LibraryEntry } from './bibtex.ts';
@@ -120,6 +120,16 @@ export class Library {
           severity: 'error',
           message: `${identifier.scheme.toUpperCase()} ${identifier.value} does not exist: ${record.source || 'the registry'} answered "not found" on ${record.fetched || 'the fetch date'} (${record.location.file})`,
           hint: 'Check the identifier against the source itself; cite the work by its correct DOI or PMID.',
+        } };
+      }
+      const unreadable = this.diagnostics.find((diagnostic) => diagnostic.code === 'invalid-metadata' && diagnostic.location?.file.endsWith(`/${storedFileName(identifier)}`));
+      if (unreadable) {
+        return { diagnostic: {
+          code: 'invalid-metadata',
+          severity: 'error',
+          message: `The stored metadata for ${identifier.scheme.toUpperCase()} ${identifier.value} cannot be read: ${unreadable.message}`,
+          hint: `Fetch it again with \`npm run refs -- add ${identifier.value}\` while online, or fix the file where it says.`,
+          related: [unreadable.location!],
         } };
       }
       return { diagnostic: {

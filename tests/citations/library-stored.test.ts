@@ -112,3 +112,12 @@ describe('library files that are not UTF-8', () => {
     expect(problem!.hint).toContain('UTF-8');
   });
 });
+
+describe('a stored metadata file that cannot be read', () => {
+  it('is what citing its identifier reports, not missing metadata', () => {
+    const library = loadLibrary([{ path: 'references/identifiers/doi-10.1000%2Fbroken.json', text: '{ "identifier": "doi:10.1000/broken", "csl": { "type": "article-journal", }' }]);
+    const resolution = library.resolve('doi:10.1000/broken');
+    expect(resolution).toMatchObject({ diagnostic: { code: 'invalid-metadata', related: [{ file: 'references/identifiers/doi-10.1000%2Fbroken.json' }] } });
+    expect('diagnostic' in resolution && resolution.diagnostic.message).toMatch(/^The stored metadata for DOI 10\.1000\/broken cannot be read: references\/identifiers\/doi-10\.1000%2Fbroken\.json is not valid JSON/u);
+  });
+});
