@@ -75,6 +75,7 @@ const references = defineCollection({
     year: z.number().optional(),
     journal: z.string().optional(),
     links: z.array(z.object({ label: z.string(), href: z.string() })),
+    checked: z.boolean(),
     item: z.looseObject({ id: z.string(), type: z.string() }),
   }),
 });

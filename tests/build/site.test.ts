@@ -32,6 +32,11 @@ describe('a built article', () => {
     expect(pages.filter((name) => name.includes('archinternmed'))).toEqual([]);
   });
 
+  it('says how many of its sources the build checked against a stored registry record, and no more', () => {
+    const sources = [...first().querySelectorAll('.article-meta div')].find((row) => text(row.querySelector('dt')) === 'Sources');
+    expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
+  });
+
   it('numbers references by first citation, per article', () => {
     const labels = (document: Document) => [...document.querySelectorAll('.references > li')].map((li) => `${text(li.querySelector('.reference-label'))} ${li.id}`);
     expect(labels(first())).toEqual([

@@ -1,0 +1,11 @@
+/**
+ * What an article may say about its sources: how many, and how many the build checked against a stored
+ * registry record. Unchecked sources are routine until an editor runs `refs add` online; the page must
+ * not claim more than the build did.
+ */
+export function sourcesLine(total: number, checked: number): string {
+  const count = `${total} reference${total === 1 ? '' : 's'}`;
+  if (checked === 0) return count;
+  if (checked === total) return `${count}, ${total === 1 ? '' : 'each '}checked against PubMed or the publisher`;
+  return `${count}, ${checked} of them checked against PubMed or the publisher`;
+}
