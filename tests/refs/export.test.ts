@@ -77,4 +77,9 @@ describe('BibTeX export keys', () => {
     expect(again.diagnostics).toEqual([]);
     expect(again.entries.map((entry) => entry.key)).toEqual(['smith:2020', 'doe_covid-19_2021', "o'brien2020", 'doi:10.1000/abc', 'zotero-key-with-braces-']);
   });
+
+  it('keeps PMID and PMCID, which citation-js leaves out, so that the PubMed links survive an import', () => {
+    const [entry] = parseBibtex(toBibtex([{ id: 'vickers2018', type: 'article-journal', title: 'T', DOI: '10.1016/j.jpain.2017.11.005', PMID: '29198932', PMCID: 'PMC5927830' }]), 'export.bib').entries;
+    expect(entry!.item).toMatchObject({ DOI: '10.1016/j.jpain.2017.11.005', PMID: '29198932', PMCID: 'PMC5927830' });
+  });
 });
