@@ -65,6 +65,21 @@ describe('a clinician following a claim to its source', () => {
     await page.close();
   });
 
+  it('lands on the claim from a back-link: its paragraph or cell marked, well down the screen, no preview over it', async () => {
+    const page = await open('/articles/non-drug-treatments-chronic-low-back-pain/');
+    await page.locator('.references .backlinks a').first().click();
+    await page.waitForFunction(() => location.hash.startsWith('#cite-'));
+    const landed = await page.evaluate(() => {
+      const target = document.querySelector(':target')!;
+      const holder = target.closest('p, li, td')!;
+      return { top: target.getBoundingClientRect().top, height: innerHeight, marked: getComputedStyle(holder).backgroundColor, plain: getComputedStyle(document.querySelector('.article-body p:not(:has(:target))')!).backgroundColor };
+    });
+    expect(landed.top).toBeGreaterThan(landed.height / 4);
+    expect(landed.marked).not.toBe(landed.plain);
+    expect(await page.locator('.citation-preview').count()).toBe(0);
+    await page.close();
+  });
+
   it('copies a link to a key finding', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
