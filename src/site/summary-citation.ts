@@ -29,6 +29,8 @@ export interface SummaryCitationInput {
   siteName: string;
   /** The date of the version cited: when the summary was last reviewed. */
   date: Date;
+  /** When the summary was first published, if the frontmatter says. */
+  published?: Date;
   url: string;
 }
 
@@ -37,7 +39,9 @@ function cslName(name: string): CslName {
   return given ? { family: family!, given } : { literal: name };
 }
 
-/** The summary as a CSL-JSON web page, authored by the publisher when it names no one. */
+const dateParts = (date: Date) => ({ 'date-parts': [[date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()]] });
+
+/** The summary as a CSL-JSON web page, authored by the publisher when it names no one, dated by the version cited. */
 export function summaryItem(input: SummaryCitationInput): CslItem {
   return {
     id: input.slug,
@@ -45,7 +49,7 @@ export function summaryItem(input: SummaryCitationInput): CslItem {
     title: input.title,
     author: (input.authors.length ? input.authors : [input.publisher]).map(cslName),
     'container-title': input.siteName,
-    issued: { 'date-parts': [[input.date.getUTCFullYear(), input.date.getUTCMonth() + 1, input.date.getUTCDate()]] },
+    issued: dateParts(input.date),
     URL: input.url,
   };
 }
@@ -54,12 +58,23 @@ export function summaryItem(input: SummaryCitationInput): CslItem {
 const NUMBERED = /<div class="csl-right-inline">([\s\S]*?)<\/div>/u;
 const PLAIN = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/u;
 
+// AMA prints a web page's issued date as "Published …": that is the first publication, and the version
+// cited follows as "Updated …" (AMA 11th ed., 3.15.1). APA dates a page by its latest update; Vancouver
+// by its year of publication.
+const AMA_PUBLISHED = /(Published [^.<]+\.)/u;
+const AMA_DATE = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+
 /** The summary formatted in each style: sanitised HTML to show, plain text to copy. */
 export function citeSummary(input: SummaryCitationInput, locale = 'en-US'): { id: string; label: string; html: string; text: string }[] {
-  const cite = new Cite(summaryItem(input));
+  const item = summaryItem(input);
+  const first = input.published && input.published.getTime() !== input.date.getTime() ? input.published : undefined;
+  const firstPublished = new Cite(first ? { ...item, issued: dateParts(first) } : item);
+  const latest = new Cite(item);
   return SUMMARY_STYLES.map((style) => {
+    const cite = style.id === 'apa' ? latest : firstPublished;
     const output = cite.format('bibliography', { template: `evidence-${style.id}`, format: 'html', lang: locale }) as string;
-    const html = safeReferenceHtml((output.match(NUMBERED) ?? output.match(PLAIN))?.[1]?.trim() ?? output);
+    let html = safeReferenceHtml((output.match(NUMBERED) ?? output.match(PLAIN))?.[1]?.trim() ?? output);
+    if (style.id === 'ama' && first) html = html.replace(AMA_PUBLISHED, `$1 Updated ${AMA_DATE.format(input.date)}.`);
     return { id: style.id, label: style.label, html, text: htmlToText(html) };
   });
 }
