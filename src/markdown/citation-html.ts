@@ -105,7 +105,7 @@ export function referenceNotice(updates: SourceUpdate[], note: string): Referenc
 export function entryHtml(entry: ReferenceListEntry): string {
   const links = [...entry.links, ...(entry.pageHref ? [{ label: 'Source page', href: entry.pageHref }] : [])];
   const number = entry.label?.replace(/\W+$/u, '') ?? entry.key;
-  const backlinks = entry.citations.map((link, i) => element('a', { href: `#${link.id}`, 'aria-label': `Back to citation ${i + 1} of reference ${number}` }, escapeHtml(link.label)));
+  const backlinks = entry.citations.map((link, i) => element('a', { href: `#${link.id}`, 'aria-label': `${link.label}: back to citation ${i + 1} of reference ${number}` }, escapeHtml(link.label)));
   const body = [
     element('span', { class: 'reference-text' }, entry.html),
     ...(links.length
