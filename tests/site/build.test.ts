@@ -33,6 +33,11 @@ describe('the bundled site', () => {
     expect(page('/conditions/chronic-low-back-pain/').body.textContent).toMatch(/lumbago, LBP/u);
   });
 
+  it('gives every page its own title, the sorted reference lists included', () => {
+    const titles = [...pages.keys()].map((path) => page(path).title);
+    expect(new Set(titles).size).toBe(titles.length);
+  });
+
   it('describes each article as a MedicalWebPage in JSON-LD', () => {
     for (const path of articlePaths()) {
       const html = page(path);
