@@ -101,6 +101,10 @@ describe('printing', () => {
     expect(await page.locator('.print-only').textContent()).toContain('https://evidence.example.org/articles/acupuncture-chronic-pain/');
     const written = await page.locator('#ref-vickers2018acupuncture .reference-links a[href^="https://pubmed"]').evaluate((node) => getComputedStyle(node, '::after').content);
     expect(written).toBe('": https://pubmed.ncbi.nlm.nih.gov/29198932/"');
+    // The site's own "Source page" link is left out of print, and the separator before it with it.
+    const printedLinks = await page.locator('.reference-links').evaluateAll((lists) => lists.map((list) => (list as HTMLElement).innerText.trim()));
+    expect(printedLinks.length).toBeGreaterThan(3);
+    for (const text of printedLinks) expect(text).not.toMatch(/·$/u);
     await page.close();
   });
 });
