@@ -22,13 +22,16 @@ const POSSESSIVE_AFTER = /^['‘’]s?(?![\p{L}\p{N}])/u;
 // A sentence ends at . ! or ?, closing quotes or brackets, then space before a capital, digit, quote or citation.
 const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"‘'(\[${MARK}])`, 'gu');
 
+/** The names a narrative citation stands for ("Cherkin et al"), when the caller can tell. */
+export type AuthorsOf = (key: string) => string | undefined;
+
 /**
  * The sentence of a block's text that holds each citation starting at the given offsets, with every
- * citation removed: what a reference page quotes as the citing context. Shorter than the block, it
- * keeps each article's summary of citing places small at 10,000 articles. The block is parsed once
- * for all of its citations.
+ * citation removed, a narrative one replaced by its authors' names when `authorsOf` knows them: what a
+ * reference page quotes as the citing context. Shorter than the block, it keeps each article's summary
+ * of citing places small at 10,000 articles. The block is parsed once for all of its citations.
  */
-export function citingSentences(text: string, starts: number[], isKnown: KeyTest): string[] {
+export function citingSentences(text: string, starts: number[], isKnown: KeyTest, authorsOf?: AuthorsOf): string[] {
   let masked = '';
   let cursor = 0;
   const maskedAt = new Map<number, number>();
@@ -36,8 +39,10 @@ export function citingSentences(text: string, starts: number[], isKnown: KeyTest
     masked += text.slice(cursor, cluster.start);
     maskedAt.set(cluster.start, masked.length);
     masked += MARK;
-    // "@smith2020's trial" reads "trial", as "@smith2020 found" reads "found", not "’s trial".
-    cursor = cluster.end + (cluster.mode === 'narrative' ? (text.slice(cluster.end).match(POSSESSIVE_AFTER)?.[0].length ?? 0) : 0);
+    const authors = cluster.mode === 'narrative' ? authorsOf?.(cluster.items[0]!.key) : undefined;
+    if (authors) masked += authors;
+    // Without names, "@smith2020's trial" reads "trial", as "@smith2020 found" reads "found", not "’s trial".
+    cursor = cluster.end + (cluster.mode === 'narrative' && !authors ? (text.slice(cluster.end).match(POSSESSIVE_AFTER)?.[0].length ?? 0) : 0);
   }
   masked += text.slice(cursor);
   const boundaries = [...masked.matchAll(BOUNDARY)].map((boundary) => ({

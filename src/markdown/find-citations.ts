@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { locate, parseCitations, type KeyTest, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
-import { citingSentences, textWithOffset } from './citing-sentence.ts';
+import { citingSentences, textWithOffset, type AuthorsOf } from './citing-sentence.ts';
 
 // Citations are never looked for inside code, links (their text or URL) or raw HTML.
 export const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
@@ -60,18 +60,19 @@ function locateClusters(node: Text, source: string, path: string, isKnown: KeyTe
 }
 
 /** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
-function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest): string[] {
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf?: AuthorsOf): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
   const { text, offset } = textWithOffset(block, node);
-  return citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown);
+  return citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown, authorsOf);
 }
 
 /**
  * Every text node with citations, in document order; code, links and raw HTML are skipped. `isKnown`
- * tells a key that ends in "'s" from a possessive (see parseCitations).
+ * tells a key that ends in "'s" from a possessive (see parseCitations); `authorsOf` names the authors
+ * of a narrative citation in its citing sentence.
  */
-export function findCitations(tree: Root, file: VFile, isKnown: KeyTest): Found[] {
+export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authorsOf?: AuthorsOf): Found[] {
   const found: Found[] = [];
   // Decoded once: the file's value may be bytes, and a document has dozens of cited text nodes.
   const source = String(file.value ?? '');
@@ -80,7 +81,7 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest): Found[
     if (SKIPPED.has(node.type)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
     const clusters = locateClusters(node, source, path, isKnown);
-    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters, isKnown) });
+    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf) });
     return undefined;
   });
   return found;

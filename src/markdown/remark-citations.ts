@@ -1,6 +1,7 @@
 import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import {
+  authorLabel,
   backlinkLabel,
   CitationError,
   checkArticle,
@@ -118,7 +119,10 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
   const title = options.bibliographyTitle ?? 'References';
   return (tree: Root, file: VFile) => {
     const { library, formatter } = options.context();
-    const found = findCitations(tree, file, library.has);
+    const found = findCitations(tree, file, library.has, (key) => {
+      const resolution = library.resolve(key);
+      return 'entry' in resolution ? authorLabel(resolution.entry.item) : undefined;
+    });
     for (const warning of bareKeys(tree, file, library.has)) options.onWarning?.(warning);
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;

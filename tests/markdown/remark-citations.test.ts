@@ -76,8 +76,9 @@ describe('remark-citations', () => {
       expect(code).toContain('Escaped @o’brien2020 here.');
       const references = citationSummaryOf(metadata.frontmatter)!.references;
       expect(references.map((reference) => [reference.key, reference.citations.length])).toEqual([["o'brien2020", 1], ['vickers2018acupuncture', 1]]);
-      // The citing sentence drops the citation and its possessive, as it drops "@key" before "found".
-      expect(references.map((reference) => reference.citations[0]!.context)).toEqual(['Two results, as pooled analysis showed.', 'Two results, as pooled analysis showed.']);
+      // A reference page quotes the sentence with each narrative citation read as its authors, possessive kept.
+      const sentence = 'Two O\'Brien’s results, as Vickers et al’s pooled analysis showed.';
+      expect(references.map((reference) => reference.citations[0]!.context)).toEqual([sentence, sentence]);
       const error = await renderWith('Escaped \\@o’brien2020 here, then @o’brian2020 misspelt.').catch((e: unknown) => e);
       expect((error as Error).message).toContain(':1:34: error: Unknown citation key "o\'brian2020"');
     });
@@ -95,6 +96,14 @@ describe('remark-citations', () => {
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
     expect(code).not.toContain('class="bibliography"');
     expect((citationSummaryOf(metadata.frontmatter)!).references.map((reference) => reference.id)).toEqual(['ref-vickers2018acupuncture']);
+  });
+
+  it('quotes a narrative citation in its citing sentence by its authors, so the quote reads on its own', async () => {
+    const { metadata } = await render('@cherkin2009randomized compared acupuncture with usual care. Pain fell [@vickers2018acupuncture].');
+    expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => reference.citations[0]!.context)).toEqual([
+      'Cherkin et al compared acupuncture with usual care.',
+      'Pain fell.',
+    ]);
   });
 
   it('warns where a key is written without its @, which Markdown would leave as text', async () => {
