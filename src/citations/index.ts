@@ -12,6 +12,6 @@ export { caseDuplicates, checkArticle, checkLibrary, describeUpdate, slugClashes
 export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
-export { sourceUpdates, updatesFromCsl } from './updates.ts';
+export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
 export { bibtexKey, toBibtex } from './bibtex-export.ts';

@@ -1,6 +1,6 @@
 import type { Loader } from 'astro/loaders';
 import { AstroError } from 'astro/errors';
-import { authorLabel, caseDuplicates, formatDiagnostic, identifierKey, identifiersOf, issuedYear, keySlug, plainText, referenceLinks, slugClashes, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
+import { authorLabel, caseDuplicates, formatDiagnostic, issuedYear, keySlug, plainText, recordsOf, referenceLinks, slugClashes, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -50,7 +50,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
     ...(year ? { year } : {}),
     ...(journal ? { journal } : {}),
     links: referenceLinks(item),
-    checked: context.library.stored.has(entry.key) || identifiersOf(item).some((identifier) => context.library.records.get(identifierKey(identifier))?.found),
+    checked: recordsOf(entry, context.library).some((record) => record.found),
     item,
   };
 }
