@@ -59,12 +59,37 @@ function locateClusters(node: Text, source: string, path: string, isKnown: KeyTe
   return located;
 }
 
-/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it. */
+// A component's attribute that says what its content is about, e.g. <Finding outcome="Pain at 12 weeks">.
+const LABEL_ATTRIBUTES = ['outcome', 'title'];
+
+/**
+ * What a citing sentence is about when it cannot say so itself: the first cell of its table row, or
+ * the outcome or title of the component around it. "Also recommended, on low-quality evidence." is
+ * a claim about nothing without the row or finding it belongs to.
+ */
+function contextLabel(block: Parents, ancestors: Parents[]): string | undefined {
+  if (block.type === 'tableCell') {
+    const row = ancestors[ancestors.indexOf(block) - 1];
+    const first = row?.type === 'tableRow' ? row.children[0] : undefined;
+    return first && first !== block ? textWithOffset(first, first).text.trim() : undefined;
+  }
+  for (const ancestor of [...ancestors].reverse()) {
+    if (ancestor.type !== 'mdxJsxFlowElement') continue;
+    const label = LABEL_ATTRIBUTES.map((name) => ancestor.attributes.find((attribute) => attribute.type === 'mdxJsxAttribute' && attribute.name === name)?.value)
+      .find((value) => typeof value === 'string' && value.trim() !== '');
+    if (typeof label === 'string') return label.trim();
+  }
+  return undefined;
+}
+
+/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it, after its label. */
 function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf?: AuthorsOf): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
   const { text, offset } = textWithOffset(block, node);
-  return citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown, authorsOf);
+  const sentences = citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown, authorsOf);
+  const label = contextLabel(block, ancestors)?.replace(/[\s:.]+$/u, '');
+  return label ? sentences.map((sentence) => (sentence ? `${label}: ${sentence}` : label)) : sentences;
 }
 
 /**

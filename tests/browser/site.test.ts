@@ -233,11 +233,35 @@ describe('accessibility', () => {
     await page.close();
   });
 
+  it('puts the header search box beside the site name, from phone to desktop widths', async () => {
+    for (const width of [360, 768, 1280]) {
+      const page = await open('/articles/acupuncture-chronic-pain/', { width });
+      const name = (await page.locator('.site-name').boundingBox())!;
+      const search = (await page.getByRole('button', { name: 'Search' }).boundingBox())!;
+      expect(Math.abs((search.y + search.height / 2) - (name.y + name.height / 2)), `${width} px`).toBeLessThan(name.height / 2);
+      expect(search.x, `${width} px`).toBeGreaterThan(name.x + name.width);
+      await page.close();
+    }
+  });
+
   it('fits a 360 px screen without sideways scrolling', async () => {
     for (const path of ['/', '/articles/acupuncture-chronic-pain/', '/references/', '/references/vickers2018acupuncture/']) {
       const page = await open(path, { width: 360 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
       await page.close();
     }
+  });
+});
+
+describe('readers without JavaScript', () => {
+  it('are told on the search page where to browse instead, without empty filters or sorting', async () => {
+    const page = await open('/search/', { javaScript: false });
+    // Playwright's text queries skip <noscript>, whose content is the page's when scripts are off.
+    const notice = page.locator('.search-notice', { hasText: 'Search needs JavaScript' });
+    await expect(notice.isVisible()).resolves.toBe(true);
+    await expect(notice.getByRole('link', { name: 'conditions' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Filter results').isVisible()).resolves.toBe(false);
+    await expect(page.getByRole('combobox', { name: 'Sort' }).isVisible()).resolves.toBe(false);
+    await page.close();
   });
 });

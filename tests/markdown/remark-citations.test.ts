@@ -106,6 +106,19 @@ describe('remark-citations', () => {
     ]);
   });
 
+  it('quotes a citation in a table cell after the first cell of its row, which says what the cell is about', async () => {
+    const { metadata } = await render([
+      '| Treatment | Evidence |',
+      '| --- | --- |',
+      '| Tai chi, yoga | Recommended, on low-quality evidence [@vickers2018acupuncture]. |',
+      '| Acupuncture [@cherkin2009randomized] | Moderate. |',
+    ].join('\n'));
+    expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => reference.citations[0]!.context)).toEqual([
+      'Tai chi, yoga: Recommended, on low-quality evidence.',
+      'Acupuncture',
+    ]);
+  });
+
   it('warns where a key is written without its @, which Markdown would leave as text', async () => {
     const warnings: Diagnostic[] = [];
     const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });

@@ -101,6 +101,15 @@ describe('the bundled site', () => {
     for (const key of expected.keys()) expect(seen, `no reference page for ${key}`).toContain(key);
   });
 
+  it('quotes a key finding on its sources\' pages with the outcome it is about', () => {
+    const finding = page('/articles/non-drug-treatments-chronic-low-back-pain/').querySelector('#finding-low-quality-options')!;
+    const outcome = finding.querySelector('th')!.textContent!.trim();
+    const key = finding.querySelector('[data-key]')!.getAttribute('data-key')!;
+    const quotes = [...page(`/references/${key}/`).querySelectorAll('.citing-places blockquote')].map((quote) => quote.textContent!);
+    expect(outcome).toBeTruthy();
+    expect(quotes.some((quote) => quote.startsWith(`${outcome}: `)), quotes.join('\n')).toBe(true);
+  });
+
   it('resolves every internal link and fragment', () => {
     const { broken, links, fragments } = checkLinks(dist, pages, { origin: 'https://evidence.example.org', base: '/', trailingSlash: 'always' });
     expect(broken).toEqual([]);

@@ -1,4 +1,6 @@
 import type { APIRoute } from 'astro';
+import { root } from 'astro:config/server';
+import { readFileSync } from 'node:fs';
 import { searchVocabulary } from '../../components/search/suggest.ts';
 import { allArticles, allConditions, referencesByKey, treatmentsOf } from '../../site/collections.ts';
 
@@ -9,7 +11,7 @@ export const GET: APIRoute = async () => {
   const references = [...(await referencesByKey()).values()];
   const vocabulary = searchVocabulary([
     // The summaries' own text too: a word they use is no misspelling, though no title has it ("dose").
-    ...articles.flatMap((article) => [article.entry.data.title, article.entry.data.description, article.entry.body ?? '']),
+    ...articles.flatMap(({ entry }) => [entry.data.title, entry.data.description, entry.filePath ? readFileSync(new URL(entry.filePath, root), 'utf8') : '']),
     ...conditions.flatMap((condition) => [condition.data.name, ...condition.data.alsoKnownAs]),
     ...treatmentsOf(articles),
     ...references.map((reference) => reference.data.firstAuthor),
