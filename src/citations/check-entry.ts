@@ -1,5 +1,6 @@
 import type { LibraryEntry } from './bibtex.ts';
 import { compareMetadata } from './compare.ts';
+import { incompleteEntry } from './completeness.ts';
 import type { Diagnostic } from './errors.ts';
 import { identifierKey, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
 import type { Library } from './library.ts';
@@ -14,10 +15,16 @@ const FIELDS: [IdentifierScheme, 'DOI' | 'PMID' | 'PMCID', (raw: string) => stri
 const ADD_HINT = 'Run `npm run refs -- add --missing` while online and commit the files it writes under references/identifiers/, so entries are checked offline.';
 
 /**
- * Problems with one entry on its own: malformed or missing identifiers, identifiers the registry does not
- * know, and fields that disagree with the stored metadata of the entry's own DOI/PMID/PMCID.
+ * Problems with one entry on its own: fields its reference needs, malformed or missing identifiers,
+ * identifiers the registry does not know, and fields that disagree with the stored metadata of the
+ * entry's own DOI/PMID/PMCID.
  */
 export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] {
+  const incomplete = incompleteEntry(entry);
+  return [...(incomplete ? [incomplete] : []), ...identifierChecks(entry, library)];
+}
+
+function identifierChecks(entry: LibraryEntry, library: Library): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = { location: entry.location, key: entry.key };
   for (const [, field, normalizeValue, hint] of FIELDS) {

@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'format-failed'
   | 'unused-reference'
   | 'bare-key'
+  | 'incomplete-entry'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';
