@@ -76,10 +76,10 @@ describe('build errors an author can act on', () => {
 });
 
 describe('warnings', () => {
-  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry and a misspelt field, once each, without failing the build or burying them in bundler noise', async () => {
+  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field and a missing journal, once each, without failing the build or burying them in bundler noise', async () => {
     const site = scratchSite('site-basic', (root) => {
       const refs = join(root, 'references/refs.bib');
-      writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1'));
+      writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
       appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
       appendFileSync(refs, Array.from({ length: 12 }, (_, i) => `\n@article{spare${i},\n  title = {Kept for a later summary},\n  year = 2021\n}\n`).join(''));
     });
@@ -107,6 +107,8 @@ describe('warnings', () => {
     expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
     expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
     expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
+    expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac" has no journal: its reference is printed without it, and readers need it to find the work \[incomplete-entry\]/u);
+    expect(log.match(/incomplete-entry/gu)).toHaveLength(1);
     expect(log).toMatch(/references\/refs\.bib:\d+:\d+: warning: "\w+": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"\? \[unknown-field\]/u);
     // Astro 7 warns about its own directive in every MDX module (withastro/astro#18087); the integration drops that.
     expect(log).not.toContain('MODULE_LEVEL_DIRECTIVE');
