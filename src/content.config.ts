@@ -4,6 +4,21 @@ import { z } from 'astro/zod';
 import { ARTICLES_FOLDER } from './integration/project.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 
+/**
+ * A calendar date written YYYY-MM-DD: YAML reads it as a date, or as text when quoted. A year alone
+ * (`2027`, a number) or `01/02/2026` (day or month first?) would otherwise become some other date.
+ */
+const isoDate = z.union([
+  z.date(),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/u)
+    // new Date() turns 2026-02-30 into 2 March: the date must read back as written.
+    .refine((text) => {
+      const date = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+    }, 'is not a date of the calendar')
+    .transform((text) => new Date(`${text}T00:00:00Z`)),
+], { error: 'write the date as YYYY-MM-DD, e.g. 2026-11-27' });
+
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');
 
 const reviewer = z.object({
@@ -15,7 +30,7 @@ const reviewer = z.object({
 }).strict();
 
 const change = z.object({
-  date: z.coerce.date(),
+  date: isoDate,
   summary: z.string().min(1),
   /** True when the change altered what the summary concludes, not only its wording or sources. */
   conclusionsChanged: z.boolean().default(false),
@@ -34,13 +49,13 @@ const articles = defineCollection({
     conditions: z.array(slug).min(1),
     /** Treatments the summary assesses, as slugs. */
     interventions: z.array(slug).min(1),
-    lastReviewed: z.coerce.date(),
-    published: z.coerce.date().optional(),
+    lastReviewed: isoDate,
+    published: isoDate.optional(),
     authors: z.array(z.string()).default([]),
     /** Date of the newest evidence the editors searched for or read. */
-    evidenceCurrentTo: z.coerce.date().optional(),
+    evidenceCurrentTo: isoDate.optional(),
     /** When the summary is next due to be checked. */
-    nextReview: z.coerce.date().optional(),
+    nextReview: isoDate.optional(),
     reviewers: z.array(reviewer).default([]),
     /** Dated change history, newest first. */
     changes: z.array(change).default([]),

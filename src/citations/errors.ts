@@ -18,6 +18,7 @@ export type DiagnosticCode =
   | 'unused-reference'
   | 'bare-key'
   | 'incomplete-entry'
+  | 'citation-syntax'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

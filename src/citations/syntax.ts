@@ -25,8 +25,9 @@ export interface CitationCluster {
 // Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation is allowed only
 // when followed by another key character, so a sentence's full stop never joins the key.
 // `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. An apostrophe may be curled:
-// smartypants runs before citations are read.
-const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’](?=[\p{L}\p{N}_]))*`;
+// smartypants runs before citations are read. Beyond Pandoc, a key may hold a parenthesised group
+// without spaces, as DOIs do (`@doi:10.1016/S0140-6736(20)30183-5`).
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’]+(?=[\p{L}\p{N}_(])|\([^\s()[\]@;,]+\))*`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 // A narrative key must not continue a word or an e-mail address (name@example.org).
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
@@ -96,6 +97,19 @@ function parseBracket(text: string, start: number, end: number, isKnown?: KeyTes
     partStart += part.length + 1;
   }
   return items.length > 0 ? { mode: 'bracketed', items, start, end } : undefined;
+}
+
+const KEY_START = /^-?@[\p{L}\p{N}_]/u;
+
+/**
+ * Keys written inside an item's prefix or suffix, where they are read as text: `[@a, @b]` (a comma
+ * where a semicolon was meant) makes "@b" part of @a's suffix, `[@a; b]` makes "b" one too. Words
+ * with an @ count, and words without one that name a reference.
+ */
+export function strayKeys(text: string, isKnown: KeyTest): string[] {
+  return text.split(/[\s,;()]+/u)
+    .map((word) => word.replace(/[.:]+$/u, ''))
+    .filter((word) => KEY_START.test(word) || (word !== '' && isKnown(word)));
 }
 
 function splitSuffix(rest: string): Pick<CiteItem, 'suffix' | 'label' | 'locator'> {

@@ -185,7 +185,8 @@ describe('search in Chromium', () => {
   });
 
   it('sorts by last reviewed, newest first, and keeps the sort in the URL', async () => {
-    const reviewedDates = (results: Result[]) => results.map((result) => Date.parse(result.reviewed.replace('Last reviewed ', '')));
+    // "Last reviewed 1 March 2026" on a summary; a source or condition is dated by its newest summary.
+    const reviewedDates = (results: Result[]) => results.map((result) => Date.parse(result.reviewed.match(/\d{1,2} \w+ \d{4}$/u)![0]));
     const newestFirst = (dates: number[]) => dates.every((date, i) => i === 0 || date <= dates[i - 1]!);
     const byRelevance = await searchFromUrl(page, searchPage, { q: 'spine' });
     expect(newestFirst(reviewedDates(byRelevance))).toBe(false);

@@ -59,6 +59,18 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('npm run refs -- add 10.1000/new.trial.2026');
   });
 
+  it.each([
+    ['a year alone', 'nextReview: 2027'],
+    ['a day that does not exist, quoted', 'published: "2026-02-30"'],
+    ['day and month in either order', 'published: "01/02/2026"'],
+  ])('a frontmatter date written as %s: the field and the form to use, not another date', async (_what, line) => {
+    const error = await buildError((root) => {
+      writeFileSync(article(root), readFileSync(article(root), 'utf8').replace(/^lastReviewed: .*$/mu, (reviewed) => `${reviewed}\n${line}`));
+    });
+    expect(error.message).toContain(line.split(':')[0]!);
+    expect(error.message).toMatch(/YYYY-MM-DD|not a date of the calendar/u);
+  });
+
   it('a processor that would ignore citations stops the build with the fix', async () => {
     const error = await buildError((root) => {
       const config = join(root, 'astro.config.mjs');

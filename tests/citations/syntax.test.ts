@@ -20,6 +20,15 @@ describe('parseCitations', () => {
   it.each([
     ['one key', 'Pain fell [@vickers2018].', [{ mode: 'bracketed', text: '[@vickers2018]', items: [{ key: 'vickers2018' }] }]],
     ['a cluster', 'x [@a; @b;@c] y', [{ mode: 'bracketed', text: '[@a; @b;@c]', items: [{ key: 'a' }, { key: 'b' }, { key: 'c' }] }]],
+    ['a DOI with parentheses (Lancet, Wiley SICI)', 'See [@doi:10.1016/S0140-6736(20)30183-5] and @doi:10.1002/(SICI)1097-4679(199711)53:7.', [
+      { mode: 'bracketed', text: '[@doi:10.1016/S0140-6736(20)30183-5]', items: [{ key: 'doi:10.1016/S0140-6736(20)30183-5' }] },
+      { mode: 'narrative', text: '@doi:10.1002/(SICI)1097-4679(199711)53:7', items: [{ key: 'doi:10.1002/(SICI)1097-4679(199711)53:7' }] },
+    ]],
+    ['a key with runs of punctuation (NASA ADS)', 'As [@2019ApJ...871...12S].', [{ mode: 'bracketed', text: '[@2019ApJ...871...12S]', items: [{ key: '2019ApJ...871...12S' }] }]],
+    ['a narrative key in parentheses', 'A trial (@smith2020) and @smith2020 (2020).', [
+      { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },
+      { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },
+    ]],
     ['page locator', '[@key, p. 33]', [{ mode: 'bracketed', text: '[@key, p. 33]', items: [{ key: 'key', label: 'page', locator: '33' }] }]],
     ['range with a hyphen', '[@key, pp. 33-35]', [{ mode: 'bracketed', text: '[@key, pp. 33-35]', items: [{ key: 'key', label: 'page', locator: '33-35' }] }]],
     ['range with an en dash', '[@key, p. 33–35]', [{ mode: 'bracketed', text: '[@key, p. 33–35]', items: [{ key: 'key', label: 'page', locator: '33-35' }] }]],

@@ -119,6 +119,23 @@ describe('remark-citations', () => {
     ]);
   });
 
+  it.each([
+    ['a comma between sources', '[@vickers2018acupuncture, @cherkin2009randomized]', '"@cherkin2009randomized" is written inside the citation of "vickers2018acupuncture" as its suffix'],
+    ['a source without its @', '[@vickers2018acupuncture; cherkin2009randomized]', '"cherkin2009randomized" is written inside the citation of "vickers2018acupuncture" as its suffix'],
+    ['a misspelt second key', '[@vickers2018acupuncture, @cherkin2009randomised]', '"@cherkin2009randomised" is written inside'],
+  ])('fails on %s, which would print a key as text, and says to use semicolons', async (_what, citation, message) => {
+    const error = await render(`Pain fell ${citation}.`).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(message);
+    expect((error as Error).message).toContain('[citation-syntax]');
+    expect((error as Error).message).toContain('Separate the sources of one citation with semicolons');
+    expect((error as Error).message).toMatch(/test\.md:1:\d+/u);
+  });
+
+  it('reads a suffix with an e-mail address or page numbers as text', async () => {
+    const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
+    expect(code).toContain('href="#ref-vickers2018acupuncture"');
+  });
+
   it('warns where a key is written without its @, which Markdown would leave as text', async () => {
     const warnings: Diagnostic[] = [];
     const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });

@@ -26,7 +26,7 @@ describe('searchIndexData', () => {
     expect(Object.fromEntries(data.meta)).toEqual({
       url: '/articles/x/',
       type: 'Evidence summary',
-      reviewed: '1 March 2026',
+      reviewed: 'Last reviewed 1 March 2026',
       conditions: 'Chronic low back pain, Neck pain',
       aliases: 'lumbago, LBP',
       treatments: 'Acupuncture',
@@ -34,10 +34,10 @@ describe('searchIndexData', () => {
     expect(data.sort).toEqual(['reviewed', '2026-03-01']);
   });
 
-  it('does not make a source answer to the other names of the conditions its citers are about', () => {
+  it('does not make a source answer to the other names of the conditions its citers are about, and dates it by them', () => {
     const conditions = [{ name: 'Chronic low back pain', aliases: ['lumbago'] }];
     const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: ['acupuncture'], reviewed }, formatDate).meta);
-    expect(reference).toMatchObject({ conditions: 'Chronic low back pain' });
+    expect(reference).toMatchObject({ conditions: 'Chronic low back pain', reviewed: 'Cited in a summary reviewed 1 March 2026' });
     expect(reference).not.toHaveProperty('aliases');
     expect(reference).not.toHaveProperty('treatments');
     expect(Object.fromEntries(searchIndexData({ type: 'condition', url: '/conditions/c/', conditions, reviewed }, formatDate).meta)).toMatchObject({ aliases: 'lumbago' });

@@ -21,6 +21,13 @@ export const SORT_KEY = 'reviewed';
 export const PAGE_TYPES = { summary: 'Evidence summary', condition: 'Condition', reference: 'Reference' } as const;
 export type PageType = keyof typeof PAGE_TYPES;
 
+// Only a summary is reviewed: a source or a condition page is dated by the newest summary about it.
+const REVIEWED_LABELS: Record<PageType, string> = {
+  summary: 'Last reviewed',
+  condition: 'Newest summary reviewed',
+  reference: 'Cited in a summary reviewed',
+};
+
 /** GRADE certainty levels, lowest first, as the findings tables spell them. */
 export const CERTAINTY_LEVELS = ['very-low', 'low', 'moderate', 'high'] as const;
 /** A finding's certainty; `not-graded` findings do not count towards the facet. */
@@ -83,7 +90,7 @@ export function searchIndexData(page: SearchPage, formatDate: (date: Date) => st
   const meta: SearchIndexData['meta'] = [
     ['url', page.url],
     ['type', PAGE_TYPES[page.type]],
-    ['reviewed', formatDate(page.reviewed)],
+    ['reviewed', `${REVIEWED_LABELS[page.type]} ${formatDate(page.reviewed)}`],
   ];
   // A condition page's title already names its condition.
   if (names.length && page.type !== 'condition') meta.push(['conditions', names.join(', ')]);

@@ -11,7 +11,7 @@ export const RESULT_TEMPLATE = `
   <p class="search-result-title"><a class="search-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>
   {{#if meta.conditions}}<p class="search-result-conditions">{{ meta.conditions }}</p>{{/if}}
   {{#if excerpt}}<p class="search-result-excerpt">{{+ excerpt +}}</p>{{/if}}
-  {{#if meta.reviewed}}<p class="search-result-reviewed">Last reviewed {{ meta.reviewed }}</p>{{/if}}
+  {{#if meta.reviewed}}<p class="search-result-reviewed">{{ meta.reviewed }}</p>{{/if}}
   {{#if sub_results}}
   <ul class="search-result-sections" aria-label="Matching sections">
     {{#each sub_results as sub}}
