@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | 'bare-key'
   | 'incomplete-entry'
   | 'citation-syntax'
+  | 'unread-citation'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

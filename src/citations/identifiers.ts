@@ -27,6 +27,22 @@ export function withBareDoi<Item extends { DOI?: unknown }>(item: Item): Item {
   return typeof item.DOI === 'string' && DOI_PREFIX.test(item.DOI) ? { ...item, DOI: item.DOI.replace(DOI_PREFIX, '').trim() } : item;
 }
 
+// What reference managers (Mendeley, JabRef) escape in a DOI or URL for LaTeX: `10.1000/abc\_def`,
+// `file\%20name.pdf`, Wiley's `{\textless}657…{\textgreater}`. Left as written, links break.
+const LATEX_ESCAPES: [RegExp, string][] = [
+  [/\{?\\textless\}?(?:\{\})?/gu, '<'],
+  [/\{?\\textgreater\}?(?:\{\})?/gu, '>'],
+  [/\\([_%&#$~])/gu, '$1'],
+];
+
+/** The item with the LaTeX escapes of its DOI and URL undone. */
+export function withUnescapedLinks<Item extends { DOI?: unknown; URL?: unknown }>(item: Item): Item {
+  const unescape = (value: unknown) => (typeof value === 'string' && value.includes('\\') ? LATEX_ESCAPES.reduce((text, [pattern, plain]) => text.replace(pattern, plain), value) : value);
+  const DOI = unescape(item.DOI);
+  const URL = unescape(item.URL);
+  return DOI === item.DOI && URL === item.URL ? item : { ...item, ...(DOI === undefined ? {} : { DOI }), ...(URL === undefined ? {} : { URL }) };
+}
+
 export function normalizePmid(raw: string): string | undefined {
   const pmid = raw.trim().replace(/^pmid:\s*/iu, '');
   return PMID.test(pmid) ? pmid : undefined;

@@ -2,7 +2,7 @@ import { parseBibtex, type LibraryEntry } from './bibtex.ts';
 import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
-import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers } from './identifiers.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers, withUnescapedLinks } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
@@ -72,7 +72,7 @@ export class Library {
     }
     const target = isStored ? this.stored : this.entries;
     for (const parsedEntry of parsed.entries) {
-      const entry = { ...parsedEntry, item: withBareDoi(mapText(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item), readableText)) };
+      const entry = { ...parsedEntry, item: withBareDoi(withUnescapedLinks(mapText(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item), readableText))) };
       const first = target.get(entry.key);
       if (first) {
         const diagnostic = duplicateKey(entry.key, entry.location, first.location);

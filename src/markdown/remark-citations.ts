@@ -17,6 +17,7 @@ import {
 } from '../citations/index.ts';
 import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry, type ReferenceNotice } from './citation-html.ts';
 import { bareKeys } from './bare-keys.ts';
+import { unreadCitations } from './unread-citations.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
@@ -123,7 +124,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       const resolution = library.resolve(key);
       return 'entry' in resolution ? authorLabel(resolution.entry.item) : undefined;
     });
-    for (const warning of bareKeys(tree, file, library.has)) options.onWarning?.(warning);
+    for (const warning of [...bareKeys(tree, file, library.has), ...unreadCitations(tree, file, library.has)]) options.onWarning?.(warning);
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 

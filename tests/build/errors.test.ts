@@ -11,7 +11,7 @@ async function buildError(edit: (root: string) => void, env?: Record<string, str
   } catch (error) {
     return error as Error;
   } finally {
-    site.cleanup();
+    await site.cleanup();
   }
   throw new Error('the build succeeded but should have failed');
 }
@@ -88,12 +88,14 @@ describe('build errors an author can act on', () => {
 });
 
 describe('warnings', () => {
-  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field and a missing journal, once each, without failing the build or burying them in bundler noise', async () => {
+  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal and citations where they are not read, once each, without failing the build or burying them in bundler noise', async () => {
     const site = scratchSite('site-basic', (root) => {
       const refs = join(root, 'references/refs.bib');
       writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
       appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
       appendFileSync(refs, Array.from({ length: 12 }, (_, i) => `\n@article{spare${i},\n  title = {Kept for a later summary},\n  year = 2021\n}\n`).join(''));
+      cite(root, 'The <abbr title="German Acupuncture Trials [@haake2007gerac]">GERAC</abbr> trials.\n\n![A chart from @cherkin2009randomized](/chart.png)');
+      writeFileSync(article(root), readFileSync(article(root), 'utf8').replace('title: First summary', 'title: First summary [@vickers2018acupuncture]'));
     });
     const output: string[] = [];
     const capture = (chunk: string | Uint8Array) => {
@@ -107,7 +109,7 @@ describe('warnings', () => {
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
-      site.cleanup();
+      await site.cleanup();
     }
     const log = output.join('');
     expect(log).toMatch(/references\/refs\.bib:5\d:1: warning: Reference "uncited2020" is not cited by any article \[unused-reference\]/u);
@@ -121,6 +123,9 @@ describe('warnings', () => {
     expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
     expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac" has no journal: its reference is printed without it, and readers need it to find the work \[incomplete-entry\]/u);
     expect(log.match(/incomplete-entry/gu)).toHaveLength(1);
+    expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @haake2007gerac in the title of <abbr> is not read as a citation, so readers see it as written, with no number and no reference \[unread-citation\]/u);
+    expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @cherkin2009randomized in an image's alt text is not read as a citation/u);
+    expect(log).toMatch(/content\/articles\/first\.mdx:2:1: warning: @vickers2018acupuncture in the title in the frontmatter is not read as a citation/u);
     expect(log).toMatch(/references\/refs\.bib:\d+:\d+: warning: "\w+": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"\? \[unknown-field\]/u);
     // Astro 7 warns about its own directive in every MDX module (withastro/astro#18087); the integration drops that.
     expect(log).not.toContain('MODULE_LEVEL_DIRECTIVE');

@@ -26,12 +26,22 @@ export async function buildFixture(root: string, env: Record<string, string> = {
  * A throwaway copy of a fixture site (in the fixtures folder, so its astro.config.mjs imports still
  * resolve), changed by `edit`, for tests that break it on purpose.
  */
-export function scratchSite(fixture: string, edit: (root: string) => void): { root: string; cleanup: () => void } {
+export function scratchSite(fixture: string, edit: (root: string) => void): { root: string; cleanup: () => Promise<void> } {
   const root = mkdtempSync(join(fixturesDir, `.scratch-${fixture}-`));
   cpSync(join(fixturesDir, fixture), root, { recursive: true, filter: (path) => !/[/\\](dist|\.astro)$/u.test(path) });
   edit(root);
-  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    root,
+    cleanup: async () => {
+      // Astro saves its content store 500 ms after the last change, also after a build that failed:
+      // removed before that, the save fails in this process as an unhandled rejection.
+      await new Promise((resolve) => setTimeout(resolve, ASTRO_STORE_SAVE_DELAY_MS));
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }
+
+const ASTRO_STORE_SAVE_DELAY_MS = 1000;
 
 /** A built page as a DOM document. */
 export function readPage(dist: string, path: string): Document {

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixturesDir, readPage, scratchSite } from './helpers.ts';
 
-const sites: { cleanup: () => void }[] = [];
-afterAll(() => sites.forEach((site) => site.cleanup()));
+const sites: { cleanup: () => Promise<void> }[] = [];
+afterAll(() => Promise.all(sites.map((site) => site.cleanup())));
 
 async function buildWithStyle(style: string, edit: (root: string) => void = () => undefined): Promise<Document> {
   const site = scratchSite('site-basic', edit);

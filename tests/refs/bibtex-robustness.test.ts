@@ -92,6 +92,17 @@ describe('BibTeX from other projects', () => {
     expect(parseBibtex(text, 'quiet.bib').diagnostics).toEqual([]);
   });
 
+  it('undoes the LaTeX escapes Mendeley and JabRef write in DOIs and URLs, so the links work', () => {
+    const library = loadLibrary([{ path: 'mendeley.bib', text: [
+      '@article{esc1, title = {A}, doi = {https://doi.org/10.1000/abc\\_def}, url = {https://example.org/some\\_path/file\\%20name.pdf}}',
+      '@article{esc2, title = {B}, doi = {10.1002/(SICI)1097-4679(199711)53:7{\\textless}657::AID-JCLP3{\\textgreater}3.0.CO;2-F}}',
+    ].join('\n') }]);
+    const esc1 = library.entries.get('esc1')!.item;
+    expect([esc1.DOI, esc1.URL]).toEqual(['10.1000/abc_def', 'https://example.org/some_path/file%20name.pdf']);
+    expect(library.entries.get('esc2')!.item.DOI).toBe('10.1002/(SICI)1097-4679(199711)53:7<657::AID-JCLP3>3.0.CO;2-F');
+    expect(referenceLinks(esc1)[0]!.href).toBe('https://doi.org/10.1000/abc_def');
+  });
+
   it('rewrites Zotero\'s eprinttype = {pmid} without moving any later line', () => {
     const text = '@article{z,\n  title = {Z},\n  eprint = {29198932},\n  eprinttype = {\n    pmid\n  },\n  year = 2018,\n}\n@article{bad,\n  title = {Unclosed,\n}\n';
     const parsed = parseBibtex(text, 'zotero.bib');

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import type { Nodes, Root } from 'mdast';
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { locate, parseCitations, type Diagnostic, type KeyTest, type SourceLocation } from '../citations/index.ts';
+import { displayPath } from './find-citations.ts';
+
+// Frontmatter fields readers see as text: the title and description of a summary.
+const SHOWN_FIELDS = ['title', 'description'];
+
+function readSource(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The library keys a text cites, in the order written. */
+function citedIn(text: string, isKnown: KeyTest): string[] {
+  return parseCitations(text, isKnown).flatMap((cluster) => cluster.items.map((item) => item.key)).filter(isKnown);
+}
+
+/**
+ * Citations written where Markdown text is not read for them: a component's attribute
+ * (`<Finding outcome="Pain [@a]">`), an image's alt text, or the summary's title or description.
+ * They reach readers as `[@a]`, with no number and no entry in the reference list.
+ */
+export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diagnostic[] {
+  const source = String(file.value ?? '');
+  const path = displayPath(file);
+  const found: Diagnostic[] = [];
+  const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }) => {
+    for (const key of citedIn(text, isKnown)) {
+      found.push({
+        code: 'unread-citation',
+        severity: 'warning',
+        message: `@${key} in ${where} is not read as a citation, so readers see it as written, with no number and no reference`,
+        hint,
+        location: at,
+        key,
+      });
+    }
+  };
+  const placeOf = (node: { position?: { start: { offset?: number } } } | undefined): SourceLocation | undefined => {
+    const offset = node?.position?.start.offset;
+    return offset === undefined ? undefined : locate(source, offset, path);
+  };
+
+  visit(tree, (node: Nodes) => {
+    if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', placeOf(node));
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const element = node as MdxJsxFlowElement | MdxJsxTextElement;
+    for (const attribute of element.attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
+      report(attribute.value, `the ${attribute.name} of <${element.name ?? ''}>`, 'Cite the source in the text between the component\'s tags instead.', placeOf(attribute) ?? placeOf(element));
+    }
+  });
+
+  const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
+  const cited = SHOWN_FIELDS.filter((field) => typeof frontmatter[field] === 'string' && citedIn(frontmatter[field], isKnown).length);
+  // The text MDX compiles starts after the frontmatter: its lines are counted in the file itself.
+  const whole = cited.length && file.path ? readSource(file.path) : '';
+  for (const field of cited) {
+    const at = whole.search(new RegExp(`^${field}\\s*:`, 'mu'));
+    report(frontmatter[field] as string, `the ${field} in the frontmatter`, 'Titles and descriptions are plain text: cite the source in the summary\'s text.', at === -1 ? undefined : locate(whole, at, path));
+  }
+  return found;
+}
