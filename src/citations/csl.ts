@@ -39,6 +39,19 @@ export function issuedYear(item: CslItem): number | undefined {
   return Number.isFinite(year) && year > 0 ? year : undefined;
 }
 
+const NAME_VARIABLES = ['author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director', 'editorial-director', 'illustrator', 'interviewer', 'original-author', 'recipient', 'reviewed-author'];
+
+/**
+ * The item with every name citeproc can print: a name with a given name only ("Madonna") came out of
+ * APA as "[NO_PRINTED_FORM]"; as a literal name it prints as written in every style.
+ */
+export function withPrintableNames(item: CslItem): CslItem {
+  const givenOnly = (name: unknown) => typeof name === 'object' && name !== null && !('family' in name) && !('literal' in name) && typeof (name as CslName).given === 'string';
+  const fields = NAME_VARIABLES.filter((field) => Array.isArray(item[field]) && (item[field] as unknown[]).some(givenOnly));
+  if (!fields.length) return item;
+  return { ...item, ...Object.fromEntries(fields.map((field) => [field, (item[field] as CslName[]).map((name) => (givenOnly(name) ? { literal: name.given! } : name))])) };
+}
+
 function nameOf(name: CslName): string {
   return plainText(name.literal ?? name.family ?? name.given ?? '');
 }

@@ -1,4 +1,5 @@
 import { parseBibtex, type LibraryEntry } from './bibtex.ts';
+import { withPrintableNames } from './csl.ts';
 import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
@@ -72,7 +73,7 @@ export class Library {
     }
     const target = isStored ? this.stored : this.entries;
     for (const parsedEntry of parsed.entries) {
-      const entry = { ...parsedEntry, item: withBareDoi(withUnescapedLinks(mapText(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item), readableText))) };
+      const entry = { ...parsedEntry, item: withPrintableNames(withBareDoi(withUnescapedLinks(mapText(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item), readableText)))) };
       const first = target.get(entry.key);
       if (first) {
         const diagnostic = duplicateKey(entry.key, entry.location, first.location);
