@@ -180,6 +180,20 @@ function encodingProblem(file: LibraryFile): Diagnostic | undefined {
   };
 }
 
+// UTF-16 (Windows' "Unicode" in some exporters) read as UTF-8 has a NUL beside every ASCII letter.
+const isUtf16 = (text: string) => text.includes('\u0000');
+
+/** A UTF-16 file: nothing in it can be read, and Latin-1 advice would garble it. */
+function utf16Problem(file: LibraryFile): Diagnostic {
+  return {
+    code: 'invalid-encoding',
+    severity: 'error',
+    message: `${file.path} is UTF-16 text, not UTF-8: none of its entries can be read`,
+    hint: 'Save the file as UTF-8 (with iconv: iconv -f utf-16 -t utf-8).',
+    location: { file: file.path, line: 1, column: 1 },
+  };
+}
+
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */
 export function loadLibrary(files: LibraryFile[]): Library {
   const library = new Library();
@@ -187,6 +201,10 @@ export function loadLibrary(files: LibraryFile[]): Library {
   for (const file of sorted) {
     const kind = libraryFileKind(file.path);
     if (!kind) continue;
+    if (isUtf16(file.text)) {
+      library.diagnostics.push(utf16Problem(file));
+      continue;
+    }
     const encoding = encodingProblem(file);
     if (encoding) library.diagnostics.push(encoding);
     library.add(READERS[kind](file.text, file.path), kind === 'stored');

@@ -111,6 +111,15 @@ describe('library files that are not UTF-8', () => {
     expect(problem).toMatchObject({ severity: 'error', location: { file: 'references/old.bib', line: 2, column: 24 } });
     expect(problem!.hint).toContain('UTF-8');
   });
+
+  it('are told apart as UTF-16, which Latin-1 advice would garble', () => {
+    const utf16 = Buffer.from('\uFEFF@article{m, title = {T}, year = {2020}}\n', 'utf16le');
+    const library = loadLibrary([{ path: 'references/unicode.bib', text: utf16.toString('utf8') }]);
+    const [problem] = library.diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-encoding');
+    expect(problem!.message).toContain('references/unicode.bib is UTF-16 text, not UTF-8');
+    expect(problem!.hint).toContain('iconv -f utf-16 -t utf-8');
+    expect(library.diagnostics).toHaveLength(1);
+  });
 });
 
 describe('a stored metadata file that cannot be read', () => {
