@@ -1,8 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
-
-import { parseBibtex } from '../citations/bibtex.ts';
 import { fetchIdentifier } from './fetchers.ts';
 import { mapLimit } from './http.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
@@ -87,24 +85,29 @@ export function importBibtex(project: Project, path: string, force: boolean, log
     return 1;
   }
   const target = join(project.references, basename(path).replace(/\.bibtex$/iu, '.bib'));
-  const parsed = parseBibtex(readFileSync(path, 'utf8'), path);
+  // Read as the build reads it: its encoding checked too, so what `check` would call an error stops the import here.
+  const imported = loadLibrary([{ path, text: readFileSync(path, 'utf8') }]);
   const { library } = loadProjectLibrary(project);
-  const problems = [...parsed.diagnostics];
-  for (const entry of parsed.entries) {
-    const existing = library.entries.get(entry.key);
-    if (existing && existing.location.file !== target) problems.push({ code: 'duplicate-key', severity: 'error', message: `"${entry.key}" is already defined`, location: entry.location, related: [existing.location], key: entry.key, hint: 'Rename the key in the export, or drop the entry.' });
+  const byLowerKey = new Map([...library.entries.values()].map((entry) => [entry.key.toLowerCase(), entry]));
+  const problems = [...imported.diagnostics];
+  for (const entry of imported.entries.values()) {
+    const existing = byLowerKey.get(entry.key.toLowerCase());
+    if (!existing || existing.location.file === target) continue;
+    const message = existing.key === entry.key ? `"${entry.key}" is already defined` : `"${entry.key}" differs only in case from "${existing.key}", which is already defined`;
+    problems.push({ code: 'duplicate-key', severity: 'error', message, location: entry.location, related: [existing.location], key: entry.key, hint: 'Rename the key in the export, or drop the entry.' });
   }
   for (const problem of problems) log(formatDiagnostic(problem));
   if (existsSync(join(project.root, target)) && !force) {
     log(`error: ${target} already exists; use --force to replace it.`);
     return 1;
   }
-  if (problems.length && !force) {
-    log(`error: ${problems.length} problem(s): nothing imported. Fix the export, or import anyway with --force.`);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length && !force) {
+    log(`error: ${errors.length} problem(s): nothing imported. Fix the export, or import anyway with --force.`);
     return 1;
   }
   copyFileSync(path, join(project.root, target));
   const merged = loadLibrary([{ path: target, text: readFileSync(join(project.root, target), 'utf8') }]);
   log(`imported ${merged.entries.size} entries into ${target}; run \`npm run refs -- add --missing\` to fetch their identifiers' metadata, then \`npm run refs -- check\`.`);
-  return problems.length ? 1 : 0;
+  return errors.length ? 1 : 0;
 }

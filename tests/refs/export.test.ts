@@ -66,6 +66,24 @@ describe('npm run refs -- add --bibtex', () => {
     expect(refused.output).toMatch(/clash\.bib:3:1: error: BibTeX entry "broken" could not be read/u);
     expect(refused.output).toMatch(/nothing imported/u);
     expect(existsSync(join(root, 'references/clash.bib'))).toBe(false);
+
+    // What `check` would report as an error stops the import too; a warning alone does not.
+    const latin1 = join(root, 'latin1.bib');
+    writeFileSync(latin1, Buffer.from('@article{m\xfcller2020, author = {M\xfcller, Hans}, title = {T}}\n', 'latin1'));
+    const cased = join(root, 'cased.bib');
+    writeFileSync(cased, '@article{Taken, title = {Same key, other case}}\n');
+    for (const [file, message] of [[latin1, 'is not UTF-8 text'], [cased, '"Taken" differs only in case from "taken"']] as const) {
+      const result = await run(['add', '--bibtex', file, '--root', root]);
+      expect(result.status, file).toBe(1);
+      expect(result.output).toContain(message);
+      expect(result.output).toMatch(/nothing imported/u);
+    }
+    const latex = join(root, 'latex.bib');
+    writeFileSync(latex, '@article{texed, title = {\\TeX{} in a title}}\n');
+    const warned = await run(['add', '--bibtex', latex, '--root', root]);
+    expect(warned.output).toContain('[unconverted-latex]');
+    expect(warned.status).toBe(0);
+    expect(existsSync(join(root, 'references/latex.bib'))).toBe(true);
   });
 });
 
