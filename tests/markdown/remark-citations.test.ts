@@ -131,6 +131,21 @@ describe('remark-citations', () => {
     expect((error as Error).message).toMatch(/test\.md:1:\d+/u);
   });
 
+  it.each([
+    ['emphasis in the prefix', 'Pain fell [see *also* @vickers2018acupuncture, p. 3].'],
+    ['code in the prefix', 'Pain fell [see `table 2` in @vickers2018acupuncture].'],
+  ])('fails on a bracketed citation with %s, which Markdown would split into brackets around a narrative citation', async (_what, markdown) => {
+    const error = await render(markdown).catch((e: unknown) => e);
+    expect((error as Error).message).toContain('The bracketed citation of "vickers2018acupuncture" has formatting, a link or code inside its brackets');
+    expect((error as Error).message).toMatch(/test\.md:1:\d+: error: .*\[citation-syntax\]/u);
+  });
+
+  it('reads a narrative citation after emphasis, and a bracketed one after a link, as usual', async () => {
+    const { code } = await render('*Note*: @vickers2018acupuncture found less pain; [a review](https://example.org) agreed [@cherkin2009randomized].');
+    expect(code).toContain('href="#ref-vickers2018acupuncture"');
+    expect(code).toContain('href="#ref-cherkin2009randomized"');
+  });
+
   it('reads a suffix with an e-mail address or page numbers as text', async () => {
     const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
