@@ -77,16 +77,30 @@ export function slugClashes(entries: LibraryEntry[]): Diagnostic[] {
   })));
 }
 
+/** Keys whose page would be one the site keeps for something else (`/references/by-year/`). */
+export function reservedPages(entries: LibraryEntry[], reserved: ReadonlySet<string>): Diagnostic[] {
+  return entries.filter((entry) => reserved.has(keySlug(entry.key))).map((entry): Diagnostic => ({
+    code: 'duplicate-key',
+    severity: 'error',
+    message: `Reference "${entry.key}" would take the page /references/${keySlug(entry.key)}/, which lists the references sorted`,
+    hint: 'Rename the key and update the articles that cite it.',
+    location: entry.location,
+    key: entry.key,
+  }));
+}
+
 /**
  * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), keys that
- * would share a page, one work under two keys, and each entry's own checks. `inFile` limits the report to some files.
+ * would share a page or take one the site keeps (`reservedSlugs`), one work under two keys, and each entry's
+ * own checks. `inFile` limits the report to some files.
  */
-export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true): Diagnostic[] {
+export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true, reservedSlugs: ReadonlySet<string> = new Set()): Diagnostic[] {
   const entries = [...library.entries.values()];
   return [
     ...library.diagnostics,
     ...caseDuplicates(entries),
     ...slugClashes(entries),
+    ...reservedPages(entries, reservedSlugs),
     ...duplicateWorks(entries),
     ...entries.flatMap((entry) => checkEntry(entry, library)),
   ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file));

@@ -98,6 +98,15 @@ describe('npm run refs -- check FILE', () => {
     expect(result.output).not.toMatch(/library\.bib/u);
   });
 
+  it('reports a key whose page the site keeps for a sorted list, as the build would', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-reserved-'));
+    const reserved = join(root, 'reserved.bib');
+    writeFileSync(reserved, '@misc{by-year, title = {A key like a page}, year = 2020}\n');
+    const result = await run(['check', '--root', FIXTURE, reserved]);
+    expect(result.status).toBe(1);
+    expect(result.output).toMatch(/reserved\.bib:1:1: error: Reference "by-year" would take the page \/references\/by-year\/, which lists the references sorted \[duplicate-key\]/u);
+  });
+
   it('says so when a named file does not exist', async () => {
     expect(await run(['check', '--root', FIXTURE, 'nope.bib'])).toEqual({ status: 1, output: 'error: nope.bib does not exist.' });
   });
