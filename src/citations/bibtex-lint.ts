@@ -250,6 +250,8 @@ export function undefinedMacroWarnings(chunks: Chunk[], where: (offset: number) 
  * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a shown field given more than once
  * with different values, of which citation-js keeps the last and BibTeX the first.
  */
+const NAME_FIELDS = new Set(['author', 'editor']);
+
 export function fieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   return chunks.filter((chunk) => chunk.key).flatMap((chunk) => {
     const fields = writtenFields(chunk.text);
@@ -279,6 +281,16 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
         key: chunk.key,
       }] : [];
     });
-    return [...misspelt, ...repeated].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
+    // Google Scholar and others cut author lists short with "and others", which citation-js drops:
+    // the reference would name two authors of a trial by twelve as if they were all.
+    const truncated = fields.filter((field) => NAME_FIELDS.has(field.name) && /\band\s+others\s*$/iu.test(plainValue(field.value))).map((field): Diagnostic => ({
+      code: 'incomplete-entry',
+      severity: 'warning',
+      message: `"${chunk.key}": the ${field.name} list ends in "and others", so the reference names only those written, without "et al"`,
+      hint: 'Write every name, from the work itself or its PubMed record; the style shortens long lists to "et al" itself.',
+      location: lineOf(field),
+      key: chunk.key,
+    }));
+    return [...misspelt, ...repeated, ...truncated].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
   });
 }
