@@ -24,8 +24,9 @@ function citedIn(text: string, isKnown: KeyTest): string[] {
 
 /**
  * Citations written where Markdown text is not read for them: a component's attribute
- * (`<Finding outcome="Pain [@a]">`), an image's alt text, or the summary's title or description.
- * They reach readers as `[@a]`, with no number and no entry in the reference list.
+ * (`<Finding outcome="Pain [@a]">`), an image's alt text, the summary's title or description, or a
+ * line that Markdown reads as a link definition (`[@a]: …`, which also turns every `[@a]` into a link).
+ * They reach readers as written, with no number and no entry in the reference list.
  */
 export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diagnostic[] {
   const source = String(file.value ?? '');
@@ -49,6 +50,8 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   };
 
   visit(tree, (node: Nodes) => {
+    // "[@smith2020]: …" at the start of a line defines a link: every [@smith2020] in the summary then links to "…".
+    if (node.type === 'definition' && node.label) report(`[${node.label}]`, `a link definition ("[${node.label}]: …" starts a line)`, 'Reword the line so that it does not start with the citation, or write \\[@key]: to keep it text; every [@key] in the summary is a link to it until then.', placeOf(node));
     if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', placeOf(node));
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as MdxJsxFlowElement | MdxJsxTextElement;

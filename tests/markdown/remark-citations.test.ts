@@ -146,6 +146,15 @@ describe('remark-citations', () => {
     expect(code).toContain('href="#ref-cherkin2009randomized"');
   });
 
+  it('warns where a line starting with a citation and a colon became a link definition, which swallows the citation', async () => {
+    const warnings: Diagnostic[] = [];
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });
+    await processor.render('Pain fell [@cherkin2009randomized].\n\n[@vickers2018acupuncture]: Yes.', { fileURL: new URL('file:///project/content/articles/test.md') });
+    const unread = warnings.filter((warning) => warning.code === 'unread-citation');
+    expect(unread.map((warning) => [warning.key, warning.location?.line])).toEqual([['vickers2018acupuncture', 3]]);
+    expect(unread[0]!.message).toContain('in a link definition ("[@vickers2018acupuncture]: …" starts a line)');
+  });
+
   it('reads a suffix with an e-mail address or page numbers as text', async () => {
     const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
