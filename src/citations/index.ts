@@ -15,3 +15,4 @@ export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type Sour
 export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
 export { bibtexKey, toBibtex } from './bibtex-export.ts';
+export { suggestKeys } from './suggest.ts';

@@ -1,5 +1,6 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import type { Certainty } from '../components/search/facets.ts';
+import { suggestKeys } from '../citations/index.ts';
 import { citationSummaryOf, type CitationSummary } from '../markdown/remark-citations.ts';
 import { citedIn, type CitingArticle } from './cited-in.ts';
 import { pageHref } from './urls.ts';
@@ -32,7 +33,8 @@ async function loadArticles(): Promise<ArticleView[]> {
     const missing = entry.data.conditions.filter((id) => !conditions.has(id));
     // A site may start without condition pages: the summary still builds, and the author is told.
     if (missing.length) {
-      console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. Fix the slug or add content/conditions/${missing[0]}.yaml.`);
+      const meant = missing.flatMap((id) => suggestKeys(id, conditions.keys()).slice(0, 1).map((slug) => `"${slug}" for "${id}"`));
+      console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. ${meant.length ? `Did you mean ${meant.join(', ')}? ` : ''}Fix the slug or add content/conditions/${missing[0]}.yaml.`);
     }
     return {
       entry,

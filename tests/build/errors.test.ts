@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { buildFixture, scratchSite } from './helpers.ts';
@@ -88,14 +88,16 @@ describe('build errors an author can act on', () => {
 });
 
 describe('warnings', () => {
-  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal and citations where they are not read, once each, without failing the build or burying them in bundler noise', async () => {
+  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal, citations where they are not read and a misspelt condition, once each, without failing the build or burying them in bundler noise', async () => {
     const site = scratchSite('site-basic', (root) => {
       const refs = join(root, 'references/refs.bib');
       writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
       appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
       appendFileSync(refs, Array.from({ length: 12 }, (_, i) => `\n@article{spare${i},\n  title = {Kept for a later summary},\n  year = 2021\n}\n`).join(''));
       cite(root, 'The <abbr title="German Acupuncture Trials [@haake2007gerac]">GERAC</abbr> trials.\n\n![A chart from @cherkin2009randomized](/chart.png)');
-      writeFileSync(article(root), readFileSync(article(root), 'utf8').replace('title: First summary', 'title: First summary [@vickers2018acupuncture]'));
+      writeFileSync(article(root), readFileSync(article(root), 'utf8').replace('title: First summary', 'title: First summary [@vickers2018acupuncture]').replace('conditions: [chronic-low-back-pain]', 'conditions: [neck-pian]'));
+      mkdirSync(join(root, 'content/conditions'));
+      writeFileSync(join(root, 'content/conditions/neck-pain.yaml'), 'name: Neck pain\ndescription: Pain in the neck that has lasted more than three months.\n');
     });
     const output: string[] = [];
     const capture = (chunk: string | Uint8Array) => {
@@ -104,11 +106,14 @@ describe('warnings', () => {
     };
     const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(capture);
     const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    // Pages warn through console.warn, which vitest intercepts before process.stderr.
+    const warn = vi.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => capture(`${args.join(' ')}\n`));
     try {
       await buildFixture(site.root, {}, 'warn');
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
+      warn.mockRestore();
       await site.cleanup();
     }
     const log = output.join('');
@@ -126,6 +131,7 @@ describe('warnings', () => {
     expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @haake2007gerac in the title of <abbr> is not read as a citation, so readers see it as written, with no number and no reference \[unread-citation\]/u);
     expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @cherkin2009randomized in an image's alt text is not read as a citation/u);
     expect(log).toMatch(/content\/articles\/first\.mdx:2:1: warning: @vickers2018acupuncture in the title in the frontmatter is not read as a citation/u);
+    expect(log).toContain('content/articles/first.mdx: conditions lists "neck-pian", which content/conditions/ does not have, so it gets no condition page. Did you mean "neck-pain" for "neck-pian"?');
     expect(log).toMatch(/references\/refs\.bib:\d+:\d+: warning: "\w+": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"\? \[unknown-field\]/u);
     // Astro 7 warns about its own directive in every MDX module (withastro/astro#18087); the integration drops that.
     expect(log).not.toContain('MODULE_LEVEL_DIRECTIVE');
