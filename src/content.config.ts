@@ -10,13 +10,8 @@ import { referencesLoader } from './integration/references-loader.ts';
  */
 const isoDate = z.union([
   z.date(),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/u)
-    // new Date() turns 2026-02-30 into 2 March: the date must read back as written.
-    .refine((text) => {
-      const date = new Date(`${text}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-    }, 'is not a date of the calendar')
-    .transform((text) => new Date(`${text}T00:00:00Z`)),
+  // z.iso.date() also refuses days the calendar does not have (2026-02-30), which new Date() would roll over.
+  z.iso.date().transform((text) => new Date(`${text}T00:00:00Z`)),
 ], { error: 'write the date as YYYY-MM-DD, e.g. 2026-11-27' });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');

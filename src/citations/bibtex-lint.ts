@@ -245,13 +245,14 @@ export function undefinedMacroWarnings(chunks: Chunk[], where: (offset: number) 
   }));
 }
 
+const NAME_FIELDS = new Set(['author', 'editor']);
+
 /**
  * Warnings about fields whose value would silently go missing: a name that misspells a field the
  * reference shows (`volumne`, `jounral`), which BibTeX ignores, and a shown field given more than once
- * with different values, of which citation-js keeps the last and BibTeX the first.
+ * with different values, of which citation-js keeps the last and BibTeX the first; and an author or
+ * editor list cut short with "and others".
  */
-const NAME_FIELDS = new Set(['author', 'editor']);
-
 export function fieldWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   return chunks.filter((chunk) => chunk.key).flatMap((chunk) => {
     const fields = writtenFields(chunk.text);

@@ -73,7 +73,7 @@ export class Library {
     }
     const target = isStored ? this.stored : this.entries;
     for (const parsedEntry of parsed.entries) {
-      const entry = { ...parsedEntry, item: withPrintableNames(withBareDoi(withUnescapedLinks(mapText(isStored ? parsedEntry.item : withNoteIdentifiers(parsedEntry.item), readableText)))) };
+      const entry = { ...parsedEntry, item: readableItem(parsedEntry.item, isStored) };
       const first = target.get(entry.key);
       if (first) {
         const diagnostic = duplicateKey(entry.key, entry.location, first.location);
@@ -192,6 +192,16 @@ function utf16Problem(file: LibraryFile): Diagnostic {
     hint: 'Save the file as UTF-8 (with iconv: iconv -f utf-16 -t utf-8).',
     location: { file: file.path, line: 1, column: 1 },
   };
+}
+
+/**
+ * An item as every reader of the library gets it: text readable (see field-text.ts), links without LaTeX
+ * escapes, a bare DOI and names citeproc can print; identifiers in a note count for the library's own
+ * entries, not for registry records.
+ */
+function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEntry['item'] {
+  const read = mapText(isStored ? item : withNoteIdentifiers(item), readableText);
+  return withPrintableNames(withBareDoi(withUnescapedLinks(read)));
 }
 
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */

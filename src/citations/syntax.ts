@@ -22,8 +22,8 @@ export interface CitationCluster {
   end: number;
 }
 
-// Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation is allowed only
-// when followed by another key character, so a sentence's full stop never joins the key.
+// Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation (a run of it, as in
+// NASA ADS keys) is allowed only when followed by another key character, so a sentence's full stop never joins the key.
 // `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. An apostrophe may be curled:
 // smartypants runs before citations are read. Beyond Pandoc, a key may hold a parenthesised group
 // without spaces, as DOIs do (`@doi:10.1016/S0140-6736(20)30183-5`).

@@ -11,15 +11,14 @@ import type { Found } from './find-citations.ts';
 export function splitBrackets(found: Found[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { node, parent, clusters } of found) {
+    const first = clusters[0];
+    if (first?.mode !== 'narrative') continue;
+    const between = node.value.slice(0, first.start);
+    // A bracket opened before this text node closes after the citation, with none opened in between.
+    if (between.includes(']') || between.includes('[') || !/^[^[]*\]/u.test(node.value.slice(first.end))) continue;
     const siblings = parent.children as PhrasingContent[];
     const before = siblings.slice(0, siblings.indexOf(node)).map((sibling) => textWithOffset(sibling, sibling).text).join('');
-    const opened = before.lastIndexOf('[') > before.lastIndexOf(']');
-    const first = clusters[0];
-    if (!opened || first?.mode !== 'narrative') continue;
-    const between = node.value.slice(0, first.start);
-    const after = node.value.slice(first.end);
-    // The bracket opened before this text node closes after the citation, with none opened in between.
-    if (between.includes(']') || between.includes('[') || !/^[^[]*\]/u.test(after)) continue;
+    if (before.lastIndexOf('[') <= before.lastIndexOf(']')) continue;
     const item = first.items[0]!;
     diagnostics.push({
       code: 'citation-syntax',

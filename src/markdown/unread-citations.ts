@@ -18,7 +18,7 @@ function readSource(path: string): string {
 }
 
 /** The library keys a text cites, in the order written. */
-function citedIn(text: string, isKnown: KeyTest): string[] {
+function keysCitedIn(text: string, isKnown: KeyTest): string[] {
   return parseCitations(text, isKnown).flatMap((cluster) => cluster.items.map((item) => item.key)).filter(isKnown);
 }
 
@@ -33,7 +33,7 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   const path = displayPath(file);
   const found: Diagnostic[] = [];
   const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }) => {
-    for (const key of citedIn(text, isKnown)) {
+    for (const key of keysCitedIn(text, isKnown)) {
       found.push({
         code: 'unread-citation',
         severity: 'warning',
@@ -62,7 +62,7 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   });
 
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
-  const cited = SHOWN_FIELDS.filter((field) => typeof frontmatter[field] === 'string' && citedIn(frontmatter[field], isKnown).length);
+  const cited = SHOWN_FIELDS.filter((field) => typeof frontmatter[field] === 'string' && keysCitedIn(frontmatter[field], isKnown).length);
   // The text MDX compiles starts after the frontmatter: its lines are counted in the file itself.
   const whole = cited.length && file.path ? readSource(file.path) : '';
   for (const field of cited) {
