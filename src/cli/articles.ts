@@ -9,11 +9,12 @@ import { VFile } from 'vfile';
 import type { ArticleCitations, Diagnostic, KeyTest } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
+import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
 export type Article = ArticleCitations & { slug: string };
 
-const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm);
+const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralLessThan);
 
 /**
  * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and

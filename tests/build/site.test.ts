@@ -37,6 +37,11 @@ describe('a built article', () => {
     expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
   });
 
+  it('prints a `<` that cannot open a tag as text, as authors write p-values and thresholds', () => {
+    const paragraphs = [...readPage(dist, 'articles/second/index.html').querySelectorAll('.article-body p')].map(text);
+    expect(paragraphs).toContain('<5% of people stopped early; the difference was small (p<0.05, risk ratio <=1.2).');
+  });
+
   it('numbers references by first citation, per article', () => {
     const labels = (document: Document) => [...document.querySelectorAll('.references > li')].map((li) => `${text(li.querySelector('.reference-label'))} ${li.id}`);
     expect(labels(first())).toEqual([
