@@ -27,8 +27,25 @@ const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
 // reads as a PubMed identifier (it drops any other eprint type).
 const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 
+/** Where the brace group opened at `open` closes; undefined when it never does. */
+function closingBrace(text: string, open: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return i;
+  }
+  return undefined;
+}
+
 function splitEntries(text: string): Chunk[] {
-  const starts = [...text.matchAll(ENTRY_START)];
+  const starts: RegExpExecArray[] = [];
+  // Entries commented out inside a closed `@comment{…}` are comment, as biber and JabRef read them.
+  let commentEnd = -1;
+  for (const match of text.matchAll(ENTRY_START)) {
+    if (match.index < commentEnd) continue;
+    starts.push(match);
+    if (match[1]!.toLowerCase() === 'comment' && match[0].endsWith('{')) commentEnd = closingBrace(text, match.index + match[0].length - 1) ?? -1;
+  }
   return starts.map((match, i) => {
     const offset = match.index + match[0].indexOf('@');
     const end = starts[i + 1]?.index ?? text.length;
@@ -122,16 +139,31 @@ const GENRE_WORDS: Record<string, string> = {
   patrequs: 'U.S. patent request',
 };
 
-// TeX spacing commands citation-js leaves as written: `5\,mg` is a thin unbreakable space, the others a space.
-const TEX_SPACES: [RegExp, string][] = [[/\\,/gu, '\u202F'], [/\\[;:> ]/gu, ' ']];
+// TeX commands citation-js leaves as written: `5\,mg` is a thin unbreakable space, the others a space;
+// `{\AA}ngstr{\"o}m` reaches us as `\AAngström` (its braces gone), so the letters match without a word end.
+const TEX_LEFTOVERS: [RegExp, string][] = [
+  [/\\,/gu, '\u202F'],
+  [/\\[;:> ]/gu, ' '],
+  [/\\AA/gu, 'Å'],
+  [/\\aa/gu, 'å'],
+  [/\\(?:ldots|dots|textellipsis)(?![A-Za-z])/gu, '…'],
+];
 
-function withTexSpaces(text: string): string {
-  return TEX_SPACES.reduce((result, [command, space]) => result.replace(command, space), text);
+function withTexLeftovers(text: string): string {
+  return TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text);
 }
 
+// EndNote's BibTeX export writes its own reference type as `type = {Journal Article}`, which styles
+// such as APA would print as a genre: "… back pain [Journal Article]."
+const REFERENCE_TYPE_NAMES = new Set(['journal article', 'electronic article', 'magazine article', 'newspaper article', 'book', 'edited book', 'electronic book', 'book section', 'conference proceedings', 'conference paper', 'web page', 'generic']);
+
 function withGenreWords(item: CslItem): CslItem {
-  const words = typeof item.genre === 'string' && Object.hasOwn(GENRE_WORDS, item.genre) ? GENRE_WORDS[item.genre] : undefined;
-  return words ? { ...item, genre: words } : item;
+  if (typeof item.genre !== 'string') return item;
+  if (REFERENCE_TYPE_NAMES.has(item.genre.trim().toLowerCase())) {
+    const { genre: _referenceType, ...rest } = item;
+    return rest as CslItem;
+  }
+  return Object.hasOwn(GENRE_WORDS, item.genre) ? { ...item, genre: GENRE_WORDS[item.genre] } : item;
 }
 
 /** BibLaTeX `xdata = {a, b}`: fields the entry lacks come from the named @xdata entries (citation-js ignores them). */
@@ -226,7 +258,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of items) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexSpaces)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks));

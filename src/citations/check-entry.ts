@@ -15,13 +15,29 @@ const FIELDS: [IdentifierScheme, 'DOI' | 'PMID' | 'PMCID', (raw: string) => stri
 const ADD_HINT = 'Run `npm run refs -- add --missing` while online and commit the files it writes under references/identifiers/, so entries are checked offline.';
 
 /**
- * Problems with one entry on its own: fields its reference needs, malformed or missing identifiers,
+ * Problems with one entry on its own: letters lost to its file's encoding, fields its reference needs, malformed or missing identifiers,
  * identifiers the registry does not know, and fields that disagree with the stored metadata of the
  * entry's own DOI/PMID/PMCID.
  */
 export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] {
-  const incomplete = incompleteEntry(entry);
-  return [...(incomplete ? [incomplete] : []), ...identifierChecks(entry, library)];
+  return [lostLetters(entry), incompleteEntry(entry), ...identifierChecks(entry, library)].filter((diagnostic) => diagnostic !== undefined);
+}
+
+// What a byte that is not UTF-8 becomes when the file is read (see invalid-encoding in library.ts).
+const REPLACEMENT_CHARACTER = '\uFFFD';
+
+/** Letters the file's encoding lost: readers would see "M\uFFFDller", so citing the entry fails the build. */
+function lostLetters(entry: LibraryEntry): Diagnostic | undefined {
+  const fields = Object.entries(entry.item).filter(([, value]) => JSON.stringify(value).includes(REPLACEMENT_CHARACTER)).map(([name]) => name);
+  if (fields.length === 0) return undefined;
+  return {
+    code: 'invalid-encoding',
+    severity: 'error',
+    message: `"${entry.key}": ${fields.join(', ')} lost letters to the file's encoding and would be printed with ${REPLACEMENT_CHARACTER} in their place`,
+    hint: 'Save the file as UTF-8 (with iconv: iconv -f latin1 -t utf-8), then check the accented letters of this entry.',
+    location: entry.location,
+    key: entry.key,
+  };
 }
 
 function identifierChecks(entry: LibraryEntry, library: Library): Diagnostic[] {

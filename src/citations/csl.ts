@@ -3,6 +3,12 @@ export interface CslName {
   family?: string;
   given?: string;
   literal?: string;
+  /** "van der" in "van der Esch": part of the family name, also in sorting. */
+  'non-dropping-particle'?: string;
+  /** "de la" in "Jean de la Fontaine" when the family name sorts without it. */
+  'dropping-particle'?: string;
+  /** "Jr", "III". */
+  suffix?: string;
 }
 
 export interface CslItem {

@@ -28,18 +28,30 @@ export function withBareDoi<Item extends { DOI?: unknown }>(item: Item): Item {
 }
 
 // What reference managers (Mendeley, JabRef) escape in a DOI or URL for LaTeX: `10.1000/abc\_def`,
-// `file\%20name.pdf`, Wiley's `{\textless}657…{\textgreater}`. Left as written, links break.
+// Mendeley's `{\_}`, `file\%20name.pdf`, Wiley's `{\textless}657…{\textgreater}`. Left as written, links
+// break. citation-js percent-encodes a URL's backslash and braces (`%5C_`, `%7B%5C_%7D`) unless the URL
+// already holds a `%`, so both spellings are undone.
 const LATEX_ESCAPES: [RegExp, string][] = [
+  [/%7B%5C([_%&#$~])%7D|%5C([_%&#$~])/giu, '$1$2'],
   [/\{?\\textless\}?(?:\{\})?/gu, '<'],
   [/\{?\\textgreater\}?(?:\{\})?/gu, '>'],
-  [/\\([_%&#$~])/gu, '$1'],
+  [/\{\\?([_%&#$~])\}|\\([_%&#$~])/gu, '$1$2'],
 ];
+
+const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, plain]) => result.replace(pattern, plain), text);
+
+// Mendeley joins several URLs of a work with spaces, which citation-js encodes as %20.
+const NEXT_URL = /\s+(?=https?:\/\/)|%20(?=https?:\/\/)/iu;
+
+/** A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of several. */
+function linkableUrl(url: string): string {
+  return unescapeLatex(url).replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!;
+}
 
 /** The item with the LaTeX escapes of its DOI and URL undone. */
 export function withUnescapedLinks<Item extends { DOI?: unknown; URL?: unknown }>(item: Item): Item {
-  const unescape = (value: unknown) => (typeof value === 'string' && value.includes('\\') ? LATEX_ESCAPES.reduce((text, [pattern, plain]) => text.replace(pattern, plain), value) : value);
-  const DOI = unescape(item.DOI);
-  const URL = unescape(item.URL);
+  const DOI = typeof item.DOI === 'string' ? unescapeLatex(item.DOI) : item.DOI;
+  const URL = typeof item.URL === 'string' ? linkableUrl(item.URL) : item.URL;
   return DOI === item.DOI && URL === item.URL ? item : { ...item, ...(DOI === undefined ? {} : { DOI }), ...(URL === undefined ? {} : { URL }) };
 }
 

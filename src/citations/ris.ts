@@ -6,8 +6,12 @@ const TYPES: Record<string, string> = {
   thesis: 'THES', webpage: 'ELEC', dataset: 'DATA', 'article-newspaper': 'NEWS', 'article-magazine': 'MGZN', legislation: 'LEGAL',
 };
 
+/** RIS's "Family, Given, Suffix", particles kept: "van der Esch, Martin", "Fontaine, Jean de la", "Smith, John, Jr". */
 function name(person: CslName): string {
-  return person.literal ?? [person.family, person.given].filter(Boolean).join(', ');
+  if (person.literal) return person.literal;
+  const family = [person['non-dropping-particle'], person.family].filter(Boolean).join(' ');
+  const given = [person.given, person['dropping-particle']].filter(Boolean).join(' ');
+  return [family, given, person.suffix].filter(Boolean).join(', ');
 }
 
 /** One RIS record per item (tags as Zotero and EndNote read them); line breaks in values become spaces. */

@@ -24,28 +24,36 @@ export interface CitationCluster {
 
 // Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation (a run of it, as in
 // NASA ADS keys) is allowed only when followed by another key character, so a sentence's full stop never joins the key.
-// `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. An apostrophe may be curled:
-// smartypants runs before citations are read. Beyond Pandoc, a key may hold a parenthesised group
+// `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. Smartypants runs before citations
+// are read, so an apostrophe may be curled, `...` an ellipsis and `--` a dash. Beyond Pandoc, a key may hold a parenthesised group
 // without spaces, as DOIs do (`@doi:10.1016/S0140-6736(20)30183-5`).
-const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’]+(?=[\p{L}\p{N}_(])|\([^\s()[\]@;,]+\))*`;
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’…–—]+(?=[\p{L}\p{N}_(])|\([^\s()[\]@;,]+\))*`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 // A narrative key must not continue a word or an e-mail address (name@example.org).
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
 
-const CURLY_APOSTROPHES = /[‘’]/gu;
+// What smartypants makes of a key's punctuation, undone: `o’brien2020`, `2019ApJ…871…12S`, `who—2020`.
+const TYPOGRAPHY: [RegExp, string][] = [[/[‘’]/gu, "'"], [/…/gu, '...'], [/[–—]/gu, '--']];
 const POSSESSIVE = /'s$/u;
 
 /** Whether a key names a reference, which decides where a key with an apostrophe ends. */
 export type KeyTest = (key: string) => boolean;
 
+const typed = (written: string) => TYPOGRAPHY.reduce((text, [typographic, plain]) => text.replace(typographic, plain), written);
+
 /**
- * The key a written key names, apostrophes straightened: the whole of it when it names a reference
- * (`o'brien2020`), else without a possessive (`@smith2020's` cites smith2020, and the "'s" stays in
- * the text). Never shorter, so a misspelt `@o'brian2020` fails as itself rather than citing a key "o".
+ * The key a written key names, as typed (apostrophes straightened, ellipses and dashes undone), and
+ * how much of the written text it takes: the whole when it names a reference (`o'brien2020`); else up
+ * to a dash or ellipsis when that part names one (`@smith2020—a trial`); else without a possessive
+ * (`@smith2020's` cites smith2020, and the "'s" stays in the text). Never shorter otherwise, so a
+ * misspelt `@o'brian2020` fails as itself rather than citing a key "o".
  */
-function keyOf(written: string, isKnown?: KeyTest): string {
-  const key = written.replace(CURLY_APOSTROPHES, "'");
-  return isKnown?.(key) ? key : key.replace(POSSESSIVE, '');
+function keyOf(written: string, isKnown?: KeyTest): { key: string; length: number } {
+  const key = typed(written);
+  if (isKnown?.(key)) return { key, length: written.length };
+  const dash = written.search(/[…–—]/u);
+  if (dash > 0 && isKnown?.(typed(written.slice(0, dash)))) return { key: typed(written.slice(0, dash)), length: dash };
+  return POSSESSIVE.test(key) ? { key: key.replace(POSSESSIVE, ''), length: written.length - 2 } : { key, length: written.length };
 }
 
 /**
@@ -85,8 +93,8 @@ function parseBracket(text: string, start: number, end: number, isKnown?: KeyTes
     if (match && !/[\p{L}\p{N}_.]$/u.test(match[1]!)) {
       const [, prefix, dash, written, rest] = match as unknown as [string, string, string, string, string];
       const offset = partStart + prefix.length + dash.length;
-      const key = keyOf(written, isKnown);
-      items.push({ key, prefix: prefix.trim(), suppressAuthor: dash === '-', offset, ...splitSuffix(written.slice(key.length) + rest) });
+      const { key, length } = keyOf(written, isKnown);
+      items.push({ key, prefix: prefix.trim(), suppressAuthor: dash === '-', offset, ...splitSuffix(written.slice(length) + rest) });
     } else if (items.length > 0) {
       // Text between semicolons with no key belongs to the previous item, as in Pandoc.
       const last = items[items.length - 1]!;
@@ -125,12 +133,12 @@ function parseNarrative(text: string, from: number, to: number, isKnown?: KeyTes
   const segment = text.slice(from, to);
   for (const match of segment.matchAll(NARRATIVE)) {
     const start = from + match.index;
-    const key = keyOf(match[1]!, isKnown);
+    const { key, length } = keyOf(match[1]!, isKnown);
     clusters.push({
       mode: 'narrative',
       items: [{ key, prefix: '', suffix: '', suppressAuthor: false, offset: start }],
       start,
-      end: start + 1 + key.length,
+      end: start + 1 + length,
     });
   }
   return clusters;

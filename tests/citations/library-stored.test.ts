@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
+import { checkArticle, CitationFormatter, loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 
@@ -110,6 +110,15 @@ describe('library files that are not UTF-8', () => {
     const [problem] = library.diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-encoding');
     expect(problem).toMatchObject({ severity: 'error', location: { file: 'references/old.bib', line: 2, column: 24 } });
     expect(problem!.hint).toContain('UTF-8');
+  });
+
+  it('fail an article that cites an entry whose letters were lost, naming the entry and its fields', () => {
+    const latin1 = Buffer.from('@article{m, author = {M\xfcller, Hans}, title = {Sch\xe4den}, journal = {J}, year = {2020}}\n@article{plain, author = {Smith, Ann}, title = {T}, journal = {J}, year = {2020}}\n', 'latin1');
+    const library = loadLibrary([{ path: 'references/old.bib', text: latin1.toString('utf8') }]);
+    const cited = (key: string) => checkArticle(library, { file: 'content/articles/a.mdx', citations: [{ key }], acknowledged: {} }, { entries: true });
+    expect(cited('m').filter((d) => d.severity === 'error')).toMatchObject([{ code: 'invalid-encoding', key: 'm', location: { file: 'references/old.bib', line: 1 } }]);
+    expect(cited('m')[0]!.message).toBe('"m": author, title lost letters to the file\'s encoding and would be printed with \uFFFD in their place');
+    expect(cited('plain').filter((d) => d.code === 'invalid-encoding')).toEqual([]);
   });
 
   it('are told apart as UTF-16, which Latin-1 advice would garble', () => {

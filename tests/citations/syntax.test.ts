@@ -25,6 +25,11 @@ describe('parseCitations', () => {
       { mode: 'narrative', text: '@doi:10.1002/(SICI)1097-4679(199711)53:7', items: [{ key: 'doi:10.1002/(SICI)1097-4679(199711)53:7' }] },
     ]],
     ['a key with runs of punctuation (NASA ADS)', 'As [@2019ApJ...871...12S].', [{ mode: 'bracketed', text: '[@2019ApJ...871...12S]', items: [{ key: '2019ApJ...871...12S' }] }]],
+    ['a key whose dots smartypants made an ellipsis', 'As [@2019ApJ…871…12S] and @2019ApJ…871…12S said.', [
+      { mode: 'bracketed', text: '[@2019ApJ…871…12S]', items: [{ key: '2019ApJ...871...12S' }] },
+      { mode: 'narrative', text: '@2019ApJ…871…12S', items: [{ key: '2019ApJ...871...12S' }] },
+    ]],
+    ['a key whose double hyphen smartypants made a dash', 'See [@who—2020].', [{ mode: 'bracketed', text: '[@who—2020]', items: [{ key: 'who--2020' }] }]],
     ['a narrative key in parentheses', 'A trial (@smith2020) and @smith2020 (2020).', [
       { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },
       { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },
@@ -79,6 +84,13 @@ describe('parseCitations', () => {
     const keys = (text: string) => parseCitations(text, (key) => library.has(key)).flatMap((cluster) => cluster.items.map((item) => item.key));
     expect(keys('@o’s study and @o’brian2020')).toEqual(["o's", "o'brian2020"]);
     expect(keys("@o's study")).toEqual(["o's"]);
+  });
+
+  it('ends a known key at a dash or ellipsis that follows it, and keeps the rest as text', () => {
+    const library = new Set(['smith2020', 'who--2020']);
+    const clusters = (text: string) => parseCitations(text, (key) => library.has(key)).map((cluster) => [text.slice(cluster.start, cluster.end), cluster.items[0]!.key]);
+    expect(clusters('@smith2020—a trial—and @who—2020 agreed')).toEqual([['@smith2020', 'smith2020'], ['@who—2020', 'who--2020']]);
+    expect(clusters('@smith2020…and more')).toEqual([['@smith2020', 'smith2020']]);
   });
 
   it('reports the offset of each @ so errors can point at the key', () => {

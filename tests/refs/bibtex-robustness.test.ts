@@ -104,6 +104,42 @@ describe('BibTeX from other projects', () => {
     expect(referenceLinks(esc1)[0]!.href).toBe('https://doi.org/10.1000/abc_def');
   });
 
+  it('undoes the escapes when citation-js has percent-encoded them, and Mendeley\'s braced escapes, space-joined URLs and tildes in a url command', () => {
+    const library = loadLibrary([{ path: 'mendeley.bib', text: [
+      '@article{m1, title = {A}, doi = {10.1016/j.pain.2019{\\_}05{\\_}001}, url = {https://x.org/a{\\_}b}}',
+      '@misc{m2, title = {B}, url = {https://www.example.edu/~jsmith/pain\\_2020.pdf}}',
+      '@misc{m3, title = {C}, url = {https://x.org/q?a=1\\&b=2}}',
+      '@misc{m4, title = {D}, url = {http://www.ncbi.nlm.nih.gov/pubmed/30890000 https://bmc.example.com/articles/x}}',
+      '@misc{m5, title = {E}, howpublished = {\\url{https://example.org/pain~info/page%201.html}}}',
+    ].join('\n') }]);
+    const field = (key: string, name: 'DOI' | 'URL') => library.entries.get(key)!.item[name];
+    expect([field('m1', 'DOI'), field('m1', 'URL')]).toEqual(['10.1016/j.pain.2019_05_001', 'https://x.org/a_b']);
+    expect(['m2', 'm3', 'm4', 'm5'].map((key) => field(key, 'URL'))).toEqual([
+      'https://www.example.edu/~jsmith/pain_2020.pdf',
+      'https://x.org/q?a=1&b=2',
+      'http://www.ncbi.nlm.nih.gov/pubmed/30890000',
+      'https://example.org/pain~info/page%201.html',
+    ]);
+  });
+
+  it('leaves entries commented out inside @comment{…} alone, as biber does', () => {
+    const parsed = parseBibtex('@Comment{\n@article{gone2010, author = {Gone, A}, title = {Old}, year = {2010},\n}\n}\n@article{kept2011, author = {Here, B}, title = {Kept}, journal = {J}, year = {2011}}\n', 'c.bib');
+    expect(parsed.entries.map((e) => [e.key, e.location.line])).toEqual([['kept2011', 5]]);
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  it('prints the TeX letters and dots citation-js leaves as written', () => {
+    const parsed = parseBibtex('@article{a1, author = {{\\AA}ngstr{\\"o}m, Lars and {\\aa}se, Bo}, title = {Waiting and\\ldots{} more \\dots}, journal = {J}, year = {2019}}', 'a.bib');
+    const { item } = parsed.entries[0]!;
+    expect([item.title, item.author!.map((name) => name.family)]).toEqual(['Waiting and… more …', ['Ångström', 'åse']]);
+    expect(parsed.diagnostics.filter((d) => d.code === 'unconverted-latex')).toEqual([]);
+  });
+
+  it("drops EndNote's reference type, which APA would print as a genre, and keeps a thesis' own", () => {
+    const parsed = parseBibtex('@article{RN12, title = {T}, journal = {J}, year = {2019}, type = {Journal Article}}\n@phdthesis{t, title = {T}, school = {S}, year = {2019}, type = {DPhil thesis}}', 'endnote.bib');
+    expect(parsed.entries.map((e) => e.item.genre)).toEqual([undefined, 'DPhil thesis']);
+  });
+
   it('rewrites Zotero\'s eprinttype = {pmid} without moving any later line', () => {
     const text = '@article{z,\n  title = {Z},\n  eprint = {29198932},\n  eprinttype = {\n    pmid\n  },\n  year = 2018,\n}\n@article{bad,\n  title = {Unclosed,\n}\n';
     const parsed = parseBibtex(text, 'zotero.bib');

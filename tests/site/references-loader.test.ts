@@ -44,6 +44,12 @@ describe('referenceRecords', () => {
     expect(toRis([item])).not.toContain('<i>');
   });
 
+  it('keeps name particles and suffixes in RIS authors', () => {
+    const library = loadLibrary([{ path: 'x.bib', text: '@article{p, author = {Van der Esch, Martin and de la Fontaine, Jean and Smith, Jr, John and {World Health Organization}}, title = {T}, journal = {J}, year = {2020}}' }]);
+    const authors = toRis([library.entries.get('p')!.item]).split('\n').filter((line) => line.startsWith('AU  - ')).map((line) => line.slice(6));
+    expect(authors).toEqual(['Van der Esch, Martin', 'de la Fontaine, Jean', 'Smith, John, Jr', 'World Health Organization']);
+  });
+
   it('refuses a key that would take the sorted-list page', () => {
     const library = loadLibrary([{ path: 'refs.bib', text: '@article{by-year, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}' }]);
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
