@@ -1,6 +1,13 @@
-/** A fragment-safe form of a citation key: letters, digits, `_`, `.` and `-` survive, anything else becomes `-`. */
+// Latin letters that Unicode does not decompose into a base letter and an accent.
+const UNACCENTED: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', ı: 'i' };
+
+/**
+ * A fragment- and URL-safe form of a citation key: letters (accents dropped: `müller2020` → `muller2020`),
+ * digits, `_`, `.` and `-` survive, anything else becomes `-`.
+ */
 export function keySlug(key: string): string {
-  return key.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'ref';
+  const unaccented = key.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[ßøØæÆœŒłŁđĐþÞı]/gu, (letter) => UNACCENTED[letter]!);
+  return unaccented.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'ref';
 }
 
 /** The id of a reference's bibliography entry: derived from its key, so links survive renumbering. */

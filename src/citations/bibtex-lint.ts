@@ -1,4 +1,4 @@
-import type { CslItem } from './csl.ts';
+import type { CslItem, CslName } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { nearestName } from './edit-distance.ts';
 
@@ -293,5 +293,33 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
       key: chunk.key,
     }));
     return [...misspelt, ...repeated, ...truncated].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
+  });
+}
+
+// Words that name an organisation, never a person: "World Health Organization" without its double
+// braces is read as the person "Organization, World Health" and printed "Organization WH".
+const ORGANISATION_WORDS = /\b(?:Organi[sz]ation|Institute|Association|Society|Council|Agency|Committee|Group|College|Foundation|Cent(?:re|er)|Ministry|Department|Collaboration|Network|Federation|Board|Commission|Academy|Alliance|Consortium|Excellence|Services?)\b/u;
+
+/**
+ * A name BibTeX split into a person that is an organisation: written in natural order (no comma), with
+ * three words or more (a person may be called Centre) and a word only organisations have.
+ */
+export function splitOrganisationWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
+  const sources = new Map<string, string>();
+  for (const chunk of chunks) if (chunk.key && !sources.has(chunk.key)) sources.set(chunk.key, chunk.text.replace(/\s+/gu, ' '));
+  const whole = (name: CslName) => [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
+  return entries.flatMap((entry): Diagnostic[] => {
+    const split = (['author', 'editor'] as const).flatMap((field) => entry.item[field] ?? [])
+      .filter((name) => name.family !== undefined && name.given !== undefined && whole(name).split(' ').length >= 3
+        && ORGANISATION_WORDS.test(whole(name)) && (sources.get(entry.key) ?? '').includes(whole(name)));
+    if (split.length === 0) return [];
+    return [{
+      code: 'split-organisation',
+      severity: 'warning',
+      message: `"${entry.key}": ${split.map((name) => `"${whole(name)}" is read as a person with family name "${name.family}"`).join('; ')}, and printed so`,
+      hint: `Write an organisation in double braces, which also keeps an "and" in its name: author = {{${whole(split[0]!)}}}.`,
+      location: entry.location,
+      key: entry.key,
+    }];
   });
 }

@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents } from './bibtex-crossref.ts';
-import { fieldWarnings, leftoverLatexWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
+import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { mapText } from './field-text.ts';
 import { lineLocator } from './lines.ts';
 
@@ -261,7 +261,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
-  diagnostics.push(...leftoverLatexWarnings(inherited, chunks));
+  diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
 }
 

@@ -6,6 +6,7 @@ export type DiagnosticCode =
   | 'duplicate-key'
   | 'invalid-bibtex'
   | 'unconverted-latex'
+  | 'split-organisation'
   | 'unknown-field'
   | 'repeated-field'
   | 'missing-crossref'

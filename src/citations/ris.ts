@@ -14,19 +14,29 @@ function name(person: CslName): string {
   return [family, given, person.suffix].filter(Boolean).join(', ');
 }
 
-/** One RIS record per item (tags as Zotero and EndNote read them); line breaks in values become spaces. */
+type CslDate = { 'date-parts'?: (number | string)[][] } | undefined;
+
+/** RIS's YYYY/MM/DD, with only the parts the date has. */
+function risDate(date: CslDate): string | undefined {
+  return date?.['date-parts']?.[0]?.map((part) => String(part).padStart(2, '0')).join('/');
+}
+
+/**
+ * One RIS record per item, with the tags Zotero, EndNote and citation-js read: editors as A2, PubMed's
+ * identifier as AN and PMC's as C2 (as EndNote files PubMed records); line breaks in values become spaces.
+ */
 export function toRis(items: CslItem[]): string {
   return items.map((item) => {
     const lines: [string, unknown][] = [['TY', TYPES[item.type] ?? 'GEN'], ['ID', item.id]];
     for (const person of item.author ?? []) lines.push(['AU', name(person)]);
-    for (const person of item.editor ?? []) lines.push(['ED', name(person)]);
+    for (const person of item.editor ?? []) lines.push(['A2', name(person)]);
     const [start, end] = String(item.page ?? '').split(/[-–—]+/u);
-    const date = item.issued?.['date-parts']?.[0];
     lines.push(
-      ['TI', item.title], ['T2', item['container-title']], ['J2', item['container-title-short']], ['PY', date?.[0]],
-      ['DA', date?.map((part) => String(part).padStart(2, '0')).join('/')], ['VL', item.volume], ['IS', item.issue],
-      ['SP', start || undefined], ['EP', end], ['PB', item.publisher], ['DO', item.DOI], ['UR', item.URL], ['N1', item.note],
-      ...(item.PMID ? [['AN', `PMID:${item.PMID}`] as [string, unknown]] : []), ...(item.PMCID ? [['AN', item.PMCID] as [string, unknown]] : []),
+      ['TI', item.title], ['T2', item['container-title']], ['J2', item['container-title-short']], ['PY', item.issued?.['date-parts']?.[0]?.[0]],
+      ['DA', risDate(item.issued)], ['VL', item.volume], ['IS', item.issue], ['SP', start || undefined], ['EP', end], ['ET', item.edition],
+      ['M3', item.genre], ['PB', item.publisher], ['CY', item['publisher-place']], ['SN', item.ISBN ?? item.ISSN], ['DO', item.DOI],
+      ['UR', item.URL], ['Y2', risDate(item.accessed as CslDate)], ['N1', item.note],
+      ['AN', item.PMID ? `PMID:${item.PMID}` : undefined], ['C2', item.PMCID],
     );
     const body = lines.filter(([, value]) => value !== undefined && value !== '').map(([tag, value]) => `${tag}  - ${plainText(String(value)).replace(/\s+/gu, ' ')}`);
     return `${body.join('\n')}\nER  - \n`;

@@ -128,6 +128,19 @@ describe('BibTeX from other projects', () => {
     expect(parsed.diagnostics).toEqual([]);
   });
 
+  it('warns when an organisation without double braces is read as a person, and only then', () => {
+    const parsed = parseBibtex([
+      '@misc{who2019, author = {World Health Organization}, title = {G}, year = {2019}}',
+      '@misc{braced, author = {{World Health Organization}}, title = {G}, year = {2019}}',
+      '@article{person, author = {Centre, Jane and Group, Anna Maria}, title = {T}, journal = {J}, year = {2020}}',
+    ].join('\n'), 'orgs.bib');
+    expect(parsed.diagnostics.filter((d) => d.code === 'split-organisation').map((d) => [d.key, d.message, d.hint])).toEqual([[
+      'who2019',
+      '"who2019": "World Health Organization" is read as a person with family name "Organization", and printed so',
+      'Write an organisation in double braces, which also keeps an "and" in its name: author = {{World Health Organization}}.',
+    ]]);
+  });
+
   it('prints the TeX letters and dots citation-js leaves as written', () => {
     const parsed = parseBibtex('@article{a1, author = {{\\AA}ngstr{\\"o}m, Lars and {\\aa}se, Bo}, title = {Waiting and\\ldots{} more \\dots}, journal = {J}, year = {2019}}', 'a.bib');
     const { item } = parsed.entries[0]!;

@@ -28,6 +28,17 @@ describe('exportReferences', () => {
     });
   }
 
+  it('writes BibTeX that keeps the abbreviated journal, a thesis type and a month biblatex accepts', () => {
+    const article = { id: 'a', type: 'article-journal', title: 'T', 'container-title': 'Journal of Pain', 'container-title-short': 'J Pain', issued: { 'date-parts': [[2020, 3, 15]] } };
+    const thesis = { id: 't', type: 'thesis', title: 'Th', genre: 'DPhil thesis', publisher: 'University of Oxford', issued: { 'date-parts': [[2019]] } };
+    const bib = exportReferences([article, thesis], 'bib');
+    expect(bib).toMatch(/^\tmonth = \{mar\},$/mu);
+    expect(bib).toContain('@phdthesis{t,');
+    const [readArticle, readThesis] = new Cite(bib).data as Record<string, unknown>[];
+    expect(readArticle).toMatchObject({ 'container-title-short': 'J Pain', issued: { 'date-parts': [[2020, 3]] } });
+    expect(readThesis).toMatchObject({ type: 'thesis', genre: 'DPhil thesis' });
+  });
+
   it('keeps the library keys as BibTeX keys', () => {
     const bib = exportReferences(items, 'bib');
     for (const key of keys) expect(bib).toContain(`{${key},`);

@@ -1,3 +1,5 @@
+import { Cite } from '@citation-js/core';
+import '@citation-js/plugin-ris';
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { parseFragment } from './helpers/html.ts';
@@ -48,6 +50,14 @@ describe('referenceRecords', () => {
     const library = loadLibrary([{ path: 'x.bib', text: '@article{p, author = {Van der Esch, Martin and de la Fontaine, Jean and Smith, Jr, John and {World Health Organization}}, title = {T}, journal = {J}, year = {2020}}' }]);
     const authors = toRis([library.entries.get('p')!.item]).split('\n').filter((line) => line.startsWith('AU  - ')).map((line) => line.slice(6));
     expect(authors).toEqual(['Van der Esch, Martin', 'de la Fontaine, Jean', 'Smith, John, Jr', 'World Health Organization']);
+  });
+
+  it('exports editors, place, edition, ISBN and the PMC identifier in RIS that citation-js reads back', () => {
+    const chapter = { id: 'ch', type: 'chapter', title: 'The McGill Pain Questionnaire', author: [{ family: 'Katz', given: 'J' }], editor: [{ family: 'Melzack', given: 'R' }], 'container-title': 'Pain Measurement', publisher: 'Raven Press', 'publisher-place': 'New York', edition: '2', ISBN: '978-0-89004-123-4', issued: { 'date-parts': [[1983]] } };
+    const article = { id: 'a', type: 'article-journal', title: 'T', 'container-title': 'J Pain', PMID: '29198932', PMCID: 'PMC5927830', issued: { 'date-parts': [[2018, 5, 1]] } };
+    const [readChapter, readArticle] = new Cite(toRis([chapter, article])).data as Record<string, unknown>[];
+    expect(readChapter).toMatchObject({ editor: [{ family: 'Melzack', given: 'R' }], 'publisher-place': 'New York', edition: '2', ISBN: '978-0-89004-123-4' });
+    expect(readArticle).toMatchObject({ PMCID: 'PMC5927830', issued: { 'date-parts': [[2018, 5, 1]] } });
   });
 
   it('refuses a key that would take the sorted-list page', () => {
