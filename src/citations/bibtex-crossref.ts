@@ -104,3 +104,18 @@ export function withCrossrefParents(items: CslItem[], chunks: Chunk[], passOf: M
   }
   return { items: reread.size ? items.map((item) => reread.get(itemKey(item)) ?? item) : items, diagnostics };
 }
+
+/**
+ * BibLaTeX's inheritance that citation-js lacks: a chapter or paper takes its book or proceedings title
+ * from the parent's `title` (it copies only fields of the same name, and the parent has no booktitle).
+ */
+export function withParentTitles(items: CslItem[], chunks: Chunk[]): CslItem[] {
+  const byKey = new Map(items.map((item) => [itemKey(item), item]));
+  const chunkByKey = new Map(chunks.filter((chunk) => chunk.key).map((chunk) => [chunk.key!, chunk]));
+  return items.map((item) => {
+    const chunk = chunkByKey.get(itemKey(item));
+    if (item['container-title'] !== undefined || !chunk) return item;
+    const title = crossrefParents(chunk, chunkByKey).map((parent) => byKey.get(parent.key!)?.title).find((parentTitle) => parentTitle !== undefined);
+    return title === undefined ? item : { ...item, 'container-title': title };
+  });
+}

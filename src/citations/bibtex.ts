@@ -2,7 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
-import { itemKey, missingCrossrefs, withCrossrefParents } from './bibtex-crossref.ts';
+import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { mapText } from './field-text.ts';
 import { lineLocator } from './lines.ts';
@@ -256,7 +256,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   }
 
   const entries: LibraryEntry[] = [];
-  for (const item of items) {
+  for (const item of withParentTitles(items, keyed)) {
     const key = itemKey(item);
     entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }

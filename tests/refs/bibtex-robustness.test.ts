@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
+import { incompleteEntry } from '../../src/citations/completeness.ts';
 import { CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
@@ -139,6 +140,16 @@ describe('BibTeX from other projects', () => {
       '"who2019": "World Health Organization" is read as a person with family name "Organization", and printed so',
       'Write an organisation in double braces, which also keeps an "and" in its name: author = {{World Health Organization}}.',
     ]]);
+  });
+
+  it("gives a chapter its book's title through crossref, as BibLaTeX inherits it", () => {
+    const library = loadLibrary([{ path: 'books.bib', text: [
+      '@book{melzack1983, editor = {Melzack, Ronald}, title = {Pain Measurement and Assessment}, publisher = {Raven Press}, year = {1983}}',
+      '@incollection{katz1983, author = {Katz, Joel}, title = {The McGill Pain Questionnaire}, pages = {41--47}, crossref = {melzack1983}}',
+    ].join('\n') }]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('katz1983')!.text).toBe('Katz J. The McGill Pain Questionnaire. In: Melzack R, ed. Pain Measurement and Assessment. Raven Press; 1983:41-47.');
+    expect(incompleteEntry(library.entries.get('katz1983')!)).toBeUndefined();
   });
 
   it('prints the TeX letters and dots citation-js leaves as written', () => {
