@@ -96,6 +96,14 @@ export function importBibtex(project: Project, path: string, force: boolean, log
     const message = existing.key === entry.key ? `"${entry.key}" is already defined` : `"${entry.key}" differs only in case from "${existing.key}", which is already defined`;
     problems.push({ code: 'duplicate-key', severity: 'error', message, location: entry.location, related: [existing.location], key: entry.key, hint: 'Rename the key in the export, or drop the entry.' });
   }
+  // One work under two keys would be numbered twice in an article that cites both.
+  const byIdentifier = new Map([...library.entries.values()].filter((entry) => entry.location.file !== target).flatMap((entry) => identifiersOf(entry.item).map((id) => [identifierKey(id), entry] as const)));
+  for (const entry of imported.entries.values()) {
+    const id = identifiersOf(entry.item).map(identifierKey).find((key) => byIdentifier.has(key));
+    if (!id) continue;
+    const existing = byIdentifier.get(id)!;
+    problems.push({ code: 'duplicate-work', severity: 'error', message: `"${entry.key}" is "${existing.key}" of the library (${id})`, location: entry.location, related: [existing.location], key: entry.key, hint: `Drop the entry from the export and cite @${existing.key}.` });
+  }
   for (const problem of problems) log(formatDiagnostic(problem));
   if (existsSync(join(project.root, target)) && !force) {
     log(`error: ${target} already exists; use --force to replace it.`);

@@ -85,6 +85,18 @@ describe('npm run refs -- add --bibtex', () => {
     expect(warned.status).toBe(0);
     expect(existsSync(join(root, 'references/latex.bib'))).toBe(true);
   });
+
+  it('refuses an export whose entry is a work the library already has under another key', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-import-'));
+    mkdirSync(join(root, 'references'));
+    writeFileSync(join(root, 'references/library.bib'), '@article{vickers2018, title = {Acupuncture}, doi = {10.1016/j.jpain.2017.11.005}}\n');
+    const twin = join(root, 'twin.bib');
+    writeFileSync(twin, '@article{fresh, title = {New}, doi = {10.1000/new}}\n@article{Vickers_2018, title = {Acupuncture}, doi = {https://doi.org/10.1016/J.JPAIN.2017.11.005}}\n');
+    const refused = await run(['add', '--bibtex', twin, '--root', root]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/twin\.bib:2:1: error: "Vickers_2018" is "vickers2018" of the library \(doi:10\.1016\/j\.jpain\.2017\.11\.005\) \[duplicate-work\]\n {2}see also references\/library\.bib:1:1\n {2}hint: Drop the entry from the export and cite @vickers2018\./u);
+    expect(existsSync(join(root, 'references/twin.bib'))).toBe(false);
+  });
 });
 
 describe('BibTeX export keys', () => {
