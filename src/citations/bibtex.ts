@@ -27,6 +27,16 @@ const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
 // reads as a PubMed identifier (it drops any other eprint type).
 const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 
+// Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
+// `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.
+const MENDELEY_OPEN = '{\\{}';
+const MENDELEY_CLOSE = '{\\}}';
+
+function withMendeleyBraces(text: string): string {
+  const opened = text.split(MENDELEY_OPEN).length - 1;
+  return opened > 0 && opened === text.split(MENDELEY_CLOSE).length - 1 ? text.replaceAll(MENDELEY_OPEN, '{').replaceAll(MENDELEY_CLOSE, '}') : text;
+}
+
 /** Where the brace group opened at `open` closes; undefined when it never does. */
 function closingBrace(text: string, open: number): number | undefined {
   let depth = 0;
@@ -185,7 +195,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  * of the file is still read, so one typo never hides a whole library.
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
-  const text = source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed');
+  const text = withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed'));
   const chunks = splitEntries(text);
   const diagnostics: Diagnostic[] = [];
   const where = lineLocator(text, file);

@@ -152,6 +152,11 @@ describe('BibTeX from other projects', () => {
     expect(incompleteEntry(library.entries.get('katz1983')!)).toBeUndefined();
   });
 
+  it("reads Mendeley's escaped braces as the case protection they were typed as", () => {
+    const library = loadLibrary([{ path: 'mendeley.bib', text: '@article{tcf, author = {Wang, Chenchen}, title = {{Tai chi for fibromyalgia: the {\\{}TCF{\\}} trial}}, journal = {BMJ}, year = {2018}}' }]);
+    expect(library.entries.get('tcf')!.item.title).toBe('Tai chi for fibromyalgia: the TCF trial');
+  });
+
   it('prints the TeX letters and dots citation-js leaves as written', () => {
     const parsed = parseBibtex('@article{a1, author = {{\\AA}ngstr{\\"o}m, Lars and {\\aa}se, Bo}, title = {Waiting and\\ldots{} more \\dots}, journal = {J}, year = {2019}}', 'a.bib');
     const { item } = parsed.entries[0]!;
