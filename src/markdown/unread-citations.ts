@@ -17,6 +17,11 @@ function readSource(path: string): string {
   }
 }
 
+/** The text of a node and everything in it. */
+function textOf(node: Nodes): string {
+  return 'value' in node ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
+}
+
 /** The library keys a text cites, in the order written. */
 function keysCitedIn(text: string, isKnown: KeyTest): string[] {
   return parseCitations(text, isKnown).flatMap((cluster) => cluster.items.map((item) => item.key)).filter(isKnown);
@@ -24,7 +29,7 @@ function keysCitedIn(text: string, isKnown: KeyTest): string[] {
 
 /**
  * Citations written where Markdown text is not read for them: a component's attribute
- * (`<Finding outcome="Pain [@a]">`), an image's alt text, the summary's title or description, or a
+ * (`<Finding outcome="Pain [@a]">`), a link's text or address (`https://example.org[@a]`), an image's alt text, the summary's title or description, or a
  * line that Markdown reads as a link definition (`[@a]: …`, which also turns every `[@a]` into a link).
  * They reach readers as written, with no number and no entry in the reference list.
  */
@@ -33,7 +38,7 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   const path = displayPath(file);
   const found: Diagnostic[] = [];
   const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }) => {
-    for (const key of keysCitedIn(text, isKnown)) {
+    for (const key of new Set(keysCitedIn(text, isKnown))) {
       found.push({
         code: 'unread-citation',
         severity: 'warning',
@@ -53,6 +58,8 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
     // "[@smith2020]: …" at the start of a line defines a link: every [@smith2020] in the summary then links to "…".
     if (node.type === 'definition' && node.label) report(`[${node.label}]`, `a link definition ("[${node.label}]: …" starts a line)`, 'Reword the line so that it does not start with the citation, or write \\[@key]: to keep it text; every [@key] in the summary is a link to it until then.', placeOf(node));
     if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', placeOf(node));
+    // A web address runs on into "[@key]" written against it, and citations are not read inside links.
+    if (node.type === 'link') report(`${textOf(node)} ${node.url}`, 'a link', 'Cite the source outside the link, after a space: [the trial](https://…) [@key].', placeOf(node));
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as MdxJsxFlowElement | MdxJsxTextElement;
     for (const attribute of element.attributes) {

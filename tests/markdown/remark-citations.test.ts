@@ -155,6 +155,15 @@ describe('remark-citations', () => {
     expect(unread[0]!.message).toContain('in a link definition ("[@vickers2018acupuncture]: …" starts a line)');
   });
 
+  it("warns where a citation is inside a link's text or runs on from a web address, where it is not read", async () => {
+    const warnings: Diagnostic[] = [];
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });
+    await processor.render('Read [the trial by @cherkin2009randomized](https://example.org).\n\nSee https://example.org[@vickers2018acupuncture] now; [a review](https://example.org) agreed [@haake2007gerac].', { fileURL: new URL('file:///project/content/articles/test.md') });
+    const unread = warnings.filter((warning) => warning.code === 'unread-citation');
+    expect(unread.map((warning) => [warning.key, warning.location?.line])).toEqual([['cherkin2009randomized', 1], ['vickers2018acupuncture', 3]]);
+    expect(unread[0]!.message).toBe('@cherkin2009randomized in a link is not read as a citation, so readers see it as written, with no number and no reference');
+  });
+
   it('reads a suffix with an e-mail address or page numbers as text', async () => {
     const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
