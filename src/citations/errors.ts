@@ -21,6 +21,7 @@ export type DiagnosticCode =
   | 'incomplete-entry'
   | 'citation-syntax'
   | 'unread-citation'
+  | 'prose-expression'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

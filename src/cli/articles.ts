@@ -9,6 +9,7 @@ import { VFile } from 'vfile';
 import type { ArticleCitations, Diagnostic, KeyTest } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
+import { proseExpressions } from '../markdown/prose-expressions.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
@@ -20,7 +21,7 @@ const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(rema
  * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and
  * so every reported line and column, stays that of the file.
  */
-export function readArticle(path: string, text: string, isKnown: KeyTest): { article?: Article; diagnostic?: Diagnostic } {
+export function readArticle(path: string, text: string, isKnown: KeyTest): { article?: Article; diagnostics: Diagnostic[] } {
   const source = text.replace(/^\uFEFF/u, '');
   const block = frontmatterBlock(source);
   const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
@@ -28,18 +29,19 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
   try {
     const frontmatter = frontmatterData(block);
     const file = new VFile({ path, value: body });
-    const found = findCitations(parser.parse(file) as Root, file, isKnown);
+    const tree = parser.parse(file) as Root;
+    const found = findCitations(tree, file, isKnown);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
-    return { article: { slug, file: path, citations: citedKeys(found), acknowledged } };
+    return { article: { slug, file: path, citations: citedKeys(found), acknowledged }, diagnostics: proseExpressions(tree, file) };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
-    return { diagnostic: {
+    return { diagnostics: [{
       code: 'invalid-article',
       severity: 'error',
       message: `${path} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
       hint: 'Fix the MDX or YAML syntax at this place; `npm run build` shows the same problem.',
       location: { file: path, line: place.line ?? place.linePos?.[0]?.line ?? 1, column: place.column ?? place.linePos?.[0]?.col ?? 1 },
-    } };
+    }] };
   }
 }
 
@@ -52,9 +54,9 @@ export function readArticles(root: string, folder: string, isKnown: KeyTest): { 
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).sort();
   for (const name of names) {
     const path = relative(root, join(dir, name)).split(sep).join('/');
-    const { article, diagnostic } = readArticle(path, readFileSync(join(dir, name), 'utf8'), isKnown);
-    if (article) articles.push(article);
-    if (diagnostic) diagnostics.push(diagnostic);
+    const read = readArticle(path, readFileSync(join(dir, name), 'utf8'), isKnown);
+    if (read.article) articles.push(read.article);
+    diagnostics.push(...read.diagnostics);
   }
   return { articles, diagnostics };
 }

@@ -8,6 +8,7 @@ import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
+import remarkProseExpressions from '../markdown/prose-expressions.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
@@ -66,7 +67,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
-        processor.options.remarkPlugins.push(remarkLiteralLessThan, remarkFindingCertainty, [remarkCitations, {
+        processor.options.remarkPlugins.push(remarkLiteralLessThan, remarkProseExpressions, remarkFindingCertainty, [remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           // The article page renders each summary's reference list from the library's records, so the
