@@ -22,6 +22,7 @@ export type DiagnosticCode =
   | 'citation-syntax'
   | 'unread-citation'
   | 'prose-expression'
+  | 'invalid-finding'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';
