@@ -144,12 +144,21 @@ export class Library {
     return { diagnostic: {
       code: 'unknown-key',
       severity: 'error',
-      message: `Unknown citation key "${key}"`,
+      // A pasted key can hold characters no one sees, and a 10,000-character "key" must not fill the terminal.
+      message: `Unknown citation key "${shownKey(key)}"`,
       hint: suggestions.length
         ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
-        : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… .',
+        : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… . An @ that is not a citation (@WHO on social media) is written \\@.',
     } };
   }
+}
+
+const KEY_SHOWN = 80;
+
+/** A key as a message shows it: invisible characters named (U+200B), and cut short past 80 characters. */
+function shownKey(key: string): string {
+  const visible = key.replace(/[\u200B-\u200F\u2060\uFEFF\u00AD]/gu, (character) => `<U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`);
+  return visible.length > KEY_SHOWN ? `${visible.slice(0, KEY_SHOWN)}…` : visible;
 }
 
 function duplicateKey(key: string, location: SourceLocation, first: SourceLocation): Diagnostic {

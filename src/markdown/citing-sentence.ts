@@ -19,8 +19,11 @@ export function textWithOffset(block: Nodes, target: Nodes): { text: string; off
 // sentence may begin with a narrative citation.
 const MARK = '\uE000';
 const POSSESSIVE_AFTER = /^['‘’]s?(?![\p{L}\p{N}])/u;
-// A sentence ends at . ! or ?, closing quotes or brackets, then space before a capital, digit, quote or citation.
-const BOUNDARY = new RegExp(String.raw`[.!?]["'”’)\]]*\s+(?=[\p{Lu}\p{N}“"‘'(\[${MARK}])`, 'gu');
+// A sentence ends at . ! or ?, closing quotes or brackets, then space before a capital, quote, citation or
+// digit; not before a digit after the abbreviations citing text puts before numbers ("p. 12", "Fig. 3").
+const END = String.raw`[.!?]["'”’)\]]*\s+`;
+const NUMBERED = String.raw`\b(?:[Pp]p?|[Vv]ol|[Ff]igs?|[Nn]os?|[Cc]hap|[Cc]h|[Ss]ec|[Pp]ara|[Ee]q|[Rr]ef|[Tt]ab|approx|ca|vs)`;
+const BOUNDARY = new RegExp(String.raw`${END}(?=[\p{Lu}“"‘'(\[${MARK}])|(?<!${NUMBERED})${END}(?=\p{N})`, 'gu');
 
 /** The names a narrative citation stands for ("Cherkin et al"), when the caller can tell. */
 export type AuthorsOf = (key: string) => string | undefined;

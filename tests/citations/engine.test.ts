@@ -155,6 +155,12 @@ describe('errors', () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'unknown-key', message: 'Unknown citation key "vickers2018"', hint: 'Did you mean "vickers2018acupuncture"?' })]);
   });
 
+  it('says how to write an @ that is not a citation, and cuts a runaway key short', () => {
+    expect(citeText('Follow @WHO.').diagnostics[0]!.hint).toContain('An @ that is not a citation (@WHO on social media) is written \\@.');
+    const message = citeText(`[@${'x'.repeat(5000)}]`).diagnostics[0]!.message;
+    expect(message).toBe(`Unknown citation key "${'x'.repeat(80)}…"`);
+  });
+
   it('names the command that fetches a missing identifier', () => {
     const { diagnostics } = citeText('[@doi:10.1000/xyz123]');
     expect(diagnostics[0]).toMatchObject({ code: 'missing-metadata', message: 'No stored metadata for DOI 10.1000/xyz123' });

@@ -20,6 +20,12 @@ describe('citingSentences', () => {
     expect(at('The effect was 0.5 SD, e.g. in knees [@a, pp. 3-4]. Next.', '[@a')).toBe('The effect was 0.5 SD, e.g. in knees.');
   });
 
+  it('does not end a sentence at an abbreviation a number follows in the text', () => {
+    expect(at('Pain fell. Also @b, p. 12. Next one.', '@b')).toBe('Also, p. 12.');
+    expect(at('As shown in Fig. 3 and vol. 2 of the report [@a]. Next.', '[@a')).toBe('As shown in Fig. 3 and vol. 2 of the report.');
+    expect(at('The answer was no. Trials agreed [@a].', '[@a')).toBe('Trials agreed.');
+  });
+
   it('takes the whole text when it has no sentence end, as in a table cell', () => {
     expect(at('12 points [@a; @b]', '[@a')).toBe('12 points');
   });
