@@ -4,7 +4,7 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 import type { CitationFormatter } from './formatter.ts';
 import { identifierLinks } from './identifiers.ts';
 import type { Library } from './library.ts';
-import { strayKeys, type CitationCluster, type CiteItem } from './syntax.ts';
+import { strayKeys, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
 
 /** A citation item with the place it was written, so problems can point at it. */
 export type LocatedCiteItem = CiteItem & { location?: SourceLocation };
@@ -50,6 +50,23 @@ interface Use {
 }
 
 /**
+ * Keys written inside an item's prefix or suffix (`[@a, @b]`, `[@a; b]`), which would be printed as text
+ * and not cited: the build and `refs check` stop on them.
+ */
+export function strayKeyError(item: LocatedCiteItem, isKnown: KeyTest): Diagnostic | undefined {
+  const stray = strayKeys(`${item.prefix} ${item.suffix}`, isKnown);
+  if (!stray.length) return undefined;
+  return {
+    code: 'citation-syntax',
+    severity: 'error',
+    message: `${stray.map((word) => `"${word}"`).join(', ')} ${stray.length > 1 ? 'are' : 'is'} written inside the citation of "${item.key}" as its ${item.suffix.includes(stray[0]!) ? 'suffix' : 'prefix'}, so ${stray.length > 1 ? 'they are' : 'it is'} printed as text and not cited`,
+    hint: `Separate the sources of one citation with semicolons, each with its @: [@${item.key}; @${stray[0]!.replace(/^-?@/u, '')}].`,
+    location: item.location,
+    key: item.key,
+  };
+}
+
+/**
  * Resolves, numbers and renders every citation of one document. Numbers follow first citation;
  * a cluster that cites unknown keys renders as undefined and is reported, never silently dropped.
  */
@@ -60,17 +77,8 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
   const resolved = clusters.map((cluster) => {
     const uses: Use[] = [];
     for (const item of cluster.items) {
-      const stray = strayKeys(`${item.prefix} ${item.suffix}`, library.has);
-      if (stray.length) {
-        diagnostics.push({
-          code: 'citation-syntax',
-          severity: 'error',
-          message: `${stray.map((word) => `"${word}"`).join(', ')} ${stray.length > 1 ? 'are' : 'is'} written inside the citation of "${item.key}" as its ${item.suffix.includes(stray[0]!) ? 'suffix' : 'prefix'}, so ${stray.length > 1 ? 'they are' : 'it is'} printed as text and not cited`,
-          hint: `Separate the sources of one citation with semicolons, each with its @: [@${item.key}; @${stray[0]!.replace(/^-?@/u, '')}].`,
-          location: item.location,
-          key: item.key,
-        });
-      }
+      const stray = strayKeyError(item, library.has);
+      if (stray) diagnostics.push(stray);
       const resolution = library.resolve(item.key);
       if ('diagnostic' in resolution) {
         diagnostics.push({ ...resolution.diagnostic, location: item.location });

@@ -51,7 +51,8 @@ const typed = (written: string) => TYPOGRAPHY.reduce((text, [typographic, plain]
 function keyOf(written: string, isKnown?: KeyTest): { key: string; length: number } {
   const key = typed(written);
   if (isKnown?.(key)) return { key, length: written.length };
-  const dash = written.search(/[…–—]/u);
+  // Also as typed, before smartypants (`refs check` reads the source): `@smith2020--a trial`.
+  const dash = written.search(/[…–—]|--|\.\.\./u);
   if (dash > 0 && isKnown?.(typed(written.slice(0, dash)))) return { key: typed(written.slice(0, dash)), length: dash };
   return POSSESSIVE.test(key) ? { key: key.replace(POSSESSIVE, ''), length: written.length - 2 } : { key, length: written.length };
 }

@@ -6,10 +6,11 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import type { ArticleCitations, Diagnostic, KeyTest } from '../citations/index.ts';
+import { strayKeyError, type ArticleCitations, type Diagnostic, type KeyTest } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
+import { splitBrackets } from '../markdown/split-brackets.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
@@ -32,7 +33,13 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
     const tree = parser.parse(file) as Root;
     const found = findCitations(tree, file, isKnown);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
-    return { article: { slug, file: path, citations: citedKeys(found), acknowledged }, diagnostics: proseExpressions(tree, file) };
+    // The build's checks of how citations are written, so that `check` fails where the build would.
+    const written = [
+      ...proseExpressions(tree, file),
+      ...found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.flatMap((item) => strayKeyError(item, isKnown) ?? []))),
+      ...splitBrackets(found),
+    ];
+    return { article: { slug, file: path, citations: citedKeys(found), acknowledged }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
     return { diagnostics: [{

@@ -125,4 +125,15 @@ describe('npm run refs -- check reads keys as the build does', () => {
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
     expect(found.filter((d) => d.code === 'unused-reference')).toEqual([]);
   });
+
+  it('stops where the build stops on how a citation is written, and reads an en dash after a key as the build does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-written-'));
+    const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'references/library.bib'), entry('smith2020') + entry('doe2021'));
+    writeFileSync(join(root, 'content/articles/a.mdx'), '---\ntitle: A\n---\n\nTwo trials [@smith2020, @doe2021].\n\n@smith2020--a large trial--found a dose of {1-2} mg.\n');
+    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['5:13 citation-syntax', '7:44 prose-expression']);
+  });
 });
