@@ -67,6 +67,15 @@ export function parseCitations(text: string, isKnown?: KeyTest): CitationCluster
   for (const bracket of findBrackets(text)) {
     const cluster = parseBracket(text, bracket.start, bracket.end, isKnown);
     if (!cluster) continue;
+    const previous = clusters.at(-1);
+    // `[@a][@b]` or `[@a] [@b]` is one citation of two sources: two clusters side by side would print
+    // as "¹²", which reads as reference 12.
+    if (previous?.mode === 'bracketed' && previous.end === cursor && text.slice(cursor, cluster.start).trim() === '') {
+      previous.items.push(...cluster.items);
+      previous.end = cluster.end;
+      cursor = cluster.end;
+      continue;
+    }
     clusters.push(...parseNarrative(text, cursor, cluster.start, isKnown));
     clusters.push(cluster);
     cursor = cluster.end;

@@ -24,6 +24,12 @@ describe('parseCitations', () => {
       { mode: 'bracketed', text: '[@doi:10.1016/S0140-6736(20)30183-5]', items: [{ key: 'doi:10.1016/S0140-6736(20)30183-5' }] },
       { mode: 'narrative', text: '@doi:10.1002/(SICI)1097-4679(199711)53:7', items: [{ key: 'doi:10.1002/(SICI)1097-4679(199711)53:7' }] },
     ]],
+    ['clusters side by side, as one', 'Trials [@a][@b, p. 3] and [@c] [@d] but [@e], [@f].', [
+      { mode: 'bracketed', text: '[@a][@b, p. 3]', items: [{ key: 'a' }, { key: 'b', label: 'page', locator: '3' }] },
+      { mode: 'bracketed', text: '[@c] [@d]', items: [{ key: 'c' }, { key: 'd' }] },
+      { mode: 'bracketed', text: '[@e]', items: [{ key: 'e' }] },
+      { mode: 'bracketed', text: '[@f]', items: [{ key: 'f' }] },
+    ]],
     ['a key with runs of punctuation (NASA ADS)', 'As [@2019ApJ...871...12S].', [{ mode: 'bracketed', text: '[@2019ApJ...871...12S]', items: [{ key: '2019ApJ...871...12S' }] }]],
     ['a key whose dots smartypants made an ellipsis', 'As [@2019ApJ…871…12S] and @2019ApJ…871…12S said.', [
       { mode: 'bracketed', text: '[@2019ApJ…871…12S]', items: [{ key: '2019ApJ...871...12S' }] },
