@@ -102,14 +102,26 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authors
   // Decoded once: the file's value may be bytes, and a document has dozens of cited text nodes.
   const source = String(file.value ?? '');
   const path = displayPath(file);
+  const referenced = footnotesReferenced(tree);
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
+    // GFM leaves out a footnote nothing refers to, and so the citations in it: they are not numbered either.
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
     const clusters = locateClusters(node, source, path, isKnown);
     if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf) });
     return undefined;
   });
   return found;
+}
+
+/** The footnotes the text refers to (`[^1]`), by identifier. */
+export function footnotesReferenced(tree: Root): Set<string> {
+  const referenced = new Set<string>();
+  visitParents(tree, 'footnoteReference', (node) => {
+    referenced.add(node.identifier);
+  });
+  return referenced;
 }
 
 /** Each cited key with the place it is written. */

@@ -4,7 +4,7 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { locate, parseCitations, type Diagnostic, type KeyTest, type SourceLocation } from '../citations/index.ts';
-import { displayPath } from './find-citations.ts';
+import { displayPath, footnotesReferenced } from './find-citations.ts';
 
 // Frontmatter fields readers see as text: the title and description of a summary.
 const SHOWN_FIELDS = ['title', 'description'];
@@ -37,12 +37,12 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   const source = String(file.value ?? '');
   const path = displayPath(file);
   const found: Diagnostic[] = [];
-  const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }) => {
+  const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }, outcome = 'so readers see it as written, with no number and no reference') => {
     for (const key of new Set(keysCitedIn(text, isKnown))) {
       found.push({
         code: 'unread-citation',
         severity: 'warning',
-        message: `@${key} in ${where} is not read as a citation, so readers see it as written, with no number and no reference`,
+        message: `@${key} in ${where} is not read as a citation, ${outcome}`,
         hint,
         location: at,
         key,
@@ -54,7 +54,9 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
     return offset === undefined ? undefined : locate(source, offset, path);
   };
 
+  const referenced = footnotesReferenced(tree);
   visit(tree, (node: Nodes) => {
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) report(textOf(node), `the footnote [^${node.label ?? node.identifier}]`, `Refer to it where it belongs with [^${node.label ?? node.identifier}], or move its text into the summary.`, placeOf(node), 'and the footnote is left out of the page: the text never refers to it');
     // "[@smith2020]: …" at the start of a line defines a link: every [@smith2020] in the summary then links to "…".
     if (node.type === 'definition' && node.label) report(`[${node.label}]`, `a link definition ("[${node.label}]: …" starts a line)`, 'Reword the line so that it does not start with the citation, or write \\[@key]: to keep it text; every [@key] in the summary is a link to it until then.', placeOf(node));
     if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', placeOf(node));

@@ -164,6 +164,17 @@ describe('remark-citations', () => {
     expect(unread[0]!.message).toBe('@cherkin2009randomized in a link is not read as a citation, so readers see it as written, with no number and no reference');
   });
 
+  it('numbers citations in footnotes the text refers to, and warns about one in a footnote GFM leaves out', async () => {
+    const warnings: Diagnostic[] = [];
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });
+    const { code, metadata } = await processor.render('Pain fell.[^used]\n\n[^used]: As @vickers2018acupuncture found.\n\n[^orphan]: Also [@cherkin2009randomized].', { fileURL: new URL('file:///project/content/articles/test.md') });
+    expect(citationSummaryOf(metadata.frontmatter)!.references.map((reference) => reference.key)).toEqual(['vickers2018acupuncture']);
+    expect(code).not.toContain('cherkin2009randomized');
+    expect(warnings.filter((warning) => warning.code === 'unread-citation').map((warning) => [warning.key, warning.location?.line, warning.message])).toEqual([
+      ['cherkin2009randomized', 5, '@cherkin2009randomized in the footnote [^orphan] is not read as a citation, and the footnote is left out of the page: the text never refers to it'],
+    ]);
+  });
+
   it('reads a suffix with an e-mail address or page numbers as text', async () => {
     const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
