@@ -200,7 +200,8 @@ function numberedItems(uses: Use[], formatter: CitationFormatter): Segment[] {
   const segments: Segment[] = [];
   const delimiter = formatter.layout.delimiter;
   for (const group of groups) {
-    if (segments.length > 0) segments.push({ type: 'text', value: delimiter });
+    // A prefix is words: "14(p3), also 15", not "14(p3),also 15" (numbered styles join numbers with a bare comma).
+    if (segments.length > 0) segments.push({ type: 'text', value: group[0]!.item.prefix && !delimiter.endsWith(' ') ? `${delimiter} ` : delimiter });
     const cite = (use: Use) => affixed(use, [citeSegment(use, `${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}`)]);
     if (group.length >= 3) {
       segments.push(...cite(group[0]!));
