@@ -36,11 +36,14 @@ async function loadArticles(): Promise<ArticleView[]> {
       const meant = missing.flatMap((id) => suggestKeys(id, conditions.keys()).slice(0, 1).map((slug) => `"${slug}" for "${id}"`));
       console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. ${meant.length ? `Did you mean ${meant.join(', ')}? ` : ''}Fix the slug or add content/conditions/${missing[0]}.yaml.`);
     }
+    const citations = citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] };
+    // An evidence summary that cites nothing is published, as a draft may be, but its editors should know.
+    if (citations.references.length === 0) console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: cites no sources, so readers see "Sources: None cited". Cite the evidence it rests on, e.g. [@key].`);
     return {
       entry,
       slug: entry.id,
       url: pageHref(`/articles/${entry.id}/`),
-      citations: citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] },
+      citations,
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
       unknownConditions: missing,

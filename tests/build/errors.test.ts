@@ -88,7 +88,7 @@ describe('build errors an author can act on', () => {
 });
 
 describe('warnings', () => {
-  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal, citations where they are not read and a misspelt condition, once each, without failing the build or burying them in bundler noise', async () => {
+  it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal, citations where they are not read, a misspelt condition and a summary that cites nothing, once each, without failing the build or burying them in bundler noise', async () => {
     const site = scratchSite('site-basic', (root) => {
       const refs = join(root, 'references/refs.bib');
       writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
@@ -98,6 +98,7 @@ describe('warnings', () => {
       writeFileSync(article(root), readFileSync(article(root), 'utf8').replace('title: First summary', 'title: First summary [@vickers2018acupuncture]').replace('conditions: [chronic-low-back-pain]', 'conditions: [neck-pian]'));
       mkdirSync(join(root, 'content/conditions'));
       writeFileSync(join(root, 'content/conditions/neck-pain.yaml'), 'name: Neck pain\ndescription: Pain in the neck that has lasted more than three months.\n');
+      writeFileSync(join(root, 'content/articles/draft.mdx'), readFileSync(article(root), 'utf8').replace(/\n---\n[\s\S]*$/u, '\n---\n\nNo sources yet.\n'));
     });
     const output: string[] = [];
     const capture = (chunk: string | Uint8Array) => {
@@ -131,6 +132,8 @@ describe('warnings', () => {
     expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @haake2007gerac in the title of <abbr> is not read as a citation, so readers see it as written, with no number and no reference \[unread-citation\]/u);
     expect(log).toMatch(/content\/articles\/first\.mdx:\d+:\d+: warning: @cherkin2009randomized in an image's alt text is not read as a citation/u);
     expect(log).toMatch(/content\/articles\/first\.mdx:2:1: warning: @vickers2018acupuncture in the title in the frontmatter is not read as a citation/u);
+    expect(log).toContain('content/articles/draft.mdx: cites no sources, so readers see "Sources: None cited". Cite the evidence it rests on, e.g. [@key].');
+    expect(log).not.toContain('first.mdx: cites no sources');
     expect(log).toContain('content/articles/first.mdx: conditions lists "neck-pian", which content/conditions/ does not have, so it gets no condition page. Did you mean "neck-pain" for "neck-pian"?');
     expect(log).toMatch(/references\/refs\.bib:\d+:\d+: warning: "\w+": field "volumne" is not a BibTeX field, so its value is left out of the reference; did you mean "volume"\? \[unknown-field\]/u);
     // Astro 7 warns about its own directive in every MDX module (withastro/astro#18087); the integration drops that.
