@@ -152,12 +152,15 @@ function affixed(use: Use, inner: Segment[]): Segment[] {
   return [...prefix, ...inner, ...suffix];
 }
 
+/** "’s" after the names of a possessive narrative citation: "Cherkin et al’s¹ trial", "Cherkin et al.’s (2009) trial". */
+const possessive = (use: Use) => (use.item.possessive ? '’s' : '');
+
 function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: CitationFormatter): RenderedCluster {
   const layout = formatter.layout;
   const keys = uses.map((use) => use.key);
   if (formatter.style.numeric) {
     const lead: Segment[] = mode === 'narrative'
-      ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl)}${layout.superscript ? '' : ' '}` }]
+      ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl)}${possessive(uses[0]!)}${layout.superscript ? '' : ' '}` }]
       : [];
     const body = numberedItems(uses, formatter);
     return { lead, superscript: layout.superscript, keys, segments: wrap(body, layout.prefix, layout.suffix) };
@@ -167,7 +170,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     const use = uses[0]!;
     const author = formatter.cite({ key: use.key, authorOnly: true });
     const year = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: true });
-    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author} (${year})`)]) };
+    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)} (${year})`)]) };
   }
   const segments: Segment[] = [];
   uses.forEach((use, i) => {

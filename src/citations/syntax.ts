@@ -9,6 +9,8 @@ export interface CiteItem {
   locator?: string;
   /** `[-@key]`: the author is already named in the sentence. */
   suppressAuthor: boolean;
+  /** `@smith2020's trial`: the names are printed possessive ("Smith’s (2020) trial"). */
+  possessive?: boolean;
   /** Offset of the `@` in the scanned text. */
   offset: number;
 }
@@ -35,6 +37,7 @@ const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
 // What smartypants makes of a key's punctuation, undone: `o’brien2020`, `2019ApJ…871…12S`, `who—2020`.
 const TYPOGRAPHY: [RegExp, string][] = [[/[‘’]/gu, "'"], [/…/gu, '...'], [/[–—]/gu, '--']];
 const POSSESSIVE = /'s$/u;
+const POSSESSIVE_AFTER = /^['‘’]s(?![\p{L}\p{N}])/u;
 
 /** Whether a key names a reference, which decides where a key with an apostrophe ends. */
 export type KeyTest = (key: string) => boolean;
@@ -144,11 +147,12 @@ function parseNarrative(text: string, from: number, to: number, isKnown?: KeyTes
   for (const match of segment.matchAll(NARRATIVE)) {
     const start = from + match.index;
     const { key, length } = keyOf(match[1]!, isKnown);
+    const possessive = text.slice(start + 1 + length).match(POSSESSIVE_AFTER)?.[0];
     clusters.push({
       mode: 'narrative',
-      items: [{ key, prefix: '', suffix: '', suppressAuthor: false, offset: start }],
+      items: [{ key, prefix: '', suffix: '', suppressAuthor: false, offset: start, ...(possessive ? { possessive: true } : {}) }],
       start,
-      end: start + 1 + length,
+      end: start + 1 + length + (possessive?.length ?? 0),
     });
   }
   return clusters;

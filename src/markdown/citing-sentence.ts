@@ -43,7 +43,7 @@ export function citingSentences(text: string, starts: number[], isKnown: KeyTest
     maskedAt.set(cluster.start, masked.length);
     masked += MARK;
     const authors = cluster.mode === 'narrative' ? authorsOf?.(cluster.items[0]!.key) : undefined;
-    if (authors) masked += authors;
+    if (authors) masked += cluster.items[0]!.possessive ? `${authors}’s` : authors;
     // Without names, "@smith2020's trial" reads "trial", as "@smith2020 found" reads "found", not "’s trial".
     cursor = cluster.end + (cluster.mode === 'narrative' && !authors ? (text.slice(cluster.end).match(POSSESSIVE_AFTER)?.[0].length ?? 0) : 0);
   }

@@ -106,6 +106,11 @@ describe('formatting', () => {
     expect(bibliography[0]!.text).toBe('Cherkin, D. C., Sherman, K. J., Avins, A. L., Erro, J. H., Ichikawa, L., Barlow, W. E., Delaney, K., Hawkes, R., Hamilton, L., Pressman, A., Khalsa, P. S., & Deyo, R. A. (2009). A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain. Archives of Internal Medicine, 169(9), 858–866. https://doi.org/10.1001/archinternmed.2009.65');
   });
 
+  it("prints a possessive narrative citation's ’s with the names: before the year in APA, before the number in AMA", () => {
+    expect(citeText("@haake2007gerac's trial", 'apa').clusters.map(show)).toEqual(['[Haake et al.’s (2007)→haake2007gerac]']);
+    expect(citeText('@haake2007gerac’s trial').clusters.map(show)).toEqual(['Haake et al’s^([1→haake2007gerac])']);
+  });
+
   it('gives author-date locators the form citeproc gives each source, while formatting each locator once per item type', () => {
     const library = loadLibrary(fixtureFiles('library'));
     const keys = library.all().map((entry) => entry.key);

@@ -6,12 +6,13 @@ function cites(text: string) {
   return parseCitations(text).map((cluster) => ({
     mode: cluster.mode,
     text: text.slice(cluster.start, cluster.end),
-    items: cluster.items.map(({ key, prefix, suffix, label, locator, suppressAuthor }) => ({
+    items: cluster.items.map(({ key, prefix, suffix, label, locator, suppressAuthor, possessive }) => ({
       key,
       ...(prefix ? { prefix } : {}),
       ...(suffix ? { suffix } : {}),
       ...(label ? { label, locator } : {}),
       ...(suppressAuthor ? { suppressAuthor } : {}),
+      ...(possessive ? { possessive } : {}),
     })),
   }));
 }
@@ -75,11 +76,11 @@ describe('parseCitations', () => {
   });
 
   it.each([
-    ['a possessive, straight', "@smith2020's trial", [{ mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] }]],
-    ['a possessive curled by smartypants', '@smith2020’s trial', [{ mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] }]],
+    ['a possessive, straight', "@smith2020's trial", [{ mode: 'narrative', text: "@smith2020's", items: [{ key: 'smith2020', possessive: true }] }]],
+    ['a possessive curled by smartypants', '@smith2020’s trial', [{ mode: 'narrative', text: '@smith2020’s', items: [{ key: 'smith2020', possessive: true }] }]],
     ['an apostrophe key', "see @o'brien2020.", [{ mode: 'narrative', text: "@o'brien2020", items: [{ key: "o'brien2020" }] }]],
     ['an apostrophe key curled by smartypants', '[@o’brien2020, p. 3]', [{ mode: 'bracketed', text: '[@o’brien2020, p. 3]', items: [{ key: "o'brien2020", label: 'page', locator: '3' }] }]],
-    ['the possessive of an apostrophe key', '@o’brien2020’s trial', [{ mode: 'narrative', text: '@o’brien2020', items: [{ key: "o'brien2020" }] }]],
+    ['the possessive of an apostrophe key', '@o’brien2020’s trial', [{ mode: 'narrative', text: '@o’brien2020’s', items: [{ key: "o'brien2020", possessive: true }] }]],
     ['a possessive in brackets', "[@smith2020's data]", [{ mode: 'bracketed', text: "[@smith2020's data]", items: [{ key: 'smith2020', suffix: "'s data" }] }]],
   ])('reads %s', (_name, text, expected) => {
     expect(cites(text)).toEqual(expected);
