@@ -1,12 +1,13 @@
 // Latin letters that Unicode does not decompose into a base letter and an accent.
 const UNACCENTED: Record<string, string> = { ß: 'ss', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', ı: 'i' };
+const UNDECOMPOSED = new RegExp(`[${Object.keys(UNACCENTED).join('')}]`, 'gu');
 
 /**
  * A fragment- and URL-safe form of a citation key: letters (accents dropped: `müller2020` → `muller2020`),
  * digits, `_`, `.` and `-` survive, anything else becomes `-`.
  */
 export function keySlug(key: string): string {
-  const unaccented = key.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[ßøØæÆœŒłŁđĐþÞı]/gu, (letter) => UNACCENTED[letter]!);
+  const unaccented = key.normalize('NFD').replace(/\p{M}+/gu, '').replace(UNDECOMPOSED, (letter) => UNACCENTED[letter]!);
   return unaccented.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'ref';
 }
 

@@ -74,13 +74,19 @@ export function structureDiagnostics(text: string, chunks: Chunk[], where: (offs
 // Fields a reference list never prints, and addresses or identifiers, where a backslash is no LaTeX.
 const UNPRINTED_FIELDS = new Set(['abstract', 'annote', 'keyword', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'id', 'citation-key']);
 
+/** The text of each key's entry as written (the first, for a key defined twice). */
+function entryTexts(chunks: Chunk[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  for (const chunk of chunks) if (chunk.key && !texts.has(chunk.key)) texts.set(chunk.key, chunk.text);
+  return texts;
+}
+
 /**
  * A warning for each entry whose printed fields keep LaTeX commands citation-js does not convert (it
  * keeps \TeX as written). The commands are named as the source writes them: the parser drops their braces.
  */
 export function leftoverLatexWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
-  const sources = new Map<string, string>();
-  for (const chunk of chunks) if (chunk.key && !sources.has(chunk.key)) sources.set(chunk.key, chunk.text);
+  const sources = entryTexts(chunks);
   return entries.flatMap((entry): Diagnostic[] => {
     const written = new Set([...(sources.get(entry.key) ?? '').matchAll(/\\[A-Za-z]+/gu)].map((match) => match[0]));
     if (written.size === 0) return [];
@@ -305,13 +311,12 @@ const ORGANISATION_WORDS = /\b(?:Organi[sz]ation|Institute|Association|Society|C
  * three words or more (a person may be called Centre) and a word only organisations have.
  */
 export function splitOrganisationWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
-  const sources = new Map<string, string>();
-  for (const chunk of chunks) if (chunk.key && !sources.has(chunk.key)) sources.set(chunk.key, chunk.text.replace(/\s+/gu, ' '));
+  const sources = entryTexts(chunks);
   const whole = (name: CslName) => [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
   return entries.flatMap((entry): Diagnostic[] => {
     const split = (['author', 'editor'] as const).flatMap((field) => entry.item[field] ?? [])
       .filter((name) => name.family !== undefined && name.given !== undefined && whole(name).split(' ').length >= 3
-        && ORGANISATION_WORDS.test(whole(name)) && (sources.get(entry.key) ?? '').includes(whole(name)));
+        && ORGANISATION_WORDS.test(whole(name)) && (sources.get(entry.key) ?? '').replace(/\s+/gu, ' ').includes(whole(name)));
     if (split.length === 0) return [];
     return [{
       code: 'split-organisation',

@@ -48,8 +48,8 @@ const typed = (written: string) => TYPOGRAPHY.reduce((text, [typographic, plain]
  * The key a written key names, as typed (apostrophes straightened, ellipses and dashes undone), and
  * how much of the written text it takes: the whole when it names a reference (`o'brien2020`); else up
  * to a dash or ellipsis when that part names one (`@smith2020—a trial`); else without a possessive
- * (`@smith2020's` cites smith2020, and the "'s" stays in the text). Never shorter otherwise, so a
- * misspelt `@o'brian2020` fails as itself rather than citing a key "o".
+ * (`@smith2020's` cites smith2020; a narrative citation takes the "'s" for its names). Never shorter
+ * otherwise, so a misspelt `@o'brian2020` fails as itself rather than citing a key "o".
  */
 function keyOf(written: string, isKnown?: KeyTest): { key: string; length: number } {
   const key = typed(written);

@@ -18,7 +18,6 @@ export function textWithOffset(block: Nodes, target: Nodes): { text: string; off
 // Stands in for a citation while sentences are found: a citation's "p. 33" is no sentence end, and a
 // sentence may begin with a narrative citation.
 const MARK = '\uE000';
-const POSSESSIVE_AFTER = /^['‘’]s?(?![\p{L}\p{N}])/u;
 // A sentence ends at . ! or ?, closing quotes or brackets, then space before a capital, quote, citation or
 // digit; not before a digit after the abbreviations citing text puts before numbers ("p. 12", "Fig. 3").
 const END = String.raw`[.!?]["'”’)\]]*\s+`;
@@ -44,8 +43,8 @@ export function citingSentences(text: string, starts: number[], isKnown: KeyTest
     masked += MARK;
     const authors = cluster.mode === 'narrative' ? authorsOf?.(cluster.items[0]!.key) : undefined;
     if (authors) masked += cluster.items[0]!.possessive ? `${authors}’s` : authors;
-    // Without names, "@smith2020's trial" reads "trial", as "@smith2020 found" reads "found", not "’s trial".
-    cursor = cluster.end + (cluster.mode === 'narrative' && !authors ? (text.slice(cluster.end).match(POSSESSIVE_AFTER)?.[0].length ?? 0) : 0);
+    // A narrative citation holds its possessive "’s": without names, "@smith2020's trial" reads "trial".
+    cursor = cluster.end;
   }
   masked += text.slice(cursor);
   const boundaries = [...masked.matchAll(BOUNDARY)].map((boundary) => ({

@@ -25,6 +25,12 @@ export function displayPath(file: VFile): string {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? inside : file.path;
 }
 
+/** Where a node starts in the file, as messages show it; the file's first line when the node has no position. */
+export function nodeLocation(node: { position?: { start: { offset?: number } } }, file: VFile): SourceLocation {
+  const offset = node.position?.start.offset;
+  return offset === undefined ? { file: displayPath(file), line: 1, column: 1 } : locate(String(file.value ?? ''), offset, displayPath(file));
+}
+
 /** Where `@key` is written in the source from `from`; an apostrophe in the key may be written curled. */
 function findKey(source: string, key: string, from: number): { at: number; length: number } | undefined {
   if (!key.includes("'")) {

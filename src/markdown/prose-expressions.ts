@@ -2,8 +2,8 @@ import type { Node as EsNode, Program } from 'estree';
 import type { Nodes, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { CitationError, locate, type Diagnostic } from '../citations/index.ts';
-import { displayPath } from './find-citations.ts';
+import { CitationError, type Diagnostic } from '../citations/index.ts';
+import { nodeLocation } from './find-citations.ts';
 
 // Names every MDX page can read without declaring them.
 const PROVIDED = new Set(['props', 'frontmatter', 'undefined', 'NaN', 'Infinity']);
@@ -48,19 +48,17 @@ function looksLikeProse(node: EsNode, declared: Set<string>): boolean {
  */
 export function proseExpressions(tree: Root, file: VFile): Diagnostic[] {
   const declared = declaredNames(tree);
-  const source = String(file.value ?? '');
   const found: Diagnostic[] = [];
   visit(tree, (node: Nodes) => {
     if (node.type !== 'mdxTextExpression' && node.type !== 'mdxFlowExpression') return;
     const statement = (node.data?.estree as Program | undefined)?.body[0];
     if (statement?.type !== 'ExpressionStatement' || !looksLikeProse(statement.expression, declared)) return;
-    const offset = node.position?.start.offset;
     found.push({
       code: 'prose-expression',
       severity: 'error',
       message: `{${node.value}} is read as JavaScript, not as text: MDX would print what it computes, or stop on a name it does not know`,
       hint: `Write \\{${node.value}\\} to show the braces, or leave them out (\`1-2 mg\`).`,
-      location: offset === undefined ? { file: displayPath(file), line: 1, column: 1 } : locate(source, offset, displayPath(file)),
+      location: nodeLocation(node, file),
     });
   });
   return found;

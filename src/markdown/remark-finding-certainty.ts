@@ -2,9 +2,9 @@ import type { Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
-import { CitationError, locate, type Diagnostic } from '../citations/index.ts';
+import { CitationError, type Diagnostic } from '../citations/index.ts';
 import { CERTAINTY_LEVELS } from '../components/search/facets.ts';
-import { displayPath } from './find-citations.ts';
+import { nodeLocation } from './find-citations.ts';
 
 const CERTAINTIES: readonly string[] = [...CERTAINTY_LEVELS, 'not-graded'];
 const FINDING_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -18,19 +18,17 @@ function attribute(element: Element, name: string): string | null | undefined {
   return typeof found.value === 'string' ? found.value : null;
 }
 
-/** What is wrong with each `<Finding>`, at its place: what the page would otherwise fail on without a line, or print broken. */
-function findingProblems(tree: Root, file: VFile): Diagnostic[] {
-  const source = String(file.value ?? '');
-  const path = displayPath(file);
+/**
+ * Each `<Finding>`'s certainty, and what is wrong with it at its place: what the page would otherwise
+ * fail on without a line, or print broken.
+ */
+function readFindings(tree: Root, file: VFile): { levels: string[]; problems: Diagnostic[] } {
+  const levels: string[] = [];
   const problems: Diagnostic[] = [];
   const ids = new Set<string>();
   visitParents(tree, (node, ancestors) => {
     if ((node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') || node.name !== 'Finding') return;
-    const offset = node.position?.start.offset;
-    const problem = (message: string, hint: string) => problems.push({
-      code: 'invalid-finding', severity: 'error', message: `<Finding>: ${message}`, hint,
-      location: offset === undefined ? { file: path, line: 1, column: 1 } : locate(source, offset, path),
-    });
+    const problem = (message: string, hint: string) => problems.push({ code: 'invalid-finding', severity: 'error', message: `<Finding>: ${message}`, hint, location: nodeLocation(node, file) });
     const id = attribute(node, 'id');
     const outcome = attribute(node, 'outcome');
     const certainty = attribute(node, 'certainty');
@@ -39,9 +37,10 @@ function findingProblems(tree: Root, file: VFile): Diagnostic[] {
     if (id) ids.add(id);
     if (outcome === undefined || outcome?.trim() === '') problem('it has no outcome, the row\'s heading', 'Write what was measured: outcome="Pain at 12 weeks".');
     if (certainty === undefined || (certainty !== null && !CERTAINTIES.includes(certainty))) problem(certainty === undefined ? 'it has no certainty' : `certainty "${certainty}" is not a GRADE level`, `Use one of ${CERTAINTIES.join(', ')}: certainty="moderate".`);
+    if (typeof certainty === 'string') levels.push(certainty);
     if (!ancestors.some((ancestor) => (ancestor.type === 'mdxJsxFlowElement' || ancestor.type === 'mdxJsxTextElement') && ancestor.name === 'KeyFindings')) problem('it is outside <KeyFindings>, the table its row belongs in', 'Put the findings inside <KeyFindings> … </KeyFindings>.');
   });
-  return problems;
+  return { levels, problems };
 }
 
 /**
@@ -51,15 +50,8 @@ function findingProblems(tree: Root, file: VFile): Diagnostic[] {
  */
 export default function remarkFindingCertainty() {
   return (tree: Root, file: VFile) => {
-    const problems = findingProblems(tree, file);
+    const { levels, problems } = readFindings(tree, file);
     if (problems.length) throw new CitationError(problems);
-    const levels: string[] = [];
-    visitParents(tree, (node) => {
-      if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Finding') {
-        const certainty = attribute(node, 'certainty');
-        if (typeof certainty === 'string') levels.push(certainty);
-      }
-    });
     const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
     ((data.astro ??= {}).frontmatter ??= {}).certainty = levels;
   };

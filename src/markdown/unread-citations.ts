@@ -4,7 +4,8 @@ import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { locate, parseCitations, type Diagnostic, type KeyTest, type SourceLocation } from '../citations/index.ts';
-import { displayPath, footnotesReferenced } from './find-citations.ts';
+import { textWithOffset } from './citing-sentence.ts';
+import { displayPath, footnotesReferenced, nodeLocation } from './find-citations.ts';
 
 // Frontmatter fields readers see as text: the title and description of a summary.
 const SHOWN_FIELDS = ['title', 'description'];
@@ -15,11 +16,6 @@ function readSource(path: string): string {
   } catch {
     return '';
   }
-}
-
-/** The text of a node and everything in it. */
-function textOf(node: Nodes): string {
-  return 'value' in node ? node.value : 'children' in node ? (node.children as Nodes[]).map(textOf).join('') : '';
 }
 
 /** The library keys a text cites, in the order written. */
@@ -34,7 +30,6 @@ function keysCitedIn(text: string, isKnown: KeyTest): string[] {
  * They reach readers as written, with no number and no entry in the reference list.
  */
 export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diagnostic[] {
-  const source = String(file.value ?? '');
   const path = displayPath(file);
   const found: Diagnostic[] = [];
   const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }, outcome = 'so readers see it as written, with no number and no reference') => {
@@ -49,24 +44,20 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
       });
     }
   };
-  const placeOf = (node: { position?: { start: { offset?: number } } } | undefined): SourceLocation | undefined => {
-    const offset = node?.position?.start.offset;
-    return offset === undefined ? undefined : locate(source, offset, path);
-  };
 
   const referenced = footnotesReferenced(tree);
   visit(tree, (node: Nodes) => {
-    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) report(textOf(node), `the footnote [^${node.label ?? node.identifier}]`, `Refer to it where it belongs with [^${node.label ?? node.identifier}], or move its text into the summary.`, placeOf(node), 'and the footnote is left out of the page: the text never refers to it');
+    if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) report(textWithOffset(node, node).text, `the footnote [^${node.label ?? node.identifier}]`, `Refer to it where it belongs with [^${node.label ?? node.identifier}], or move its text into the summary.`, nodeLocation(node, file), 'and the footnote is left out of the page: the text never refers to it');
     // "[@smith2020]: …" at the start of a line defines a link: every [@smith2020] in the summary then links to "…".
-    if (node.type === 'definition' && node.label) report(`[${node.label}]`, `a link definition ("[${node.label}]: …" starts a line)`, 'Reword the line so that it does not start with the citation, or write \\[@key]: to keep it text; every [@key] in the summary is a link to it until then.', placeOf(node));
-    if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', placeOf(node));
+    if (node.type === 'definition' && node.label) report(`[${node.label}]`, `a link definition ("[${node.label}]: …" starts a line)`, 'Reword the line so that it does not start with the citation, or write \\[@key]: to keep it text; every [@key] in the summary is a link to it until then.', nodeLocation(node, file));
+    if (node.type === 'image' && node.alt) report(node.alt, 'an image\'s alt text', 'Cite the source in the text or caption next to the image.', nodeLocation(node, file));
     // A web address runs on into "[@key]" written against it, and citations are not read inside links.
-    if (node.type === 'link') report(`${textOf(node)} ${node.url}`, 'a link', 'Cite the source outside the link, after a space: [the trial](https://…) [@key].', placeOf(node));
+    if (node.type === 'link') report(`${textWithOffset(node, node).text} ${node.url}`, 'a link', 'Cite the source outside the link, after a space: [the trial](https://…) [@key].', nodeLocation(node, file));
     if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
     const element = node as MdxJsxFlowElement | MdxJsxTextElement;
     for (const attribute of element.attributes) {
       if (attribute.type !== 'mdxJsxAttribute' || typeof attribute.value !== 'string') continue;
-      report(attribute.value, `the ${attribute.name} of <${element.name ?? ''}>`, 'Cite the source in the text between the component\'s tags instead.', placeOf(attribute) ?? placeOf(element));
+      report(attribute.value, `the ${attribute.name} of <${element.name ?? ''}>`, 'Cite the source in the text between the component\'s tags instead.', nodeLocation(attribute.position ? attribute : element, file));
     }
   });
 

@@ -114,26 +114,25 @@ describe('npm run refs -- check FILE', () => {
 });
 
 describe('npm run refs -- check reads keys as the build does', () => {
-  it("takes a possessive for one and keeps a key's own apostrophe", async () => {
-    const root = mkdtempSync(join(tmpdir(), 'refs-apostrophe-'));
+  /** What `check --json` reports for one article `body` beside a library of these keys. */
+  async function checkArticle(keys: string[], body: string): Promise<Diagnostic[]> {
+    const root = mkdtempSync(join(tmpdir(), 'refs-article-'));
     const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
     mkdirSync(join(root, 'references'));
     mkdirSync(join(root, 'content/articles'), { recursive: true });
-    writeFileSync(join(root, 'references/library.bib'), entry('smith2020') + entry("o'brien2020"));
-    writeFileSync(join(root, 'content/articles/a.mdx'), "---\ntitle: A\n---\n\n@smith2020's trial and @o'brien2020's follow-up agree [@o'brien2020, p. 3].\n");
-    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    writeFileSync(join(root, 'references/library.bib'), keys.map(entry).join(''));
+    writeFileSync(join(root, 'content/articles/a.mdx'), `---\ntitle: A\n---\n\n${body}`);
+    return JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+  }
+
+  it("takes a possessive for one and keeps a key's own apostrophe", async () => {
+    const found = await checkArticle(['smith2020', "o'brien2020"], "@smith2020's trial and @o'brien2020's follow-up agree [@o'brien2020, p. 3].\n");
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
     expect(found.filter((d) => d.code === 'unused-reference')).toEqual([]);
   });
 
   it('stops where the build stops on how a citation is written, and reads an en dash after a key as the build does', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'refs-written-'));
-    const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
-    mkdirSync(join(root, 'references'));
-    mkdirSync(join(root, 'content/articles'), { recursive: true });
-    writeFileSync(join(root, 'references/library.bib'), entry('smith2020') + entry('doe2021'));
-    writeFileSync(join(root, 'content/articles/a.mdx'), '---\ntitle: A\n---\n\nTwo trials [@smith2020, @doe2021].\n\n@smith2020--a large trial--found a dose of {1-2} mg.\n');
-    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    const found = await checkArticle(['smith2020', 'doe2021'], 'Two trials [@smith2020, @doe2021].\n\n@smith2020--a large trial--found a dose of {1-2} mg.\n');
     expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['5:13 citation-syntax', '7:44 prose-expression']);
   });
 });

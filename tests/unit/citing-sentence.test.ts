@@ -24,6 +24,7 @@ describe('citingSentences', () => {
     expect(at('Pain fell. Also @b, p. 12. Next one.', '@b')).toBe('Also, p. 12.');
     expect(at('As shown in Fig. 3 and vol. 2 of the report [@a]. Next.', '[@a')).toBe('As shown in Fig. 3 and vol. 2 of the report.');
     expect(at('The answer was no. Trials agreed [@a].', '[@a')).toBe('Trials agreed.');
+    expect(at("Pain fell. @b's trial found less.", '@b')).toBe('trial found less.');
   });
 
   it('takes the whole text when it has no sentence end, as in a table cell', () => {
