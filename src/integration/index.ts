@@ -10,6 +10,7 @@ import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 import remarkProseExpressions from '../markdown/prose-expressions.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
+import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
@@ -88,6 +89,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
             for (const entry of cited.bibliography) citedKeys.add(entry.key);
           },
         }]);
+        processor.options.rehypePlugins.push(rehypeLetteredFootnotes);
       },
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(dir, logger);

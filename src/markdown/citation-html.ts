@@ -53,12 +53,26 @@ function segmentHtml(segment: Segment): string {
   }
 }
 
-/** The markup that replaces `[@a; @b]` in the text. */
-export function clusterHtml(cluster: RenderedCluster): string {
+/** A citation's markup in parts: the words a reader reads ("Vickers et al", "(Vickers, 2018)") and the superscript after them. */
+export interface ClusterParts {
+  attributes: { class: string; 'data-cites': string };
+  words: string;
+  superscript?: string;
+}
+
+export function clusterParts(cluster: RenderedCluster): ClusterParts {
   const body = cluster.segments.map(segmentHtml).join('');
+  const lead = cluster.lead.map(segmentHtml).join('');
+  const attributes = { class: 'citation', 'data-cites': cluster.keys.join(' ') };
   // Superscript numbers are not words anyone searches for, and in a search result's excerpt they read
   // as stray digits ("low back pain. 5, 12."); a narrative citation's author names stay searchable.
-  return element('span', { class: 'citation', 'data-cites': cluster.keys.join(' ') }, cluster.lead.map(segmentHtml).join('') + (cluster.superscript ? `<sup data-pagefind-ignore>${body}</sup>` : body));
+  return cluster.superscript ? { attributes, words: lead, superscript: `<sup data-pagefind-ignore>${body}</sup>` } : { attributes, words: lead + body };
+}
+
+/** The markup that replaces `[@a; @b]` in the text. */
+export function clusterHtml(cluster: RenderedCluster): string {
+  const { attributes, words, superscript = '' } = clusterParts(cluster);
+  return element('span', attributes, words + superscript);
 }
 
 /** What a reference list shows of one cited source. */

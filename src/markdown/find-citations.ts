@@ -16,6 +16,7 @@ export interface Found {
   clusters: LocatedCluster[];
   /** The citing sentence of each cluster, citations removed. */
   contexts: string[];
+  inHeading: boolean;
 }
 
 /** The path messages show: relative to the project when the file is inside it, as editors expect. */
@@ -115,7 +116,13 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authors
     if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
     const clusters = locateClusters(node, source, path, isKnown);
-    if (clusters.length) found.push({ node, parent: ancestors[ancestors.length - 1]!, clusters, contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf) });
+    if (clusters.length) found.push({
+      node,
+      parent: ancestors[ancestors.length - 1]!,
+      clusters,
+      contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf),
+      inHeading: ancestors.some((ancestor) => ancestor.type === 'heading'),
+    });
     return undefined;
   });
   return found;

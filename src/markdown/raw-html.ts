@@ -1,5 +1,11 @@
+import type { ElementContent } from 'hast';
+// Declares hast's `raw` node, which remark-rehype turns into HTML in plain Markdown.
+import type {} from 'mdast-util-to-hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import type { ClusterParts } from './citation-html.ts';
 
 // MDX compiles every element of the tree into a JSX call that is then rendered node by node; a
 // reference list is hundreds of nodes. Astro renders `<Fragment set:html>` as one string instead,
@@ -16,4 +22,23 @@ export function rawInline(html: string, mdx: boolean): PhrasingContent {
 /** Block HTML (already safe) as one pre-rendered node. */
 export function rawBlock(html: string, mdx: boolean): RootContent {
   return mdx ? { type: 'mdxJsxFlowElement', ...fragment(html) } : { type: 'html', value: html };
+}
+
+/**
+ * A citation in a heading: its words stay text, which the heading's id and the page's list of headings
+ * are made from (as one pre-rendered node, `## @vickers2018 compared…` got the id "-compared…"); only
+ * its superscript is pre-rendered.
+ */
+export function headingCitation(parts: ClusterParts, mdx: boolean): PhrasingContent {
+  const words = fromHtml(parts.words, { fragment: true });
+  const superscript: ElementContent[] = parts.superscript ? [mdx ? { type: 'mdxJsxTextElement', ...fragment(parts.superscript) } : { type: 'raw', value: parts.superscript }] : [];
+  return {
+    type: 'text',
+    value: toText(words),
+    data: {
+      hName: 'span',
+      hProperties: { className: [parts.attributes.class], dataCites: parts.attributes['data-cites'] },
+      hChildren: [...(words.children as ElementContent[]), ...superscript],
+    },
+  };
 }

@@ -15,11 +15,11 @@ import {
   referenceLinks,
   sourceUpdates,
 } from '../citations/index.ts';
-import { bibliographyHtml, clusterHtml, referenceNotice, safeReferenceHtml, type ReferenceListEntry, type ReferenceNotice } from './citation-html.ts';
+import { bibliographyHtml, clusterHtml, clusterParts, referenceNotice, safeReferenceHtml, type ReferenceListEntry, type ReferenceNotice } from './citation-html.ts';
 import { bareKeys } from './bare-keys.ts';
 import { unreadCitations } from './unread-citations.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
-import { rawBlock, rawInline } from './raw-html.ts';
+import { headingCitation, rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
 import { splitBrackets } from './split-brackets.ts';
 
@@ -141,7 +141,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     let index = 0;
     const contextById = new Map<string, string>();
-    for (const { node, parent, clusters, contexts } of found) {
+    for (const { node, parent, clusters, contexts, inHeading } of found) {
       const placements = clusters.map((cluster, i) => {
         const rendered = cited.clusters[index++]!;
         for (const segment of [...rendered.lead, ...rendered.segments]) {
@@ -149,7 +149,8 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         }
         // A narrative citation starts with words ("Cherkin et al¹"): its space stays.
         const superscript = rendered.superscript && rendered.lead.length === 0;
-        return { start: cluster.start, end: cluster.end, node: rawInline(clusterHtml(rendered), mdx), superscript };
+        const citation = inHeading ? headingCitation(clusterParts(rendered), mdx) : rawInline(clusterHtml(rendered), mdx);
+        return { start: cluster.start, end: cluster.end, node: citation, superscript };
       });
       const replacement = spliceCitations(node.value, placements);
       const siblings = parent.children as PhrasingContent[];

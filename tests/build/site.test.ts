@@ -37,6 +37,21 @@ describe('a built article', () => {
     expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
   });
 
+  it("gives a heading with a narrative citation an id from the authors' names, which a link can point to", () => {
+    const heading = [...readPage(dist, 'articles/second/index.html').querySelectorAll('.article-body h2')].find((h) => text(h).startsWith('What'));
+    expect(text(heading ?? null)).toBe('What Hinman et al1 compared');
+    expect(heading?.id).toBe('what-hinman-et-al-compared');
+  });
+
+  it('marks notes with letters under a visible "Notes" heading, so that none reads as a citation number', () => {
+    const second = readPage(dist, 'articles/second/index.html');
+    const paragraph = second.querySelector('.article-body p')!;
+    expect([...paragraph.querySelectorAll('sup')].map(text)).toEqual(['1', '2', 'a']);
+    const notes = second.querySelector('[data-footnotes]')!;
+    expect(text(notes.querySelector('h2'))).toBe('Notes');
+    expect(notes.querySelector('ol')!.getAttribute('type')).toBe('a');
+  });
+
   it('prints a `<` that cannot open a tag as text, as authors write p-values and thresholds', () => {
     const paragraphs = [...readPage(dist, 'articles/second/index.html').querySelectorAll('.article-body p')].map(text);
     expect(paragraphs).toContain('<5% of people stopped early; the difference was small (p<0.05, risk ratio <=1.2).');

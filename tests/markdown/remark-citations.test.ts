@@ -175,6 +175,16 @@ describe('remark-citations', () => {
     ]);
   });
 
+  it("makes a heading's id and its entry in the page's headings from the words its citations print", async () => {
+    const { code, metadata } = await render('## @vickers2018acupuncture compared acupuncture with sham\n\n## Back pain [@cherkin2009randomized]\n\n## Back pain');
+    expect(metadata.headings.map(({ slug, text }) => [slug, text])).toEqual([
+      ['vickers-et-al-compared-acupuncture-with-sham', 'Vickers et al compared acupuncture with sham'],
+      ['back-pain', 'Back pain'],
+      ['back-pain-1', 'Back pain'],
+    ]);
+    expect(code).toContain('<h2 id="vickers-et-al-compared-acupuncture-with-sham"><span class="citation" data-cites="vickers2018acupuncture">Vickers et al<sup data-pagefind-ignore=""><a id="cite-vickers2018acupuncture-1" href="#ref-vickers2018acupuncture" class="citation-link" data-key="vickers2018acupuncture">1</a></sup></span> compared');
+  });
+
   it('reads a suffix with an e-mail address or page numbers as text', async () => {
     const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
