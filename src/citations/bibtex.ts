@@ -2,10 +2,12 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { mapText } from './field-text.ts';
 import { lineLocator } from './lines.ts';
+import { withPublicationStatus } from './publication-status.ts';
 
 /** A reference as read from a library file, with where it was defined. */
 export interface LibraryEntry {
@@ -266,9 +268,9 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   }
 
   const entries: LibraryEntry[] = [];
-  for (const item of withParentTitles(items, keyed)) {
+  for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withPublicationStatus(withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));

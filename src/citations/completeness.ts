@@ -14,7 +14,8 @@ const present = (value: unknown) => (Array.isArray(value) ? value.length > 0 : t
 const field = (csl: keyof CslItem & string, bibtex: string): Requirement => ({ has: (item) => present(item[csl]), csl, bibtex });
 
 const TITLE = field('title', 'title');
-const DATE: Requirement = { has: (item) => present(item.issued?.['date-parts']?.[0]?.[0]) || present(item.issued?.literal) || present(item.issued?.raw), csl: 'issued', bibtex: 'year (or date)' };
+// A work in press has no date yet: its status stands in for one.
+const DATE: Requirement = { has: (item) => present(item.issued?.['date-parts']?.[0]?.[0]) || present(item.issued?.literal) || present(item.issued?.raw) || present(item.status), csl: 'issued', bibtex: 'year (or date)' };
 const AUTHORS: Requirement = { has: (item) => present(item.author) || present(item.editor), csl: 'author', bibtex: 'author (or editor)' };
 const JOURNAL = field('container-title', 'journal');
 const BOOK_TITLE = field('container-title', 'booktitle');

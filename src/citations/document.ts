@@ -118,17 +118,20 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
   return { clusters: rendered, bibliography, diagnostics: [...diagnostics, ...unformatted] };
 }
 
-/** A labelled link of a reference: "DOI", "PubMed", "PMC" or "Web page". */
+/** A labelled link of a reference: "DOI", "PubMed", "PMC", a preprint server ("arXiv") or "Web page". */
 export interface ReferenceLink {
   label: string;
   href: string;
 }
 
+// A preprint's page is named by its server, which readers recognise, rather than as a web page.
+const PREPRINT_SERVERS: Record<string, string> = { 'arxiv.org': 'arXiv', 'medrxiv.org': 'medRxiv', 'biorxiv.org': 'bioRxiv' };
+
 /** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
 export function referenceLinks(item: CslItem): ReferenceLink[] {
   const links: ReferenceLink[] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
-  if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: 'Web page', href: url });
+  if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: PREPRINT_SERVERS[new URL(url).hostname.replace(/^www\./u, '')] ?? 'Web page', href: url });
   return links;
 }
 

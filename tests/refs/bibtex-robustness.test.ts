@@ -356,6 +356,58 @@ describe('BibTeX from other projects', () => {
     expect(library.has('smith')).toBe(false);
   });
 
+  it('prints a work not yet published as in press or forthcoming in every bundled style, however the file says so', () => {
+    const library = loadLibrary([{ path: 'pending.bib', text: [
+      '@article{year, author = {Doe, Jane}, title = {Yoga for back pain}, journal = {Pain}, year = {in press}}',
+      '@article{note, author = {Doe, Jane}, title = {Tai chi for knee pain}, journal = {Lancet}, note = {In press.}}',
+      '@article{pubstate, author = {Doe, Jane}, title = {Massage for neck pain}, journaltitle = {BMJ}, date = {2027}, pubstate = {inpress}}',
+      '@article{forthcoming, author = {Doe, Jane}, title = {Heat for back pain}, journal = {BMJ}, year = {2027}, pubstate = {forthcoming}}',
+      '@article{noted, author = {Doe, Jane}, title = {Cold for back pain}, journal = {BMJ}, year = {2020}, note = {In press at the time of writing}}',
+    ].join('\n') }]);
+    const texts = (style: Parameters<typeof bundledStyle>[0]) => {
+      const formatter = new CitationFormatter(library, bundledStyle(style));
+      return [...library.entries.keys()].map((key) => formatter.entry(key)!.text);
+    };
+    expect(texts('american-medical-association')).toEqual([
+      'Doe J. Yoga for back pain. Pain. In press.',
+      'Doe J. Tai chi for knee pain. Lancet. In press.',
+      'Doe J. Massage for neck pain. BMJ. In press.',
+      'Doe J. Heat for back pain. BMJ. Forthcoming.',
+      'Doe J. Cold for back pain. BMJ. Published online 2020.',
+    ]);
+    expect(texts('vancouver')).toEqual([
+      'Doe J. Yoga for back pain. Pain. In press.',
+      'Doe J. Tai chi for knee pain. Lancet. In press.',
+      'Doe J. Massage for neck pain. BMJ. In press 2027.',
+      'Doe J. Heat for back pain. BMJ. Forthcoming 2027.',
+      'Doe J. Cold for back pain. BMJ. 2020;',
+    ]);
+    expect([...library.entries.values()].map(incompleteEntry)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect(texts('apa').slice(0, 2)).toEqual(['Doe, J. (in press-b). Yoga for back pain. Pain.', 'Doe, J. (in press-a). Tai chi for knee pain. Lancet.']);
+  });
+
+  it('keeps the identifier and page of an arXiv preprint, which citation-js drops, and leaves a published article that names one as it is', () => {
+    const text = [
+      '@misc{prefix, author = {Lee, Kim}, title = {Learning pain trajectories}, year = {2021}, eprint = {2101.00001}, archivePrefix = {arXiv}, primaryClass = {cs.LG}}',
+      '@online{eprinttype, author = {Lee, Kim}, title = {Pain in the wild}, date = {2022}, eprinttype = {arxiv}, eprint = {2202.00002v2}}',
+      '@unpublished{inline, author = {Lee, Kim}, title = {Old style}, note = {Preprint}, year = {1999}, eprint = {arXiv:hep-th/9901001}}',
+      '@article{published, author = {Lee, Kim}, title = {Published}, journal = {Pain}, year = {2023}, doi = {10.1000/1}, eprint = {2301.00003}, archivePrefix = {arXiv}}',
+      '@misc{other, author = {Lee, Kim}, title = {Other server}, year = {2023}, eprint = {hal-0123}, eprinttype = {hal}}',
+    ].join('\n');
+    const library = loadLibrary([{ path: 'preprints.bib', text }]);
+    const item = (key: string) => library.entries.get(key)!.item;
+    expect(['prefix', 'eprinttype', 'inline'].map((key) => [item(key).type, item(key).number, item(key).URL])).toEqual([
+      ['article', 'arXiv:2101.00001', 'https://arxiv.org/abs/2101.00001'],
+      ['article', 'arXiv:2202.00002v2', 'https://arxiv.org/abs/2202.00002v2'],
+      ['article', 'arXiv:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
+    ]);
+    expect(['prefix', 'eprinttype', 'inline'].map((key) => incompleteEntry(library.entries.get(key)!))).toEqual([undefined, undefined, undefined]);
+    expect(referenceLinks(item('prefix'))).toEqual([{ label: 'arXiv', href: 'https://arxiv.org/abs/2101.00001' }]);
+    expect([item('published').type, item('published').URL, item('other').type, item('other').URL]).toEqual(['article-journal', undefined, 'document', undefined]);
+    const formatter = new CitationFormatter(library, bundledStyle('apa'));
+    expect(formatter.entry('prefix')!.text).toBe('Lee, K. (2021). Learning pain trajectories (arXiv:2101.00001). arXiv. https://arxiv.org/abs/2101.00001');
+  });
+
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {
     const text = [
       '@phdthesis{lee2015, author = {Lee, Kim}, title = {Exercise for knee pain}, school = {University of Leeds}, year = {2015}}',
