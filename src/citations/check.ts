@@ -5,6 +5,7 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 import { identifierKey, identifiersOf } from './identifiers.ts';
 import type { Library } from './library.ts';
 import type { SourceUpdate } from './stored.ts';
+import { suggestKeys } from './suggest.ts';
 import { sourceUpdates } from './updates.ts';
 
 /** One article's citations as the checks need them: each cited key, where it is written, and what the article acknowledges. */
@@ -13,6 +14,8 @@ export interface ArticleCitations {
   citations: { key: string; location?: SourceLocation }[];
   /** Frontmatter `acknowledgedUpdates`: key → the note readers see beside a retracted or corrected source. */
   acknowledged?: Record<string, string>;
+  /** Where `acknowledgedUpdates` is written; asked only when a warning names it. */
+  acknowledgedLocation?: () => SourceLocation | undefined;
 }
 
 function firstOf<T>(groups: Map<string, T[]>): [string, T[]][] {
@@ -150,7 +153,28 @@ export function checkArticle(library: Library, article: ArticleCitations, option
     }
     if (options.entries) diagnostics.push(...checkEntry(entry, library).map((d) => ({ ...d, related: [...(d.related ?? []), ...(location ? [location] : [])] })));
   }
-  return diagnostics;
+  return [...diagnostics, ...unusedAcknowledgements(library, article, new Set(cited.keys()))];
+}
+
+/** Notes in `acknowledgedUpdates` for a source the article does not cite: a misspelt key, or a citation since removed. */
+function unusedAcknowledgements(library: Library, article: ArticleCitations, cited: Set<string>): Diagnostic[] {
+  const unused = Object.keys(article.acknowledged ?? {}).filter((key) => {
+    const resolution = library.resolve(key);
+    return !('entry' in resolution && cited.has(resolution.entry.key));
+  });
+  if (unused.length === 0) return [];
+  const location = article.acknowledgedLocation?.();
+  return unused.map((key): Diagnostic => {
+    const [meant] = suggestKeys(key, cited);
+    return {
+      code: 'unused-acknowledgement',
+      severity: 'warning',
+      message: `acknowledgedUpdates has a note for "${key}", which ${article.file} does not cite, so readers never see it`,
+      hint: meant ? `Did you mean ${meant}? Write the key as the article cites it, or remove the note.` : 'Write the key as the article cites it, or remove the note.',
+      ...(location ? { location } : {}),
+      key,
+    };
+  });
 }
 
 /** Library entries no article cites: warnings, since a library may hold sources for future articles. */

@@ -17,6 +17,7 @@ export type DiagnosticCode =
   | 'invalid-locator'
   | 'format-failed'
   | 'unused-reference'
+  | 'unused-acknowledgement'
   | 'bare-key'
   | 'incomplete-entry'
   | 'citation-syntax'

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { strayKeyError, type ArticleCitations, type Diagnostic, type KeyTest } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
-import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
+import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
 import { splitBrackets } from '../markdown/split-brackets.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
@@ -39,7 +39,8 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
       ...found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.flatMap((item) => strayKeyError(item, isKnown) ?? []))),
       ...splitBrackets(found),
     ];
-    return { article: { slug, file: path, citations: citedKeys(found), acknowledged }, diagnostics: written };
+    const acknowledgedLocation = () => frontmatterFieldLocation(source, path, 'acknowledgedUpdates');
+    return { article: { slug, file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
     return { diagnostics: [{

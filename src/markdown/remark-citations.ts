@@ -1,5 +1,6 @@
 import type { PhrasingContent, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { existsSync, readFileSync } from 'node:fs';
 import {
   authorLabel,
   backlinkLabel,
@@ -22,6 +23,7 @@ import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { headingCitation, rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
 import { splitBrackets } from './split-brackets.ts';
+import { frontmatterFieldLocation } from './frontmatter.ts';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
 export interface CitationContext {
@@ -131,7 +133,13 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
 
     const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
     const frontmatter = (file.data as { astro?: { frontmatter?: { acknowledgedUpdates?: Record<string, string> } } }).astro?.frontmatter;
-    const article = { file: displayPath(file), citations: citedKeys(found), acknowledged: frontmatter?.acknowledgedUpdates ?? {} };
+    const article = {
+      file: displayPath(file),
+      citations: citedKeys(found),
+      acknowledged: frontmatter?.acknowledgedUpdates ?? {},
+      // Astro hands the plugin the source with its frontmatter blanked: the line is read from the file.
+      acknowledgedLocation: () => (file.path && existsSync(file.path) ? frontmatterFieldLocation(readFileSync(file.path, 'utf8'), displayPath(file), 'acknowledgedUpdates') : undefined),
+    };
     // The same checks as `refs check`, for the references this article cites: errors stop the build.
     const checked = cited.diagnostics.some((d) => d.severity === 'error') ? [] : checkArticle(library, article, { entries: true });
     const errors = [...splitBrackets(found), ...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');

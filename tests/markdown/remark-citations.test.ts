@@ -1,7 +1,8 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CitationFormatter, formatDiagnostic, loadLibrary, type Diagnostic } from '../../src/citations/index.ts';
 import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
@@ -183,6 +184,18 @@ describe('remark-citations', () => {
       ['back-pain-1', 'Back pain'],
     ]);
     expect(code).toContain('<h2 id="vickers-et-al-compared-acupuncture-with-sham"><span class="citation" data-cites="vickers2018acupuncture">Vickers et al<sup data-pagefind-ignore=""><a id="cite-vickers2018acupuncture-1" href="#ref-vickers2018acupuncture" class="citation-link" data-key="vickers2018acupuncture">1</a></sup></span> compared');
+  });
+
+  it('warns at its frontmatter line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'acknowledged-')), 'a.md');
+    const source = '---\ntitle: A\nacknowledgedUpdates:\n  cherkin2009randomised: Corrected in 2010.\n---\n\nPain fell [@cherkin2009randomized].\n';
+    writeFileSync(path, source);
+    const warnings: Diagnostic[] = [];
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => context, onWarning: (warning: Diagnostic) => warnings.push(warning) }]] });
+    await processor.render(source.slice(source.indexOf('Pain')), { fileURL: pathToFileURL(path), frontmatter: { acknowledgedUpdates: { cherkin2009randomised: 'Corrected in 2010.' } } });
+    expect(warnings.filter((warning) => warning.code === 'unused-acknowledgement').map(formatDiagnostic)).toEqual([
+      `${path}:3:1: warning: acknowledgedUpdates has a note for "cherkin2009randomised", which ${path} does not cite, so readers never see it [unused-acknowledgement]\n  hint: Did you mean cherkin2009randomized? Write the key as the article cites it, or remove the note.`,
+    ]);
   });
 
   it('reads a suffix with an e-mail address or page numbers as text', async () => {

@@ -114,14 +114,14 @@ describe('npm run refs -- check FILE', () => {
 });
 
 describe('npm run refs -- check reads keys as the build does', () => {
-  /** What `check --json` reports for one article `body` beside a library of these keys. */
-  async function checkArticle(keys: string[], body: string): Promise<Diagnostic[]> {
+  /** What `check --json` reports for one article `body` (and frontmatter lines) beside a library of these keys. */
+  async function checkArticle(keys: string[], body: string, frontmatter = ''): Promise<Diagnostic[]> {
     const root = mkdtempSync(join(tmpdir(), 'refs-article-'));
     const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
     mkdirSync(join(root, 'references'));
     mkdirSync(join(root, 'content/articles'), { recursive: true });
     writeFileSync(join(root, 'references/library.bib'), keys.map(entry).join(''));
-    writeFileSync(join(root, 'content/articles/a.mdx'), `---\ntitle: A\n---\n\n${body}`);
+    writeFileSync(join(root, 'content/articles/a.mdx'), `---\ntitle: A\n${frontmatter}---\n\n${body}`);
     return JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
   }
 
@@ -134,5 +134,13 @@ describe('npm run refs -- check reads keys as the build does', () => {
   it('stops where the build stops on how a citation is written, and reads an en dash after a key as the build does', async () => {
     const found = await checkArticle(['smith2020', 'doe2021'], 'Two trials [@smith2020, @doe2021].\n\n@smith2020--a large trial--found a dose of {1-2} mg.\n');
     expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['5:13 citation-syntax', '7:44 prose-expression']);
+  });
+
+  it('warns at its line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
+    const found = await checkArticle(['smith2020', 'doe2021'], 'A trial [@smith2020].\n', 'acknowledgedUpdates:\n  smith2020: Corrected in 2021.\n  smiht2020: Retracted.\n  doe2021: Not cited here.\n');
+    expect(found.filter((d) => d.code === 'unused-acknowledgement').map((d) => [d.key, d.location?.line, d.message, d.hint])).toEqual([
+      ['smiht2020', 3, 'acknowledgedUpdates has a note for "smiht2020", which content/articles/a.mdx does not cite, so readers never see it', 'Did you mean smith2020? Write the key as the article cites it, or remove the note.'],
+      ['doe2021', 3, 'acknowledgedUpdates has a note for "doe2021", which content/articles/a.mdx does not cite, so readers never see it', 'Write the key as the article cites it, or remove the note.'],
+    ]);
   });
 });
