@@ -18,6 +18,8 @@ export type DiagnosticCode =
   | 'format-failed'
   | 'unused-reference'
   | 'unused-acknowledgement'
+  | 'invalid-frontmatter'
+  | 'unknown-frontmatter-field'
   | 'bare-key'
   | 'incomplete-entry'
   | 'citation-syntax'

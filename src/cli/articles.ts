@@ -10,6 +10,7 @@ import { strayKeyError, type ArticleCitations, type Diagnostic, type KeyTest } f
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
+import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { splitBrackets } from '../markdown/split-brackets.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 
@@ -27,14 +28,21 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
   const block = frontmatterBlock(source);
   const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
   const slug = path.split('/').pop()!.replace(/\.mdx?$/u, '');
+  const frontmatterChecks = frontmatterProblems(path, source);
+  let frontmatter: Record<string, unknown> = {};
   try {
-    const frontmatter = frontmatterData(block);
+    frontmatter = frontmatterData(block);
+  } catch {
+    // Invalid YAML is one of frontmatterChecks, at its line; the citations are still read.
+  }
+  try {
     const file = new VFile({ path, value: body });
     const tree = parser.parse(file) as Root;
     const found = findCitations(tree, file, isKnown);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
     // The build's checks of how citations are written, so that `check` fails where the build would.
     const written = [
+      ...frontmatterChecks,
       ...proseExpressions(tree, file),
       ...found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.flatMap((item) => strayKeyError(item, isKnown) ?? []))),
       ...splitBrackets(found),
@@ -43,7 +51,7 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
     return { article: { slug, file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
-    return { diagnostics: [{
+    return { diagnostics: [...frontmatterChecks, {
       code: 'invalid-article',
       severity: 'error',
       message: `${path} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,

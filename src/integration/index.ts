@@ -1,8 +1,8 @@
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
@@ -13,7 +13,8 @@ import remarkCitations, { type CitationContext } from '../markdown/remark-citati
 import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
-import { isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
+import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
+import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext } from './shared-context.ts';
@@ -29,6 +30,20 @@ function parseOptions(options: CitationOptions | undefined) {
     `Invalid evidenceCitations() options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
     'See "Options" in the README: style is ama, vancouver, apa or a path to a .csl file; locale is a tag like en-US.',
   );
+}
+
+function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger): void {
+  const problems = articleFileNames(root).flatMap((name) => {
+    const path = join(ARTICLES_FOLDER, name).split(sep).join('/');
+    return frontmatterProblems(path, readFileSync(join(root, path), 'utf8'));
+  });
+  for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (errors.length === 0) return;
+  const error = new AstroError(errors.map(formatDiagnostic).join('\n\n'), '`npm run refs -- check` lists these with every other problem in the articles and references.');
+  // The message names each file and line: a stack trace into this integration would bury them.
+  error.stack = '';
+  throw error;
 }
 
 /**
@@ -48,7 +63,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   return {
     name: 'evidence-citations',
     hooks: {
-      'astro:config:setup': ({ config, logger, addWatchFile, updateConfig }) => {
+      'astro:config:setup': ({ config, command, logger, addWatchFile, updateConfig }) => {
         const processor = config.markdown.processor;
         if (!isUnifiedProcessor(processor)) {
           throw new AstroError(
@@ -68,6 +83,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
+        // In a build, every summary's frontmatter problem at once; `astro dev` shows Astro's own, page by page.
+        if (command === 'build') reportFrontmatterProblems(root, logger);
         processor.options.remarkPlugins.push(remarkLiteralLessThan, remarkProseExpressions, remarkFindingCertainty, [remarkCitations, {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,

@@ -18,6 +18,16 @@ import { BUNDLED_STYLES, type ResolvedCitationOptions } from './options.ts';
  */
 export const ARTICLES_FOLDER = 'content/articles';
 
+/**
+ * The summaries' file names within the articles folder, sorted: `.mdx` files, outside hidden folders,
+ * which Astro's glob loader does not read.
+ */
+export function articleFileNames(root: string): string[] {
+  const dir = join(root, ARTICLES_FOLDER);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx') && !name.split(sep).some((part) => part.startsWith('.'))).sort();
+}
+
 /** Whether a Markdown file is an evidence summary, given its absolute path. */
 export function isArticleFile(root: string, path: string): boolean {
   const relativePath = relative(resolve(root, ARTICLES_FOLDER), path);

@@ -1,8 +1,8 @@
 import type { SitemapItem } from '@astrojs/sitemap';
 import { slug } from 'github-slugger';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { ARTICLES_FOLDER } from '../integration/project.ts';
+import { ARTICLES_FOLDER, articleFileNames } from '../integration/project.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { pagePath } from './paths.ts';
 
@@ -30,9 +30,7 @@ export function reviewDates(root: string): Map<string, Date> {
     if (!known || known < date) dates.set(path, date);
   };
   const dir = join(root, ARTICLES_FOLDER);
-  if (!existsSync(dir)) return dates;
-  const articles = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.mdx') && !file.split(sep).some((part) => part.startsWith('.')));
-  for (const name of articles) {
+  for (const name of articleFileNames(root)) {
     let data: Record<string, unknown>;
     try {
       data = frontmatterData(frontmatterBlock(readFileSync(join(dir, name), 'utf8').replace(/^\uFEFF/u, '')));

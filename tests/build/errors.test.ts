@@ -1,7 +1,7 @@
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { buildFixture, scratchSite } from './helpers.ts';
+import { buildFixture, fixturesDir, scratchSite } from './helpers.ts';
 
 /** Builds a broken copy of the basic fixture site and returns the error the build failed with. */
 async function buildError(edit: (root: string) => void, env?: Record<string, string>): Promise<Error> {
@@ -69,6 +69,17 @@ describe('build errors an author can act on', () => {
     });
     expect(error.message).toContain(line.split(':')[0]!);
     expect(error.message).toMatch(/YYYY-MM-DD|not a date of the calendar/u);
+  });
+
+  it('frontmatter problems in several summaries: each at its file and line, in one error, an unquoted date the calendar lacks too', async () => {
+    const error = await buildError((root) => {
+      writeFileSync(article(root), readFileSync(article(root), 'utf8').replace(/^lastReviewed: .*$/mu, 'lastReviewed: 2026-02-30'));
+      const second = join(root, 'content/articles/second.mdx');
+      writeFileSync(second, readFileSync(second, 'utf8').replace(/^description: .*$/mu, 'description: Too short'));
+    });
+    const lastReviewedLine = readFileSync(join(fixturesDir, 'site-basic/content/articles/first.mdx'), 'utf8').split('\n').findIndex((line) => line.startsWith('lastReviewed:')) + 1;
+    expect(error.message).toContain(`content/articles/first.mdx:${lastReviewedLine}:1: error: lastReviewed: 2026-02-30 is not a date of the calendar [invalid-frontmatter]`);
+    expect(error.message).toContain('content/articles/second.mdx:3:1: error: description: write one or two plain-language sentences (at least 20 characters) [invalid-frontmatter]');
   });
 
   it('a processor that would ignore citations stops the build with the fix', async () => {

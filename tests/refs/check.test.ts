@@ -121,7 +121,7 @@ describe('npm run refs -- check reads keys as the build does', () => {
     mkdirSync(join(root, 'references'));
     mkdirSync(join(root, 'content/articles'), { recursive: true });
     writeFileSync(join(root, 'references/library.bib'), keys.map(entry).join(''));
-    writeFileSync(join(root, 'content/articles/a.mdx'), `---\ntitle: A\n${frontmatter}---\n\n${body}`);
+    writeFileSync(join(root, 'content/articles/a.mdx'), `---\ntitle: A\ndescription: A summary for the tests of refs check.\nconditions: [pain]\ninterventions: [rest]\nlastReviewed: 2026-01-01\n${frontmatter}---\n\n${body}`);
     return JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
   }
 
@@ -133,14 +133,14 @@ describe('npm run refs -- check reads keys as the build does', () => {
 
   it('stops where the build stops on how a citation is written, and reads an en dash after a key as the build does', async () => {
     const found = await checkArticle(['smith2020', 'doe2021'], 'Two trials [@smith2020, @doe2021].\n\n@smith2020--a large trial--found a dose of {1-2} mg.\n');
-    expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['5:13 citation-syntax', '7:44 prose-expression']);
+    expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['9:13 citation-syntax', '11:44 prose-expression']);
   });
 
   it('warns at its line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
     const found = await checkArticle(['smith2020', 'doe2021'], 'A trial [@smith2020].\n', 'acknowledgedUpdates:\n  smith2020: Corrected in 2021.\n  smiht2020: Retracted.\n  doe2021: Not cited here.\n');
     expect(found.filter((d) => d.code === 'unused-acknowledgement').map((d) => [d.key, d.location?.line, d.message, d.hint])).toEqual([
-      ['smiht2020', 3, 'acknowledgedUpdates has a note for "smiht2020", which content/articles/a.mdx does not cite, so readers never see it', 'Did you mean smith2020? Write the key as the article cites it, or remove the note.'],
-      ['doe2021', 3, 'acknowledgedUpdates has a note for "doe2021", which content/articles/a.mdx does not cite, so readers never see it', 'Write the key as the article cites it, or remove the note.'],
+      ['smiht2020', 7, 'acknowledgedUpdates has a note for "smiht2020", which content/articles/a.mdx does not cite, so readers never see it', 'Did you mean smith2020? Write the key as the article cites it, or remove the note.'],
+      ['doe2021', 7, 'acknowledgedUpdates has a note for "doe2021", which content/articles/a.mdx does not cite, so readers never see it', 'Write the key as the article cites it, or remove the note.'],
     ]);
   });
 });

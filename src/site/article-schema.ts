@@ -1,0 +1,53 @@
+import { z } from 'astro/zod';
+
+/**
+ * A calendar date written YYYY-MM-DD: YAML reads it as a date, or as text when quoted. A year alone
+ * (`2027`, a number) or `01/02/2026` (day or month first?) would otherwise become some other date.
+ */
+const isoDate = z.union([
+  z.date(),
+  // z.iso.date() also refuses days the calendar does not have (2026-02-30), which new Date() would roll over.
+  z.iso.date().transform((text) => new Date(`${text}T00:00:00Z`)),
+], { error: (issue) => (typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(issue.input) ? `${issue.input} is not a date of the calendar` : 'write the date as YYYY-MM-DD, e.g. 2026-11-27') });
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');
+
+const reviewer = z.object({
+  name: z.string().min(1),
+  /** Qualifications and role, e.g. "MB ChB, MRCGP; general practitioner". */
+  credentials: z.string().min(1),
+  /** Interests that could bias the review; write "None declared" when there are none. */
+  disclosures: z.string().min(1),
+}).strict();
+
+const change = z.object({
+  date: isoDate,
+  summary: z.string().min(1),
+  /** True when the change altered what the summary concludes, not only its wording or sources. */
+  conclusionsChanged: z.boolean().default(false),
+}).strict();
+
+/** An evidence summary's frontmatter: plain language that readers see and search engines read. */
+export const articleSchema = z.object({
+  title: z.string().min(1, 'write the title readers see'),
+  /** One or two plain-language sentences: shown under the title, in lists and in search results. */
+  description: z.string()
+    .min(20, 'write one or two plain-language sentences (at least 20 characters)')
+    .max(300, 'keep it to one or two sentences (at most 300 characters): lists and search results show it whole'),
+  /** Conditions the summary is about, as slugs of content/conditions/ entries. */
+  conditions: z.array(slug).min(1, 'name at least one condition, e.g. [chronic-low-back-pain]'),
+  /** Treatments the summary assesses, as slugs. */
+  interventions: z.array(slug).min(1, 'name at least one treatment, e.g. [acupuncture]'),
+  lastReviewed: isoDate,
+  published: isoDate.optional(),
+  authors: z.array(z.string()).default([]),
+  /** Date of the newest evidence the editors searched for or read. */
+  evidenceCurrentTo: isoDate.optional(),
+  /** When the summary is next due to be checked. */
+  nextReview: isoDate.optional(),
+  reviewers: z.array(reviewer).default([]),
+  /** Dated change history, newest first. */
+  changes: z.array(change).default([]),
+  /** Retracted or corrected sources the article still cites, by key: the note is shown beside the reference. */
+  acknowledgedUpdates: z.record(z.string(), z.string().min(1)).default({}),
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../src/citations/index.ts';
+import { frontmatterProblems } from '../../src/site/frontmatter-check.ts';
+
+const VALID = 'title: Yoga for back pain\ndescription: What the research says about yoga for long-term back pain.\nconditions: [chronic-low-back-pain]\ninterventions: [yoga]\nlastReviewed: 2026-11-27\n';
+const problems = (text: string) => frontmatterProblems('content/articles/a.mdx', text).map(formatDiagnostic).map((message) => message.split('\n')[0]);
+
+describe('frontmatterProblems', () => {
+  it('finds nothing wrong with a complete summary, with or without a BOM, CRLF line ends or blank lines first', () => {
+    expect(problems(`---\n${VALID}---\n\nText.\n`)).toEqual([]);
+    expect(problems(`\uFEFF\n---\r\n${VALID.replaceAll('\n', '\r\n')}---\r\n`)).toEqual([]);
+    expect(problems(`---\n${VALID}slug: yoga\nreviewers:\n  - name: Dr A\n    credentials: GP\n    disclosures: None declared\n---\n`)).toEqual([]);
+  });
+
+  it('reports every problem at its own line, nested ones included, and names a missing field', () => {
+    const text = '---\ntitle: Yoga\ndescription: Short\nconditions: [Back pain]\nlastReviewed: 2026-11-27\nreviewers:\n  - name: Dr A\n    credentials: GP\nchanges:\n  - date: 2026-13-01\n    summary: First published.\n---\n';
+    expect(problems(text)).toEqual([
+      'content/articles/a.mdx:3:1: error: description: write one or two plain-language sentences (at least 20 characters) [invalid-frontmatter]',
+      'content/articles/a.mdx:4:1: error: conditions[0]: use lower-case words joined by hyphens, e.g. chronic-low-back-pain [invalid-frontmatter]',
+      'content/articles/a.mdx:2:1: error: interventions is missing [invalid-frontmatter]',
+      'content/articles/a.mdx:7:1: error: reviewers[0].disclosures is missing [invalid-frontmatter]',
+      'content/articles/a.mdx:10:1: error: changes[0].date: 2026-13-01 is not a date of the calendar [invalid-frontmatter]',
+    ]);
+  });
+
+  it('reports a date the calendar lacks even unquoted, which YAML would roll over to another day', () => {
+    expect(problems(`---\n${VALID.replace('2026-11-27', '2026-02-30')}---\n`)).toEqual(['content/articles/a.mdx:6:1: error: lastReviewed: 2026-02-30 is not a date of the calendar [invalid-frontmatter]']);
+  });
+
+  it('warns about a field summaries do not have, with the one meant', () => {
+    expect(problems(`---\n${VALID}nextReveiw: 2027-11-27\nsponsor: None\n---\n`)).toEqual([
+      'content/articles/a.mdx:7:1: warning: "nextReveiw" is not a field of a summary, so the site ignores it [unknown-frontmatter-field]',
+      'content/articles/a.mdx:8:1: warning: "sponsor" is not a field of a summary, so the site ignores it [unknown-frontmatter-field]',
+    ]);
+    expect(frontmatterProblems('a.mdx', `---\n${VALID}nextReveiw: 2027-11-27\n---\n`)[0]!.hint).toBe('Did you mean nextReview?');
+  });
+
+  it('reports YAML it cannot read at its line, and a file without frontmatter', () => {
+    expect(problems('---\ntitle: Yoga\ndescription: Back pain: what helps\n---\n')).toEqual([
+      'content/articles/a.mdx:3:1: error: The frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings [invalid-frontmatter]',
+    ]);
+    expect(problems('# Yoga\n\nText.\n')).toEqual(['content/articles/a.mdx:1:1: error: content/articles/a.mdx does not start with frontmatter (title, description, conditions… between --- lines) [invalid-frontmatter]']);
+  });
+});
