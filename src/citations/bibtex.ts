@@ -6,6 +6,7 @@ import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { mapText } from './field-text.ts';
+import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
 import { withPublicationStatus } from './publication-status.ts';
 
@@ -37,6 +38,31 @@ const MENDELEY_CLOSE = '{\\}}';
 function withMendeleyBraces(text: string): string {
   const opened = text.split(MENDELEY_OPEN).length - 1;
   return opened > 0 && opened === text.split(MENDELEY_CLOSE).length - 1 ? text.replaceAll(MENDELEY_OPEN, '{').replaceAll(MENDELEY_CLOSE, '}') : text;
+}
+
+// A key written with invisible characters in it, up to its comma.
+const INVISIBLE_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(][ \t]*)([^\s,{}()"=]*[\u00AD\u200B-\u200D\u2060\uFEFF][^\s,{}()"=]*)(?=\s*,)/gmu;
+// A key with a space in it (a pasted no-break space, often), which BibTeX cannot read as a key.
+const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"=]+)+)\s*,/u;
+
+/**
+ * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
+ * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
+ */
+function withVisibleKeys(text: string, file: string, diagnostics: Diagnostic[]): string {
+  const where = lineLocator(text, file);
+  return text.replace(INVISIBLE_KEY, (_match, start: string, key: string, offset: number) => {
+    const visible = key.replace(INVISIBLE_IN_KEYS, '');
+    diagnostics.push({
+      code: 'invisible-character',
+      severity: 'warning',
+      message: `The key "${visible}" is written with characters that cannot be seen (a zero-width space or soft hyphen); they were taken out, so that @${visible} cites it`,
+      hint: 'Retype the key in the file, so that other tools read it as it looks.',
+      location: where(offset + start.length),
+      key: visible,
+    });
+    return start + visible;
+  });
 }
 
 /** Where the brace group opened at `open` closes; undefined when it never does. */
@@ -197,18 +223,19 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  * of the file is still read, so one typo never hides a whole library.
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
-  const text = withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed'));
-  const chunks = splitEntries(text);
   const diagnostics: Diagnostic[] = [];
+  const text = withVisibleKeys(withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed')), file, diagnostics);
+  const chunks = splitEntries(text);
   const where = lineLocator(text, file);
 
   for (const chunk of chunks) {
     if (!NON_ENTRIES.has(chunk.type) && !chunk.key) {
+      const spaced = chunk.text.match(SPACED_KEY)?.[1];
       diagnostics.push({
         code: 'invalid-bibtex',
         severity: 'error',
-        message: `BibTeX @${chunk.type} entry has no citation key`,
-        hint: 'Write the key right after the opening brace, followed by a comma: @article{smith2020, …}.',
+        message: spaced ? `The key "${spaced}" of this BibTeX @${chunk.type} entry has a space in it${/\u00A0/u.test(spaced) ? ' (a no-break space)' : ''}` : `BibTeX @${chunk.type} entry has no citation key`,
+        hint: spaced ? `A key is one word: write it without the space, e.g. ${spaced.replace(/\s+/gu, '')}.` : 'Write the key right after the opening brace, followed by a comma: @article{smith2020, …}.',
         location: where(chunk.offset),
       });
     }

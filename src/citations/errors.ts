@@ -13,6 +13,7 @@ export type DiagnosticCode =
   | 'invalid-csl-json'
   | 'invalid-metadata'
   | 'invalid-encoding'
+  | 'invisible-character'
   | 'missing-metadata'
   | 'invalid-locator'
   | 'format-failed'

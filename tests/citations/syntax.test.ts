@@ -37,6 +37,10 @@ describe('parseCitations', () => {
       { mode: 'narrative', text: '@2019ApJ…871…12S', items: [{ key: '2019ApJ...871...12S' }] },
     ]],
     ['a key whose double hyphen smartypants made a dash', 'See [@who—2020].', [{ mode: 'bracketed', text: '[@who—2020]', items: [{ key: 'who--2020' }] }]],
+    ['a key with a zero-width space pasted into it', 'See [@smith\u200B2020] and @smith\u00AD2020.', [
+      { mode: 'bracketed', text: '[@smith\u200B2020]', items: [{ key: 'smith2020' }] },
+      { mode: 'narrative', text: '@smith\u00AD2020', items: [{ key: 'smith2020' }] },
+    ]],
     ['a narrative key in parentheses', 'A trial (@smith2020) and @smith2020 (2020).', [
       { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },
       { mode: 'narrative', text: '@smith2020', items: [{ key: 'smith2020' }] },

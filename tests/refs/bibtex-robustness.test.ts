@@ -356,6 +356,16 @@ describe('BibTeX from other projects', () => {
     expect(library.has('smith')).toBe(false);
   });
 
+  it('reads a key with a zero-width space pasted into it as the key it looks like, with a warning, and names a space in a key', () => {
+    const parsed = parseBibtex('@article{smith\u200B2020, author = {Smith, Ann}, title = {T}, journal = {J}, year = {2020}}\n@article{doe\u00A02021, author = {Doe, Jo}, title = {T}, journal = {J}, year = {2021}}\n', 'keys.bib');
+    expect(parsed.entries.map((entry) => entry.key)).toEqual(['smith2020']);
+    expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.message])).toEqual([
+      ['invisible-character', 'warning', 1, 'The key "smith2020" is written with characters that cannot be seen (a zero-width space or soft hyphen); they were taken out, so that @smith2020 cites it'],
+      ['invalid-bibtex', 'error', 2, 'The key "doe\u00A02021" of this BibTeX @article entry has a space in it (a no-break space)'],
+    ]);
+    expect(parsed.diagnostics[1]!.hint).toBe('A key is one word: write it without the space, e.g. doe2021.');
+  });
+
   it('prints a work not yet published as in press or forthcoming in every bundled style, however the file says so', () => {
     const library = loadLibrary([{ path: 'pending.bib', text: [
       '@article{year, author = {Doe, Jane}, title = {Yoga for back pain}, journal = {Pain}, year = {in press}}',
