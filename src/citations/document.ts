@@ -2,7 +2,7 @@ import { backlinkLabel, citationId, referenceId } from './anchors.ts';
 import { authorLabel, type CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import type { CitationFormatter } from './formatter.ts';
-import { identifierLinks } from './identifiers.ts';
+import { identifierLinks, identifierOfPage } from './identifiers.ts';
 import type { Library } from './library.ts';
 import { strayKeys, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
 
@@ -131,7 +131,8 @@ const PREPRINT_SERVERS: Record<string, string> = { 'arxiv.org': 'arXiv', 'medrxi
 export function referenceLinks(item: CslItem): ReferenceLink[] {
   const links: ReferenceLink[] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
-  if (url && !links.some((link) => link.label === 'DOI')) links.push({ label: PREPRINT_SERVERS[new URL(url).hostname.replace(/^www\./u, '')] ?? 'Web page', href: url });
+  // A PubMed or PMC address is the PubMed or PMC link already there.
+  if (url && !links.some((link) => link.label === 'DOI') && !identifierOfPage(url)) links.push({ label: PREPRINT_SERVERS[new URL(url).hostname.replace(/^www\./u, '')] ?? 'Web page', href: url });
   return links;
 }
 

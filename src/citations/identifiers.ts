@@ -121,6 +121,30 @@ export function withNoteIdentifiers<Item extends { note?: unknown; DOI?: unknown
   return result;
 }
 
+// PubMed and PMC addresses, which EndNote and Mendeley give a PubMed import as its URL.
+const IDENTIFIER_PAGES: [IdentifierScheme, RegExp][] = [
+  ['pmid', /^https?:\/\/(?:www\.)?(?:ncbi\.nlm\.nih\.gov\/pubmed|pubmed\.ncbi\.nlm\.nih\.gov)\/(\d+)\/?(?:[?#].*)?$/iu],
+  ['pmcid', /^https?:\/\/(?:www\.)?(?:ncbi\.nlm\.nih\.gov\/pmc\/articles|pmc\.ncbi\.nlm\.nih\.gov\/articles|europepmc\.org\/articles?)\/(PMC\d+)\/?(?:[?#].*)?$/iu],
+];
+
+/** The PMID or PMCID whose PubMed or PMC page a URL is; undefined for any other address. */
+export function identifierOfPage(url: string): Identifier | undefined {
+  for (const [scheme, page] of IDENTIFIER_PAGES) {
+    const value = url.trim().match(page)?.[1];
+    const normalized = value ? NORMALIZERS[scheme](value) : undefined;
+    if (normalized) return { scheme, value: normalized };
+  }
+  return undefined;
+}
+
+/** The item with the PMID or PMCID its URL gives, where that field is empty: PubMed imports then get their PubMed link and checks. */
+export function withPageIdentifiers<Item extends { URL?: unknown; DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
+  const identifier = typeof item.URL === 'string' ? identifierOfPage(item.URL) : undefined;
+  if (!identifier) return item;
+  const field = FIELD_OF[identifier.scheme];
+  return item[field] === undefined || item[field] === '' ? { ...item, [field]: identifier.value } : item;
+}
+
 /** Resolver links for an item's identifiers; only https URLs built from validated identifiers. */
 export function identifierLinks(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): { label: string; href: string; scheme: IdentifierScheme }[] {
   return identifiersOf(item).map(({ scheme, value }) => {

@@ -244,6 +244,21 @@ describe('BibTeX from other projects', () => {
     expect(library.diagnostics).toEqual([]);
   });
 
+  it('reads the PMID or PMCID of the PubMed or PMC address EndNote and Mendeley give a PubMed import as its URL', () => {
+    const bibtex = [
+      '@article{endnote, title = {E}, journal = {J Pain}, year = 2018, doi = {10.1016/j.jpain.2017.11.005}, url = {https://www.ncbi.nlm.nih.gov/pubmed/29198932}}',
+      '@article{pmc, title = {P}, journal = {J Pain}, year = 2018, url = {https://www.ncbi.nlm.nih.gov/pmc/articles/PMC5927830/}}',
+      '@article{own, title = {O}, journal = {J Pain}, year = 2018, pmid = {19433697}, url = {https://pubmed.ncbi.nlm.nih.gov/29198932/}}',
+      '@article{other, title = {W}, journal = {J Pain}, year = 2018, url = {https://www.ncbi.nlm.nih.gov/books/NBK1/}}',
+    ].join('\n');
+    const library = loadLibrary([{ path: 'endnote.bib', text: bibtex }]);
+    const links = (key: string) => referenceLinks(library.entries.get(key)!.item).map((link) => `${link.label} ${link.href}`);
+    expect(links('endnote')).toEqual(['DOI https://doi.org/10.1016/j.jpain.2017.11.005', 'PubMed https://pubmed.ncbi.nlm.nih.gov/29198932/']);
+    expect(links('pmc')).toEqual(['PMC https://pmc.ncbi.nlm.nih.gov/articles/PMC5927830/']);
+    expect(links('own')).toEqual(['PubMed https://pubmed.ncbi.nlm.nih.gov/19433697/']); // its own field wins; the address adds no link of its own
+    expect(links('other')).toEqual(['Web page https://www.ncbi.nlm.nih.gov/books/NBK1/']);
+  });
+
   it('reads hand-written CSL-JSON as meant, and names what citeproc would drop', () => {
     const items = [
       { id: 'dated', type: 'journal-article', title: 'Dated', author: [{ family: 'Doe', given: 'Jane' }], issued: '2020-05', 'container-title': 'J Pain' },

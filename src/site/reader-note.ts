@@ -1,0 +1,20 @@
+import type { CslItem } from '../citations/index.ts';
+
+// Zotero's "PMID: 29198932" lines, which the reference's identifier links already show.
+const LEADING_IDENTIFIERS = /^(?:\s*(?:DOI|PMID|PMCID):[ \t]*\S+)+\s*/u;
+// The MEDLINE record EndNote keeps in the note of a PubMed import: its publication types…
+const PUBLICATION_TYPE = /\b(?:Journal Article|Research Support, (?:N\.I\.H\.|Non-U\.S\. Gov't|U\.S\. Gov't)|Randomized Controlled Trial|Meta-Analysis|Systematic Review|Comparative Study)\b/u;
+// …and its citation: "J Pain. 2018 May;19(5):455-474".
+const MEDLINE_CITATION = /\.\s\d{4}(?:\s[A-Z][a-z]{2}(?:\s\d{1,2})?)?;\s?\d+/u;
+
+/**
+ * The note readers see on a source's page: without identifiers it starts with, which its links show,
+ * and none when it is the PubMed record a reference manager copied into it (ISSN, every author's full
+ * name, language, publication types and citation in one run), which no reader can use.
+ */
+export function readerNote(item: CslItem): string | undefined {
+  if (typeof item.note !== 'string') return undefined;
+  const note = item.note.replace(LEADING_IDENTIFIERS, '').trim();
+  if (!note || (PUBLICATION_TYPE.test(note) && MEDLINE_CITATION.test(note))) return undefined;
+  return note;
+}
