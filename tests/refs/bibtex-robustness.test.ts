@@ -411,6 +411,12 @@ describe('BibTeX from other projects', () => {
     expect(texts('apa').slice(0, 2)).toEqual(['Doe, J. (in press-b). Yoga for back pain. Pain.', 'Doe, J. (in press-a). Tai chi for knee pain. Lancet.']);
   });
 
+  it('prints a conference paper without a publisher in AMA without a stray semicolon', () => {
+    const library = loadLibrary([{ path: 'conference.bib', text: '@inproceedings{lee2019, author = {Lee, Kim}, title = {Acupuncture in primary care}, booktitle = {Proceedings of the World Congress on Pain}, year = {2019}, pages = {12--15}}' }]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('lee2019')!.text).toBe('Lee K. Acupuncture in primary care. In: Proceedings of the World Congress on Pain. 2019:12-15.');
+  });
+
   it('keeps the identifier and page of an arXiv preprint, which citation-js drops, and leaves a published article that names one as it is', () => {
     const text = [
       '@misc{prefix, author = {Lee, Kim}, title = {Learning pain trajectories}, year = {2021}, eprint = {2101.00001}, archivePrefix = {arXiv}, primaryClass = {cs.LG}}',
