@@ -95,7 +95,7 @@ export function reservedPages(entries: LibraryEntry[], reserved: ReadonlySet<str
 /**
  * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), keys that
  * would share a page or take one the site keeps (`reservedSlugs`), one work under two keys, and each entry's
- * own checks. `inFile` limits the report to some files.
+ * own checks. `inFile` limits the report to problems in some files, or that name a place in them.
  */
 export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true, reservedSlugs: ReadonlySet<string> = new Set()): Diagnostic[] {
   const entries = [...library.entries.values()];
@@ -106,7 +106,7 @@ export function checkLibrary(library: Library, inFile: (file: string) => boolean
     ...reservedPages(entries, reservedSlugs),
     ...duplicateWorks(entries),
     ...entries.flatMap((entry) => checkEntry(entry, library)),
-  ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file));
+  ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file) || diagnostic.related?.some((place) => inFile(place.file)));
 }
 
 const UPDATE_WORDS: Record<SourceUpdate['type'], string> = {

@@ -215,9 +215,10 @@ function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEnt
 }
 
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */
-export function loadLibrary(files: LibraryFile[]): Library {
+export function loadLibrary(files: LibraryFile[], options: { inGivenOrder?: boolean } = {}): Library {
   const library = new Library();
-  const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+  // By path, so that which of two definitions is "the second" never depends on how a folder was listed.
+  const sorted = options.inGivenOrder ? files : [...files].sort((a, b) => a.path.localeCompare(b.path));
   for (const file of sorted) {
     const kind = libraryFileKind(file.path);
     if (!kind) continue;

@@ -17,16 +17,18 @@ export function openProject(root: string, references = 'references'): Project {
   return { root: absolute, references, config: readConfig(join(absolute, references)) };
 }
 
-/** The whole library, or the given library files plus the stored identifier metadata they are checked against. */
+/** The whole library; with `files`, those files read with the rest of the library, which they are checked against. */
 export function loadProjectLibrary(project: Project, files: string[] = []): { library: Library; files: LibraryFile[] } {
   const all = readLibraryFiles(project.root, project.references);
   if (files.length === 0) return { library: loadLibrary(all), files: all };
   const chosen = files.map((file): LibraryFile => {
     const path = resolve(file);
     if (!existsSync(path)) throw new Error(`${file} does not exist.`);
-    return { path: relative(project.root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') };
+    const inside = relative(project.root, path);
+    // A file outside the project (a download) is named by its full path, not by a run of "../".
+    return { path: inside.startsWith('..') ? path : inside.split(sep).join('/'), text: readFileSync(path, 'utf8') };
   });
+  // The rest of the library is read first: a key or work the files repeat is then reported in them.
   const names = new Set(chosen.map((file) => file.path));
-  const stored = all.filter((file) => /(^|\/)identifiers\//u.test(file.path) && !names.has(file.path));
-  return { library: loadLibrary([...chosen, ...stored]), files: chosen };
+  return { library: loadLibrary([...all.filter((file) => !names.has(file.path)), ...chosen], { inGivenOrder: true }), files: chosen };
 }
