@@ -1,12 +1,31 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
+import { mapText } from './field-text.ts';
 import { identifiersOf } from './identifiers.ts';
 
 // citation-js swaps a key with any punctuation but "_" for one of its own ("smith:2020" became
 // "Smith2020First"), though BibTeX keys hold ":", "-", "." and "/": readers who cite the export in LaTeX
 // need the site's keys. Only what a key cannot hold (spaces, commas, braces, TeX specials) is replaced.
-(plugins.config.get('@bibtex') as { format: { checkLabel: boolean } }).format.checkLabel = false;
+// In its default ASCII mode citation-js drops every character it has no TeX command for: "≤ 2" became
+// " 2", "TNF‐α" "TNF$\alpha$", authors in Chinese script empty names. biber, biblatex and reference
+// managers read UTF-8, so text is written as it is, with TeX's special characters escaped here.
+const bibtexConfig = plugins.config.get('@bibtex') as { format: { checkLabel: boolean; asciiOnly: boolean } };
+bibtexConfig.format.checkLabel = false;
+bibtexConfig.format.asciiOnly = false;
+
+// Fields written as they are: addresses, identifiers and codes, which escapes would break.
+const VERBATIM = new Set(['id', 'citation-key', 'type', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'language']);
+const TEX_SPECIAL = /[\\&%$#_{}~^]/gu;
+const TEX_ESCAPES: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
+const texText = (text: string) => text.replace(TEX_SPECIAL, (character) => TEX_ESCAPES[character] ?? `\\${character}`);
+
+/** The item with TeX's special characters escaped in its text and names, for citation-js's UTF-8 output. */
+function texEscaped(item: CslItem): CslItem {
+  const escaped = mapText(item, texText);
+  for (const field of VERBATIM) if (field in item) escaped[field] = item[field];
+  return escaped;
+}
 
 const UNSAFE_IN_KEY = /[\s,{}%\\#~"]+/gu;
 
@@ -25,7 +44,7 @@ function completed(entry: string, item: CslItem): string {
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   const extra: string[] = [];
   // biblatex's abbreviated journal title, which AMA and Vancouver print.
-  if (typeof item['container-title-short'] === 'string') extra.push(`\tshortjournal = {${item['container-title-short']}},\n`);
+  if (typeof item['container-title-short'] === 'string') extra.push(`\tshortjournal = {${texText(item['container-title-short'])}},\n`);
   // citation-js writes no PMID or PMCID: the fields JabRef, Zotero and this site read them from.
   for (const identifier of identifiersOf(item)) if (identifier.scheme !== 'doi') extra.push(`\t${identifier.scheme} = {${identifier.value}},\n`);
   return extra.length ? text.replace(/\}\s*$/u, `${extra.join('')}}\n`) : text;
@@ -35,7 +54,7 @@ function completed(entry: string, item: CslItem): string {
 export function toBibtex(items: CslItem[]): string {
   return items.map((item) => {
     // citation-js types CSL `type` as a closed union; these items came from CSL readers.
-    const entry = String(plugins.output.format('bibtex', [{ ...item, 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1]));
+    const entry = String(plugins.output.format('bibtex', [{ ...texEscaped(item), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1]));
     return completed(entry, item);
   }).join('');
 }

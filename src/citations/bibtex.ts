@@ -8,7 +8,6 @@ import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, struct
 import { mapText } from './field-text.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
-import { withPublicationStatus } from './publication-status.ts';
 
 /** A reference as read from a library file, with where it was defined. */
 export interface LibraryEntry {
@@ -297,7 +296,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withPublicationStatus(withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const inherited = inheritXdata(entries, chunks);
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));

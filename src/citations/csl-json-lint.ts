@@ -49,6 +49,9 @@ const TYPE_ALIASES: Record<string, string> = {
   dissertation: 'thesis', monograph: 'book', 'edited-book': 'book', 'reference-book': 'book', 'book-set': 'book',
   'book-series': 'book', 'reference-entry': 'entry', 'peer-review': 'review', 'report-component': 'report',
   'report-series': 'report', journal: 'periodical', 'journal-issue': 'periodical', database: 'dataset', other: 'document',
+  // Zotero's item types, as its API and some exporters write them.
+  journalarticle: 'article-journal', booksection: 'chapter', conferencepaper: 'paper-conference', magazinearticle: 'article-magazine',
+  newspaperarticle: 'article-newspaper', preprint: 'article', blogpost: 'post-weblog', computerprogram: 'software',
 };
 
 const ISO_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/u;
@@ -60,7 +63,11 @@ function dateOf(text: string): CslItem['issued'] {
 }
 
 // Variables citeproc reads as text (or numbers written as text): any other JSON value makes it fail on the item.
-const NOT_TEXT = new Set(['id', 'type', 'custom', 'categories', 'keyword', ...NAME_VARIABLES, ...DATE_VARIABLES]);
+// doi.org's `license` is a list of licence records, which no style prints: it is left out without a word.
+const NOT_TEXT = new Set(['id', 'type', 'custom', 'categories', 'keyword', 'license', ...NAME_VARIABLES, ...DATE_VARIABLES]);
+// PubMed's record states, as NCBI's exporter writes them in `status`: how the work was published, not
+// whether it is yet; AMA printed "J Pain. Ppublish;19(5):455-474." and left the year out.
+const PUBMED_STATES = new Set(['ppublish', 'epublish', 'aheadofprint', 'ecollection', 'received', 'revised', 'pmc', 'pmcr', 'pubmed', 'pubmedr', 'premedline', 'medline', 'medliner', 'entrez', 'pmc-release']);
 const TEXT_VARIABLES = new Set(OTHER_VARIABLES.filter((variable) => !NOT_TEXT.has(variable)));
 
 /** A number or a list of strings as text (Crossref writes some titles as lists); undefined for anything else. */
@@ -74,16 +81,65 @@ function isDate(value: unknown): boolean {
   return typeof value === 'object' && value !== null && ('date-parts' in value || 'raw' in value || 'literal' in value);
 }
 
-/** A name whose parts are all text: numbers become text, anything else is left out. */
+// Fields publishers fill from their JATS XML, which doi.org passes on as written.
+const MARKED_UP = ['title', 'title-short', 'container-title', 'container-title-short', 'collection-title', 'original-title', 'volume-title', 'part-title', 'reviewed-title', 'event-title', 'publisher'];
+// JATS and MathML elements whose text is the title's (`<mml:mi>β</mml:mi>`), and JATS's names for the
+// markup CSL knows.
+const JATS_TAG = /<\/?(?:mml:[\w-]+|jats:[\w-]+|inline-formula|alternatives|named-content|styled-content)(?:\s[^<>]*)?>/gu;
+const JATS_MARKUP: [RegExp, string][] = [
+  [/<(\/?)(?:italic|em)>/gu, '<$1i>'],
+  [/<(\/?)(?:bold|strong)>/gu, '<$1b>'],
+  [/<(?:scp|sc)>/gu, '<span style="font-variant:small-caps;">'],
+  [/<\/(?:scp|sc)>/gu, '</span>'],
+];
+const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/**
+ * A title as doi.org gives it, as text and the inline markup CSL knows: entities decoded ("Diet &amp;
+ * exercise" was printed so), JATS's small capitals, italics and bold as CSL's, MathML as its letters,
+ * and line breaks as spaces.
+ */
+export function fromJats(text: string): string {
+  const marked = JATS_MARKUP.reduce((result, [tag, csl]) => result.replace(tag, csl), text.replace(JATS_TAG, ''));
+  return marked
+    .replace(ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
+      if (name) return NAMED_ENTITIES[name.toLowerCase()]!;
+      const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+      return code > 0 && code <= 0x10FFFF ? String.fromCodePoint(code) : entity;
+    })
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/**
+ * What doi.org's record holds elsewhere than CSL styles look: `issued` is the earliest date, online
+ * ahead of print, while a volume and issue go with the print year ("J Pain. 2017;19(5)" for a May 2018
+ * issue); an article number stands where the pages would.
+ */
+function crossrefPrint(item: CslItem): Partial<CslItem> {
+  const print = item['published-print'] as CslItem['issued'] | undefined;
+  const printed = item.volume !== undefined && print?.['date-parts']?.[0]?.[0] !== undefined ? { issued: print } : {};
+  const number = item['article-number'];
+  return item.page === undefined && (typeof number === 'string' || typeof number === 'number') ? { ...printed, page: String(number) } : printed;
+}
+
+/**
+ * A name whose parts are all text: numbers become text, anything else is left out. Crossref's group
+ * author, `{ "name": "GTEx Consortium" }`, is the literal name CSL calls it (citeproc would drop it).
+ */
 function textNameParts(name: CslName): CslName {
-  return Object.fromEntries(Object.entries(name).flatMap(([part, text]) => {
+  const parts = Object.fromEntries(Object.entries(name).flatMap(([part, text]) => {
     if (typeof text === 'string' || typeof text === 'boolean') return [[part, text]];
     return typeof text === 'number' ? [[part, String(text)]] : [];
-  })) as CslName;
+  })) as CslName & { name?: string };
+  if (parts.name === undefined) return parts;
+  const { name: group, ...rest } = parts;
+  return rest.family || rest.given || rest.literal ? rest : { ...rest, literal: group };
 }
 
 function isNameList(value: unknown): boolean {
-  return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name));
+  return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name || 'name' in name));
 }
 
 /** "Doe, Jane" as family and given names; any other text (an organisation) as one literal name. */
@@ -134,7 +190,11 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
     const meant = nearestName(field, VARIABLES.filter((variable) => !(variable in item)));
     if (meant) warn(`"${field}" is not a CSL variable, so its value is left out of the reference; did you mean "${meant}"?`, `Rename the field to ${meant}.`);
   }
-  const type = String(item.type);
+  for (const field of MARKED_UP) if (typeof checked[field] === 'string') checked[field] = fromJats(checked[field]);
+  if (typeof checked.status === 'string' && PUBMED_STATES.has(checked.status.toLowerCase())) delete checked.status;
+  if (typeof item.license !== 'string') delete checked.license;
+  Object.assign(checked, crossrefPrint(checked));
+  const type = String(item.type).trim();
   if (TYPE_ALIASES[type.toLowerCase()]) checked.type = TYPE_ALIASES[type.toLowerCase()]!;
   else if (TYPES.includes(type.toLowerCase())) checked.type = type.toLowerCase();
   else if (!TYPES.includes(type)) {

@@ -11,7 +11,8 @@ const DOI = /^10\.\d{4,9}\/\S+$/u;
 const PMID = /^[1-9]\d{0,8}$/u;
 const PMCID = /^PMC\d{1,9}$/u;
 
-const DOI_PREFIX = /^\s*(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/iu;
+// As exporters and authors write a DOI: as a link (with or without https://, www. or dx.), `doi:` or "DOI ".
+const DOI_PREFIX = /^\s*(?:(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/|doi:\s*|doi\s+(?=10\.))/iu;
 
 /** Normalises a DOI as written in BibTeX, CSL or a URL; undefined when it is not a DOI. */
 export function normalizeDoi(raw: string): string | undefined {

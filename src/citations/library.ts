@@ -3,6 +3,7 @@ import { withPrintableNames } from './csl.ts';
 import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
+import { withPublicationStatus } from './publication-status.ts';
 import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
@@ -205,13 +206,13 @@ function utf16Problem(file: LibraryFile): Diagnostic {
 
 /**
  * An item as every reader of the library gets it: text readable (see field-text.ts), links without LaTeX
- * escapes, a bare DOI and names citeproc can print; identifiers in a note or a PubMed address count for
- * the library's own entries, not for registry records.
+ * escapes, a bare DOI, names citeproc can print and a publication status ("in press") styles print;
+ * identifiers in a note or a PubMed address count for the library's own entries, not for registry records.
  */
 function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEntry['item'] {
   const read = mapText(isStored ? item : withNoteIdentifiers(item), readableText);
   const linked = withUnescapedLinks(read);
-  return withPrintableNames(withBareDoi(isStored ? linked : withPageIdentifiers(linked)));
+  return withPublicationStatus(withPrintableNames(withBareDoi(isStored ? linked : withPageIdentifiers(linked))));
 }
 
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */

@@ -10,11 +10,17 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-// Reference managers keep the library's own keys when the items say so explicitly.
-const exportItem = (item: CslItem): CslItem => ({ ...item, 'citation-key': item.id });
+/**
+ * The item as readers download it: without `annote`, the editors' own remarks (how an entry was checked),
+ * which reference managers would import as a note; with its key, which they keep when told explicitly.
+ */
+function exportItem(item: CslItem): CslItem {
+  const { annote: _editorsOnly, ...published } = item;
+  return { ...published, 'citation-key': item.id };
+}
 
 // Each source is written once per build and format: articles' downloads repeat the references' own.
-const bibtexEntry = perObject((item: CslItem) => `${toBibtex([item]).trim()}\n`);
+const bibtexEntry = perObject((item: CslItem) => `${toBibtex([exportItem(item)]).trim()}\n`);
 const risRecord = perObject((item: CslItem) => toRis([exportItem(item)]));
 
 /**

@@ -39,6 +39,27 @@ describe('exportReferences', () => {
     expect(readThesis).toMatchObject({ type: 'thesis', genre: 'DPhil thesis' });
   });
 
+  it("leaves out the editors' annote from every download, and keeps the reader's note", () => {
+    const checked = { id: 'c', type: 'article-journal', title: 'T', 'container-title': 'J Pain', issued: { 'date-parts': [[2020]] }, note: 'Erratum in J Pain. 2021;22:1.', annote: 'Verified on PubMed via proxy; pages secondary only' };
+    for (const format of ['bib', 'ris', 'json'] as const) {
+      const text = exportReferences([checked], format);
+      expect(text, format).not.toContain('proxy');
+      expect(text, format).toContain('Erratum in J Pain');
+    }
+    expect(library.all().some((entry) => entry.item.annote), 'the bundled library has editors\' notes to leave out').toBe(true);
+    expect(exportReferences(library.all().map((entry) => entry.item), 'bib')).not.toMatch(/annote/iu);
+  });
+
+  it('writes BibTeX in UTF-8 with TeX specials escaped, so that no letter or symbol is lost', () => {
+    const symbols = { id: 's', type: 'article-journal', title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', author: [{ family: '王', given: '伟' }, { family: 'Müller', given: 'Jörg' }], 'container-title': 'J & K', issued: { 'date-parts': [[2020]] }, DOI: '10.1000/a_b', URL: 'https://example.org/a_b%20c' };
+    const bib = exportReferences([symbols], 'bib');
+    expect(bib).toContain('title = {β‐blockers \\& ≤ 2 doses for {TNF}‐α in 50\\% of \\#1 cases\\_x}');
+    expect(bib).toContain('author = {王, 伟 and Müller, Jörg}');
+    expect(bib).toContain('doi = {10.1000/a_b}');
+    const [back] = new Cite(bib).data as Record<string, unknown>[];
+    expect(back).toMatchObject({ title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', 'container-title': 'J & K', DOI: '10.1000/a_b' });
+  });
+
   it('keeps the library keys as BibTeX keys', () => {
     const bib = exportReferences(items, 'bib');
     for (const key of keys) expect(bib).toContain(`{${key},`);

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { fromJats } from '../../src/citations/csl-json-lint.ts';
+import { bundledStyle } from './helpers.ts';
+
+/** Each item's AMA reference and the library's diagnostics, for CSL-JSON as a tool exports it. */
+function ama(items: object[]) {
+  const library = loadLibrary([{ path: 'references/export.json', text: JSON.stringify(items) }]);
+  const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+  return { texts: [...library.entries.keys()].map((key) => formatter.entry(key)!.text), diagnostics: library.diagnostics, library };
+}
+
+describe('CSL-JSON as real tools export it', () => {
+  it("prints NCBI's PubMed record state as nothing, not as the work's status ('J Pain. Ppublish;19(5)')", () => {
+    const { texts } = ama([
+      { id: 'pmid:29198932', type: 'article-journal', title: 'Acupuncture for chronic pain', author: [{ family: 'Vickers', given: 'Andrew J' }], 'container-title': 'J Pain', issued: { 'date-parts': [[2018, 5]] }, volume: '19', issue: '5', page: '455-474', status: 'ppublish' },
+      { id: 'early', type: 'article-journal', title: 'Early', author: [{ family: 'Doe', given: 'Jo' }], 'container-title': 'Pain', issued: { 'date-parts': [[2026, 10, 2]] }, status: 'aheadofprint' },
+    ]);
+    expect(texts).toEqual(['Vickers AJ. Acupuncture for chronic pain. J Pain. 2018;19(5):455-474.', 'Doe J. Early. Pain. Published online October 2, 2026.']);
+  });
+
+  it("reads doi.org's group authors, print year, article number and licence records as a style needs them, without warnings", () => {
+    const { texts, diagnostics } = ama([
+      {
+        id: 'gtex', type: 'journal-article', title: 'Genetic effects on gene expression across human tissues', 'container-title': 'Nature',
+        author: [{ name: 'GTEx Consortium', sequence: 'first', affiliation: [] }, { given: 'François', family: 'Aguet', sequence: 'additional', affiliation: [] }],
+        issued: { 'date-parts': [[2017, 10, 11]] }, 'published-print': { 'date-parts': [[2017, 10, 12]] }, 'published-online': { 'date-parts': [[2017, 10, 11]] },
+        volume: '550', issue: '7675', page: '204-213', license: [{ URL: 'https://www.springer.com/tdm', start: { 'date-parts': [[2017, 10, 1]] }, 'content-version': 'tdm' }],
+      },
+      { id: 'online', type: 'journal-article', title: 'Online first', author: [{ family: 'Vickers', given: 'Andrew' }], 'container-title': 'J Pain', issued: { 'date-parts': [[2017, 12, 2]] }, 'published-print': { 'date-parts': [[2018, 5]] }, volume: '19', issue: '5', page: '455-474' },
+      { id: 'numbered', type: 'journal-article', title: 'An article numbered', author: [{ family: 'Lee', given: 'Kim' }], 'container-title': 'Sci Rep', issued: { 'date-parts': [[2020, 7, 1]] }, volume: '10', issue: '1', 'article-number': '10785' },
+    ]);
+    expect(texts).toEqual([
+      'GTEx Consortium, Aguet F. Genetic effects on gene expression across human tissues. Nature. 2017;550(7675):204-213.',
+      'Vickers A. Online first. J Pain. 2018;19(5):455-474.',
+      'Lee K. An article numbered. Sci Rep. 2020;10(1):10785.',
+    ]);
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("reads Zotero's item type names and a type with a space after it", () => {
+    const { library } = ama([
+      { id: 'a', type: 'journalArticle', title: 'A', 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] } },
+      { id: 'b', type: 'article-journal ', title: 'B', 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] } },
+      { id: 'c', type: 'bookSection', title: 'C', 'container-title': 'Pain', issued: { 'date-parts': [[2019]] } },
+    ]);
+    expect([...library.entries.values()].map((entry) => entry.item.type)).toEqual(['article-journal', 'article-journal', 'chapter']);
+  });
+
+  it("prints a Zotero date of 'in press' as AMA cites an accepted article", () => {
+    expect(ama([{ id: 'z', type: 'article-journal', title: 'Yoga', author: [{ family: 'Doe', given: 'Jo' }], 'container-title': 'Pain', issued: { literal: 'in press' } }]).texts).toEqual(['Doe J. Yoga. Pain. In press.']);
+  });
+});
+
+describe('fromJats', () => {
+  it('decodes entities and turns JATS and MathML into the text and markup CSL knows', () => {
+    expect(fromJats('Diet &amp; exercise for <scp>COVID</scp>‐19: p &lt; 0.05,\n   <italic>in vivo</italic> and <bold>bold</bold>')).toBe('Diet & exercise for <span style="font-variant:small-caps;">COVID</span>‐19: p < 0.05, <i>in vivo</i> and <b>bold</b>');
+    expect(fromJats('<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:mi>β</mml:mi></mml:math>-blockers &#946; &#x3B2; &nbsp;')).toBe('β-blockers β β');
+    expect(fromJats('Plain <i>title</i> & more')).toBe('Plain <i>title</i> & more');
+  });
+});
+
+describe('DOIs as people write them', () => {
+  it('keeps a DOI bare however it is written: a link without https, with www., or after "DOI "', () => {
+    const { library } = ama(['doi.org/10.1056/NEJMoa1', 'https://www.doi.org/10.1056/NEJMoa2', 'DOI 10.1056/NEJMoa3', 'http://dx.doi.org/10.1056/NEJMoa4'].map((DOI, i) => ({ id: `k${i}`, type: 'article-journal', title: 'T', 'container-title': 'N Engl J Med', issued: { 'date-parts': [[2019]] }, DOI })));
+    expect([...library.entries.values()].map((entry) => entry.item.DOI)).toEqual(['10.1056/NEJMoa1', '10.1056/NEJMoa2', '10.1056/NEJMoa3', '10.1056/NEJMoa4']);
+  });
+});
