@@ -4,6 +4,11 @@ import { allArticles } from '../site/collections.ts';
 import { formatDate, site } from '../site/identity.ts';
 import { absoluteUrl, pageHref } from '../site/urls.ts';
 
+/** Whether a change is the summary's first publication ("Published 24 November: First published."), not an update. */
+function isFirstPublication(data: { published?: Date; changes: unknown[] }, date: Date): boolean {
+  return data.changes.length === 1 || (data.published !== undefined && date.getTime() <= data.published.getTime());
+}
+
 /** New and updated summaries: one item per summary, dated by its last review, newest first. */
 export const GET: APIRoute = async () => {
   const articles = await allArticles();
@@ -18,7 +23,7 @@ export const GET: APIRoute = async () => {
         link: absoluteUrl(url),
         pubDate: entry.data.lastReviewed,
         description: latest
-          ? `${entry.data.description} Updated ${formatDate(latest.date)}: ${latest.summary}${latest.conclusionsChanged ? ' (conclusions changed)' : ''}`
+          ? `${entry.data.description} ${isFirstPublication(entry.data, latest.date) ? 'Published' : 'Updated'} ${formatDate(latest.date)}: ${latest.summary}${latest.conclusionsChanged ? ' (conclusions changed)' : ''}`
           : entry.data.description,
         categories: entry.data.conditions,
       };

@@ -131,15 +131,18 @@ describe('citation previews', () => {
     expect(await dialog.textContent()).toContain('The persistence of the effects of acupuncture');
     expect(await dialog.textContent()).toContain('Update of an Individual Patient Data Meta-Analysis');
 
-    // Tab moves through the cluster's other citation, with the preview still open, then into the preview.
+    // Tab moves through the cluster's other citation, with the preview still open, then on to the next
+    // citation, past the preview's links: one stop per citation (they are a click away in the list).
     await page.keyboard.press('Tab');
     await expect(cluster.locator('a.citation-link').nth(1).evaluate((node) => node === document.activeElement)).resolves.toBe(true);
     await expect(dialog.isVisible()).resolves.toBe(true);
+    expect(await dialog.locator('a').count()).toBeGreaterThan(2);
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement!.closest('.citation-preview') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement!.closest('.citation-preview') === null && document.activeElement!.classList.contains('citation-link'))).toBe(true);
+    expect(await cluster.evaluate((node) => node.contains(document.activeElement))).toBe(false);
 
     await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
+    expect(await page.locator('.citation-preview').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement!.classList.contains('citation-link'))).toBe(true);
     await page.close();
   });

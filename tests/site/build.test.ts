@@ -135,6 +135,22 @@ describe('the bundled site', () => {
     for (const path of articlePaths()) expect(feed).toContain(`<link>https://evidence.example.org${path}</link>`);
   });
 
+  it('dates each list by what orders it, and calls a first publication one', () => {
+    const latest = [...page('/').querySelectorAll('#latest ~ .card-list .card-meta time')];
+    expect(latest.length).toBeGreaterThan(1);
+    expect(latest.map((time) => time.parentElement!.textContent!.trim().split(' ')[0])).toEqual(latest.map(() => 'Published'));
+    const dates = latest.map((time) => time.getAttribute('datetime')!);
+    expect(dates).toEqual([...dates].sort().reverse());
+    const feed = readFileSync(join(dist, 'rss.xml'), 'utf8');
+    expect(feed).toContain('First published');
+    expect(feed).not.toMatch(/Updated [^<:]+: First published/u);
+  });
+
+  it("keeps a condition page's list of summaries out of the search index, which would match it on their treatments", () => {
+    const condition = page('/conditions/migraine/');
+    expect(condition.querySelector('[data-pagefind-body] .card-list')?.closest('[data-pagefind-ignore="all"]')).not.toBeNull();
+  });
+
   it('escapes reference fields instead of rendering them as HTML', () => {
     for (const path of referencePaths()) expect(page(path).querySelectorAll('.formatted-reference script, .formatted-reference img').length).toBe(0);
   });
