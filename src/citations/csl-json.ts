@@ -3,15 +3,43 @@ import type { CslItem } from './csl.ts';
 import { checkedCslItem } from './csl-json-lint.ts';
 import { locate, type Diagnostic } from './errors.ts';
 
+// What hand-edited or JavaScript-written JSON holds that JSON does not allow, outside strings.
+const NOT_JSON: [RegExp, string, string][] = [
+  [/^,\s*[\]}]/u, 'a comma after the last item of a list or object', 'Delete the comma before the closing bracket.'],
+  [/^\/[/*]/u, 'a comment', 'Delete the comment: JSON has none.'],
+  [/^(?:NaN|-?Infinity|undefined)\b/u, 'a value JSON does not have', 'Write a number, a string or null.'],
+  [/^'/u, 'a single-quoted string', 'Put strings in double quotes.'],
+];
+
+/** The first thing in `text`, outside its strings, that JSON does not allow; V8 gives no position for these. */
+function notJson(text: string): { offset: number; what: string; hint: string } | undefined {
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i];
+    if (inString) {
+      if (character === '\\') i++;
+      else if (character === '"') inString = false;
+    } else if (character === '"') inString = true;
+    else if (",/NIu-'".includes(character!)) {
+      const found = NOT_JSON.find(([pattern]) => pattern.test(text.slice(i, i + 12)));
+      if (found) return { offset: i, what: found[1], hint: found[2] };
+    }
+  }
+  return undefined;
+}
+
 function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagnostic['code']): Diagnostic {
-  const message = error instanceof Error ? error.message : String(error);
-  const position = Number(message.match(/position (\d+)/u)?.[1] ?? 0);
+  // V8's message quotes the text around the error, line breaks and all: the first clause is the message.
+  const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/su, '');
+  const position = message.match(/position (\d+)/u)?.[1];
+  const scanned = notJson(text);
+  const found = scanned && (position === undefined || scanned.offset === Number(position)) ? scanned : undefined;
   return {
     code,
     severity: 'error',
-    message: `${file} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/u, '')}`,
-    hint: 'Fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause).',
-    location: locate(text, position, file),
+    message: `${file} is not valid JSON: ${found ? `it has ${found.what}` : message.replace(/ in JSON at position \d+.*$/u, '')}`,
+    hint: found?.hint ?? 'Fix the JSON syntax at this place (a missing comma, quote or bracket is the usual cause).',
+    location: locate(text, found?.offset ?? Number(position ?? 0), file),
   };
 }
 

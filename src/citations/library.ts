@@ -142,6 +142,8 @@ export class Library {
       } };
     }
     const suggestions = suggestKeys(key, [...this.entries.keys(), ...this.stored.keys()]);
+    // A file that could not be read at all may hold the key: its error is the one to fix first.
+    const unreadFiles = this.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.location?.line !== undefined && UNREADABLE_FILE.has(diagnostic.code) && diagnostic.key === undefined);
     return { diagnostic: {
       code: 'unknown-key',
       severity: 'error',
@@ -149,10 +151,16 @@ export class Library {
       message: `Unknown citation key "${shownKey(key)}"`,
       hint: suggestions.length
         ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
-        : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… . An @ that is not a citation (@WHO on social media) is written \\@.',
+        : unreadFiles.length
+          ? `${[...new Set(unreadFiles.map((d) => d.location!.file))].join(', ')} could not be read, and may hold this key: fix the error there first (\`npm run refs -- check\` shows it).`
+          : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… . An @ that is not a citation (@WHO on social media) is written \\@.',
+      ...(unreadFiles.length ? { related: unreadFiles.map((d) => d.location!) } : {}),
     } };
   }
 }
+
+// Errors that leave a whole file unread (as opposed to one entry of it).
+const UNREADABLE_FILE = new Set<Diagnostic['code']>(['invalid-csl-json', 'invalid-encoding']);
 
 const KEY_SHOWN = 80;
 

@@ -66,3 +66,24 @@ describe('DOIs as people write them', () => {
     expect([...library.entries.values()].map((entry) => entry.item.DOI)).toEqual(['10.1056/NEJMoa1', '10.1056/NEJMoa2', '10.1056/NEJMoa3', '10.1056/NEJMoa4']);
   });
 });
+
+describe('CSL-JSON that is not JSON', () => {
+  it.each([
+    ['a comma after the last item', '[\n  {"id": "a", "title": "T"},\n]', '2:28', 'it has a comma after the last item of a list or object', 'Delete the comma before the closing bracket.'],
+    ['a comment', '[\n  {"id": "a", "title": "T"}\n  // from Zotero\n]', '3:3', 'it has a comment', 'Delete the comment: JSON has none.'],
+    ['NaN', '[{"id": "a", "volume": NaN}]', '1:24', 'it has a value JSON does not have', 'Write a number, a string or null.'],
+    ['single quotes', "[{'id': 'a'}]", '1:3', 'it has a single-quoted string', 'Put strings in double quotes.'],
+  ])('points at %s with what to do, on one line', (_what, text, place, message, hint) => {
+    const library = loadLibrary([{ path: 'references/x.json', text }]);
+    const [diagnostic] = library.diagnostics;
+    expect(`${diagnostic!.location!.line}:${diagnostic!.location!.column}`).toBe(place);
+    expect(diagnostic!.message).toBe(`references/x.json is not valid JSON: ${message}`);
+    expect(diagnostic!.hint).toBe(hint);
+  });
+
+  it('says that a key may be in a file that could not be read, rather than to add it', () => {
+    const library = loadLibrary([{ path: 'references/x.json', text: '[{"id": "zotero2020", "title": "T"},]' }]);
+    const resolution = library.resolve('zotero2020');
+    expect('diagnostic' in resolution && resolution.diagnostic.hint).toBe('references/x.json could not be read, and may hold this key: fix the error there first (`npm run refs -- check` shows it).');
+  });
+});
