@@ -45,7 +45,7 @@ const TYPES = [
 // Crossref's and DataCite's names for CSL types, as doi.org's JSON and hand-copied records carry them.
 const TYPE_ALIASES: Record<string, string> = {
   'journal-article': 'article-journal', 'book-chapter': 'chapter', 'book-section': 'chapter', 'book-part': 'chapter',
-  'book-track': 'chapter', 'posted-content': 'manuscript', 'proceedings-article': 'paper-conference', proceedings: 'book',
+  'book-track': 'chapter', 'posted-content': 'article', 'proceedings-article': 'paper-conference', proceedings: 'book',
   dissertation: 'thesis', monograph: 'book', 'edited-book': 'book', 'reference-book': 'book', 'book-set': 'book',
   'book-series': 'book', 'reference-entry': 'entry', 'peer-review': 'review', 'report-component': 'report',
   'report-series': 'report', journal: 'periodical', 'journal-issue': 'periodical', database: 'dataset', other: 'document',
@@ -115,13 +115,18 @@ export function fromJats(text: string): string {
 /**
  * What doi.org's record holds elsewhere than CSL styles look: `issued` is the earliest date, online
  * ahead of print, while a volume and issue go with the print year ("J Pain. 2017;19(5)" for a May 2018
- * issue); an article number stands where the pages would.
+ * issue); an article number stands where the pages would; a preprint is published by its server.
  */
 function crossrefPrint(item: CslItem): Partial<CslItem> {
   const print = item['published-print'] as CslItem['issued'] | undefined;
-  const printed = item.volume !== undefined && print?.['date-parts']?.[0]?.[0] !== undefined ? { issued: print } : {};
   const number = item['article-number'];
-  return item.page === undefined && (typeof number === 'string' || typeof number === 'number') ? { ...printed, page: String(number) } : printed;
+  // A preprint's server (medRxiv) is its `institution`; its publisher is the server's owner.
+  const server = item.type === 'posted-content' && Array.isArray(item.institution) ? (item.institution[0] as { name?: unknown } | undefined)?.name : undefined;
+  return {
+    ...(item.volume !== undefined && print?.['date-parts']?.[0]?.[0] !== undefined ? { issued: print } : {}),
+    ...(item.page === undefined && (typeof number === 'string' || typeof number === 'number') ? { page: String(number) } : {}),
+    ...(typeof server === 'string' ? { publisher: server } : {}),
+  };
 }
 
 /**

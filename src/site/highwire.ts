@@ -49,3 +49,28 @@ export function highwireTags(input: HighwireInput): { name: string; content: str
     ...input.references.map((item) => ({ name: 'citation_reference', content: referenceText(item) })),
   ];
 }
+
+const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? plainText(String(value)) : undefined);
+
+/**
+ * The `citation_*` tags of a source's own page, for Zotero and other reference managers to save the
+ * work complete: volume, issue and pages included, as the formatted reference shows them.
+ */
+export function sourceTags(item: CslItem): { name: string; content: string }[] {
+  const [firstPage, lastPage] = (text(item.page) ?? '').split(/\s*[-–—]+\s*/u);
+  const identifiers = identifiersOf(item);
+  const year = issuedYear(item);
+  const pairs: [string, string | undefined][] = [
+    ['citation_title', text(item.title)],
+    ...(item.author ?? []).map((name): [string, string] => ['citation_author', citationAuthorName(name)]),
+    ['citation_publication_date', year ? String(year) : undefined],
+    ['citation_journal_title', text(item['container-title'])],
+    ['citation_volume', text(item.volume)],
+    ['citation_issue', text(item.issue)],
+    ['citation_firstpage', firstPage || undefined],
+    ['citation_lastpage', lastPage || undefined],
+    ['citation_doi', identifiers.find((id) => id.scheme === 'doi')?.value],
+    ['citation_pmid', identifiers.find((id) => id.scheme === 'pmid')?.value],
+  ];
+  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, content]) => ({ name, content }));
+}

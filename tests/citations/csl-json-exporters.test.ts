@@ -38,6 +38,11 @@ describe('CSL-JSON as real tools export it', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it("cites doi.org's preprint by its server, as the AMA Manual does", () => {
+    const { texts } = ama([{ id: 'pre', type: 'posted-content', subtype: 'preprint', title: 'Yoga for back pain', author: [{ family: 'Pre', given: 'Ann' }], institution: [{ name: 'medRxiv' }], publisher: 'Cold Spring Harbor Laboratory', issued: { 'date-parts': [[2020, 4, 14]] }, DOI: '10.1101/2020.04.10.20060681' }]);
+    expect(texts).toEqual(['Pre A. Yoga for back pain. medRxiv. Preprint posted online April 14, 2020. doi:10.1101/2020.04.10.20060681']);
+  });
+
   it("reads Zotero's item type names and a type with a space after it", () => {
     const { library } = ama([
       { id: 'a', type: 'journalArticle', title: 'A', 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] } },

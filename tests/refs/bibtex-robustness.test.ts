@@ -437,6 +437,7 @@ describe('BibTeX from other projects', () => {
     expect([item('published').type, item('published').URL, item('other').type, item('other').URL]).toEqual(['article-journal', undefined, 'document', undefined]);
     const formatter = new CitationFormatter(library, bundledStyle('apa'));
     expect(formatter.entry('prefix')!.text).toBe('Lee, K. (2021). Learning pain trajectories (arXiv:2101.00001). arXiv. https://arxiv.org/abs/2101.00001');
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('prefix')!.text).toBe('Lee K. Learning pain trajectories. arXiv. Preprint posted online 2021. https://arxiv.org/abs/2101.00001');
   });
 
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {

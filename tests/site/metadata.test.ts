@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highwireTags } from '../../src/site/highwire.ts';
+import { highwireTags, sourceTags } from '../../src/site/highwire.ts';
 import { jsonLdText, medicalWebPage, scholarlyArticle } from '../../src/site/json-ld.ts';
 import { item } from './helpers/library.ts';
 
@@ -85,5 +85,22 @@ describe('highwireTags', () => {
     expect(vickers).toContain('citation_doi=10.1016/j.jpain.2017.11.005');
     expect(vickers).toContain('citation_publication_date=2018');
     expect(values('citation_reference')).toHaveLength(2);
+  });
+});
+
+describe('sourceTags', () => {
+  it("gives a source's page what a reference manager needs to save the work whole: volume, issue and pages too", () => {
+    expect(sourceTags(item('vickers2018acupuncture')).filter((tag) => tag.name !== 'citation_author')).toEqual([
+      { name: 'citation_title', content: 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis' },
+      { name: 'citation_publication_date', content: '2018' },
+      { name: 'citation_journal_title', content: 'The Journal of Pain' },
+      { name: 'citation_volume', content: '19' },
+      { name: 'citation_issue', content: '5' },
+      { name: 'citation_firstpage', content: '455' },
+      { name: 'citation_lastpage', content: '474' },
+      { name: 'citation_doi', content: '10.1016/j.jpain.2017.11.005' },
+      { name: 'citation_pmid', content: '29198932' },
+    ]);
+    expect(sourceTags({ id: 'e', type: 'article-journal', title: 'T', page: 'e076000' }).map((tag) => tag.name)).toEqual(['citation_title', 'citation_firstpage']);
   });
 });
