@@ -139,11 +139,14 @@ function withoutOthers(item: CslItem): CslItem {
 
 /**
  * BibLaTeX list fields such as `language = {langlatin and langgerman}` arrive as arrays of strings where
- * CSL expects one string (citeproc then fails on the entry): they are joined. Name lists are objects.
+ * CSL expects one string (citeproc then fails on the entry): they are joined with the "and" they were
+ * split at, as biblatex prints them, so that `publisher = {John Wiley and Sons}` and `institution =
+ * {National Institute for Health and Care Excellence}` read as written (", " made "John Wiley, Sons").
+ * Name lists are objects.
  */
 function withJoinedLists(item: CslItem): CslItem {
   for (const [field, value] of Object.entries(item)) {
-    if (Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string')) item[field] = value.join(', ');
+    if (Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string')) item[field] = value.join(' and ');
   }
   return item;
 }

@@ -53,6 +53,34 @@ export function parseJson(source: string, file: string, code: Diagnostic['code']
   }
 }
 
+/**
+ * Where each item of a JSON array starts, found by reading its structure: an id written with escapes
+ * (`"m\\u00fcller2020"`) or as a number would not be found by searching for it.
+ */
+function itemStarts(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let inString = false;
+  let itemNext = false;
+  for (let i = 0; i < text.length; i++) {
+    const character = text[i]!;
+    if (inString) {
+      if (character === '\\') i++;
+      else if (character === '"') inString = false;
+      continue;
+    }
+    if (itemNext && !/\s/u.test(character)) {
+      starts.push(i);
+      itemNext = false;
+    }
+    if (character === '"') inString = true;
+    else if (character === '[' || character === '{') itemNext = depth++ === 0 && character === '[';
+    else if (character === ']' || character === '}') depth--;
+    else if (character === ',' && depth === 1) itemNext = true;
+  }
+  return starts;
+}
+
 // Zotero's item URIs (http://zotero.org/users/…/items/…), which it exports as the id of an item without a key.
 const URI = /^[a-z][a-z\d+.-]*:\/\//iu;
 
@@ -66,15 +94,15 @@ export function parseCslJson(source: string, file: string): ParsedFile {
   const items = Array.isArray(value) ? value : [value];
   const entries: ParsedFile['entries'] = [];
   const diagnostics: Diagnostic[] = [];
-  let searchFrom = 0;
+  const starts = Array.isArray(value) ? itemStarts(text) : [text.search(/\S/u)];
   items.forEach((item: unknown, index) => {
     const record = item as Partial<CslItem> | null;
     const id = record && typeof record === 'object' && (typeof record.id === 'string' || typeof record.id === 'number') ? String(record.id) : undefined;
     const citationKey = typeof record?.['citation-key'] === 'string' && record['citation-key'].trim() ? record['citation-key'].trim() : undefined;
-    // Items appear in file order, so each id is found after the previous one.
-    const found = id ? text.indexOf(JSON.stringify(id), searchFrom) : -1;
-    if (found !== -1) searchFrom = found + 1;
-    const location = locate(text, Math.max(found, 0), file);
+    // At the item's id when it is written plainly, else where the item starts.
+    const start = Math.max(starts[index] ?? 0, 0);
+    const written = id ? text.indexOf(JSON.stringify(id), start) : -1;
+    const location = locate(text, written !== -1 && (starts[index + 1] === undefined || written < starts[index + 1]!) ? written : start, file);
     if (!id || typeof record?.type !== 'string') {
       diagnostics.push({
         code: 'invalid-csl-json',

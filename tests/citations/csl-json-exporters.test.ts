@@ -92,3 +92,11 @@ describe('CSL-JSON that is not JSON', () => {
     expect('diagnostic' in resolution && resolution.diagnostic.hint).toBe('references/x.json could not be read, and may hold this key: fix the error there first (`npm run refs -- check` shows it).');
   });
 });
+
+describe('where an item is', () => {
+  it('points at each item, also when its id is a number or written with escapes, as Python and PHP export it', () => {
+    const text = '[\n  {"id": 12345, "type": "article-journal", "title": "T", "containter-title": "x"},\n  {"id": "m\\u00fcller2020", "type": "article-journal", "title": "T", "containter-title": "x"},\n  {"type": "article-journal",\n   "id": "plain", "title": "T", "containter-title": "x"}\n]';
+    const library = loadLibrary([{ path: 'references/x.json', text }]);
+    expect(library.diagnostics.map((d) => [d.key, `${d.location!.line}:${d.location!.column}`])).toEqual([['12345', '2:3'], ['müller2020', '3:3'], ['plain', '5:10']]);
+  });
+});

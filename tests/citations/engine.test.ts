@@ -84,7 +84,7 @@ describe('formatting', () => {
     expect(bibliography.map((entry) => `${entry.label} ${entry.text}`)).toEqual([
       '1. Cherkin DC, Sherman KJ, Avins AL, et al. A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain. Arch Intern Med. 2009;169(9):858-866. doi:10.1001/archinternmed.2009.65',
       '2. Vickers AJ, Vertosick EA, Lewith G, et al. Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis. J Pain. 2018;19(5):455-474. doi:10.1016/j.jpain.2017.11.005',
-      '3. National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management. Published online 2016. https://www.nice.org.uk/guidance/ng59',
+      '3. National Institute for Health and Care Excellence. Low back pain and sciatica in over 16s: assessment and management. NICE guideline NG59. Published online 2016. https://www.nice.org.uk/guidance/ng59',
     ]);
     expect(bibliography[1]!.html).toContain('<i>J Pain</i>');
     expect(referenceLinks(bibliography[1]!.item)).toEqual([

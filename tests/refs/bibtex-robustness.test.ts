@@ -314,10 +314,20 @@ describe('BibTeX from other projects', () => {
   it('joins BibLaTeX lists that CSL holds as one string, so the entry still formats', () => {
     const text = '@book{cicero,\n  author = {Cicero, Marcus Tullius},\n  title = {De natura deorum},\n  date = 1995,\n  language = {langlatin and langgerman},\n  publisher = {Reclam},\n}\n';
     const library = loadLibrary([{ path: 'examples.bib', text }]);
-    expect(library.entries.get('cicero')!.item.language).toBe('langlatin, langgerman');
+    expect(library.entries.get('cicero')!.item.language).toBe('langlatin and langgerman');
     const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatter.entry('cicero')?.text).toBe('Cicero MT. De natura deorum. Reclam; 1995.');
     expect(formatter.diagnostics).toEqual([]);
+  });
+
+  it('keeps "and" in a publisher or institution, which BibLaTeX reads as a list', () => {
+    const library = loadLibrary([{ path: 'lists.bib', text: [
+      '@book{wiley, author = {Doe, Jo}, title = {Pain}, publisher = {John Wiley and Sons}, address = {Hoboken and London}, year = 2020}',
+      '@report{nice, author = {{National Institute for Health and Care Excellence}}, title = {Low back pain}, type = {NICE guideline}, number = {NG59}, institution = {National Institute for Health and Care Excellence}, year = 2016}',
+    ].join('\n') }]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('wiley')!.text).toBe('Doe J. Pain. John Wiley and Sons; 2020.');
+    expect(library.entries.get('nice')!.item.publisher).toBe('National Institute for Health and Care Excellence');
   });
 
   it('keeps what a crossref child inherits when a broken entry stands between it and its parent', () => {
