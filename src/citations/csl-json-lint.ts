@@ -143,6 +143,8 @@ function textNameParts(name: CslName): CslName {
   return rest.family || rest.given || rest.literal ? rest : { ...rest, literal: group };
 }
 
+const isEtAl = (name: CslName) => /^et\.?\s*al\.?$/iu.test((name.literal ?? name.family ?? '').trim());
+
 function isNameList(value: unknown): boolean {
   return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name || 'name' in name));
 }
@@ -184,7 +186,21 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
         delete checked[field];
         warn(`${field} is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01", so it is left out of the reference`, `Write ${field} as { "date-parts": [[year, month, day]] }.`);
       }
-      if (NAME_VARIABLES.has(field) && isNameList(value)) checked[field] = (value as CslName[]).map(textNameParts);
+      if (NAME_VARIABLES.has(field) && isNameList(value)) {
+        const names = (value as CslName[]).map(textNameParts);
+        checked[field] = names.filter((name) => !isEtAl(name));
+        // Typed in as the last name, "et al" would be printed as one ("Smith, J., & et al.").
+        if (names.some(isEtAl)) {
+          diagnostics.push({
+            code: 'incomplete-entry',
+            severity: 'warning',
+            message: `"${item.id}": the ${field} list ends in "et al", so the reference names only those written, without "et al"`,
+            hint: 'Write every name, from the work itself or its PubMed record; the style shortens long lists to "et al" itself.',
+            location,
+            key: item.id,
+          });
+        }
+      }
       if (NAME_VARIABLES.has(field) && !isNameList(value)) {
         const names = (Array.isArray(value) ? value : [value]).filter((name) => name !== null && name !== undefined && name !== '');
         checked[field] = names.map((name) => (typeof name === 'string' ? nameOf(name) : name));
