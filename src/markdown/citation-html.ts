@@ -123,7 +123,12 @@ export function entryHtml(entry: ReferenceListEntry): string {
   const body = [
     element('span', { class: 'reference-text' }, entry.html),
     ...(links.length
-      ? [' ', element('span', { class: 'reference-links' }, links.map((link) => element('a', { href: link.href, rel: link.href === entry.pageHref ? undefined : 'external' }, escapeHtml(link.label))).join('<span class="link-separator" aria-hidden="true"> · </span>'))]
+      ? [' ', element('span', { class: 'reference-links' }, links.map((link) => element('a', {
+        href: link.href,
+        rel: link.href === entry.pageHref ? undefined : 'external',
+        // The reference prints this address itself: a printout shows it once.
+        'data-in-text': entry.html.includes(escapeHtml(link.href)) ? '' : undefined,
+      }, escapeHtml(link.label))).join('<span class="link-separator" aria-hidden="true"> · </span>'))]
       : []),
     ' ',
     element('span', { class: 'backlinks' }, `<span aria-hidden="true">↩ </span>${backlinks.join(' ')}`),

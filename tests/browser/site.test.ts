@@ -104,8 +104,10 @@ describe('printing', () => {
     // The site's own "Source page" link is left out of print, and the separator before it with it.
     const printedLinks = await page.locator('.reference-links').evaluateAll((lists) => lists.map((list) => (list as HTMLElement).innerText.trim()));
     expect(printedLinks.length).toBeGreaterThan(3);
-    // Nor is the DOI link, which the printed reference already writes out ("doi:10.…").
-    for (const text of printedLinks) expect(text).not.toMatch(/^·|·$|DOI/u);
+    // Nor is the DOI link, which the printed reference already writes out ("doi:10.…"), nor a web page
+    // whose address the reference prints (NICE's guideline was printed with its address twice).
+    for (const text of printedLinks) expect(text).not.toMatch(/^·|·$|DOI|Web page/u);
+    expect(await page.locator('#ref-nice2016ng59 .reference-text').innerText()).toContain('https://www.nice.org.uk/guidance/ng59');
     await page.close();
   });
 });
