@@ -3,7 +3,8 @@ import { writtenFields, type Chunk } from './bibtex-lint.ts';
 import type { CslItem } from './csl.ts';
 
 // New-style (2101.00001) and old-style (hep-th/9901001, math.GT/0309136) identifiers, with a version or not.
-const ARXIV_ID = /^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z]{2})?\/\d{7}(?:v\d+)?)$/iu;
+// As arXiv's own BibTeX may add the category: "arXiv:2101.00006 [cs.LG]".
+const ARXIV_ID = /^(?:arxiv:\s*)?(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z-]+)?\/\d{7}(?:v\d+)?)(?:\s*\[[^\]]*\])?$/iu;
 // Types citation-js gives @misc, @online, @unpublished and @report: the entry is the preprint itself.
 const PREPRINT_TYPES = new Set(['document', 'webpage', 'manuscript', 'report', 'article']);
 

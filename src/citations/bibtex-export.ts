@@ -34,12 +34,17 @@ export function bibtexKey(key: string): string {
   return key.replace(UNSAFE_IN_KEY, '-') || 'ref';
 }
 
+const HOWPUBLISHED = /^(\thowpublished = \{)(.*)(\},?)$/mu;
+
 // citation-js writes a full date's month as `month = {mar 15}`, which biblatex rejects; the day goes.
 const MONTH_WITH_DAY = /^(\tmonth = \{[a-z]{3}) \d{1,2}\}/mu;
 
 /** What citation-js leaves out or writes as @misc, as fields BibTeX and biblatex read. */
 function completed(entry: string, item: CslItem): string {
   let text = entry.replace(MONTH_WITH_DAY, '$1}');
+  // citation-js copies the URL, kept verbatim, into howpublished, which LaTeX prints as text: escaped
+  // there, so that "a_b&c" in an address cannot stop a LaTeX run.
+  if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === item.URL ? `${start}${texText(value)}${end}` : line));
   // A thesis is @misc to citation-js; BibTeX has a type for each kind.
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   const extra: string[] = [];

@@ -19,6 +19,8 @@ export interface LibraryEntry {
 export interface ParsedFile {
   entries: LibraryEntry[];
   diagnostics: Diagnostic[];
+  /** Why none of the file could be read (a JSON syntax error), when that is so. */
+  unreadable?: Diagnostic;
 }
 
 // An entry starts with "@type{" or "@type(" at the start of a line. Splitting there, instead of
@@ -40,7 +42,7 @@ function withMendeleyBraces(text: string): string {
 }
 
 // A key written with invisible characters in it, up to its comma.
-const INVISIBLE_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(][ \t]*)([^\s,{}()"=]*[\u00AD\u200B-\u200D\u2060\uFEFF][^\s,{}()"=]*)(?=\s*,)/gmu;
+const INVISIBLE_KEY = new RegExp(String.raw`^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]*${INVISIBLE_IN_KEYS.source}[^\s,{}()"=]*)(?=\s*,)`, 'gmu');
 // A key with a space in it (a pasted no-break space, often), which BibTeX cannot read as a key.
 const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"=]+)+)\s*,/u;
 
@@ -52,6 +54,8 @@ function withVisibleKeys(text: string, file: string, diagnostics: Diagnostic[]):
   const where = lineLocator(text, file);
   return text.replace(INVISIBLE_KEY, (_match, start: string, key: string, offset: number) => {
     const visible = key.replace(INVISIBLE_IN_KEYS, '');
+    // A key of nothing but invisible characters is reported as an entry without a key.
+    if (!visible) return start;
     diagnostics.push({
       code: 'invisible-character',
       severity: 'warning',
@@ -139,14 +143,14 @@ function withoutOthers(item: CslItem): CslItem {
 
 /**
  * BibLaTeX list fields such as `language = {langlatin and langgerman}` arrive as arrays of strings where
- * CSL expects one string (citeproc then fails on the entry): they are joined with the "and" they were
- * split at, as biblatex prints them, so that `publisher = {John Wiley and Sons}` and `institution =
+ * CSL expects one string (citeproc then fails on the entry): they are joined as biblatex prints them
+ * ("A, B and C"), so that `publisher = {John Wiley and Sons}` and `institution =
  * {National Institute for Health and Care Excellence}` read as written (", " made "John Wiley, Sons").
  * Name lists are objects.
  */
 function withJoinedLists(item: CslItem): CslItem {
   for (const [field, value] of Object.entries(item)) {
-    if (Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string')) item[field] = value.join(' and ');
+    if (Array.isArray(value) && value.length > 0 && value.every((part) => typeof part === 'string')) item[field] = value.length > 2 ? `${value.slice(0, -1).join(', ')} and ${value.at(-1)}` : value.join(' and ');
   }
   return item;
 }

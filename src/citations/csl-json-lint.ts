@@ -87,10 +87,11 @@ const MARKED_UP = ['title', 'title-short', 'container-title', 'container-title-s
 // markup CSL knows.
 const JATS_TAG = /<\/?(?:mml:[\w-]+|jats:[\w-]+|inline-formula|alternatives|named-content|styled-content)(?:\s[^<>]*)?>/gu;
 const JATS_MARKUP: [RegExp, string][] = [
-  [/<(\/?)(?:italic|em)>/gu, '<$1i>'],
-  [/<(\/?)(?:bold|strong)>/gu, '<$1b>'],
-  [/<(?:scp|sc)>/gu, '<span style="font-variant:small-caps;">'],
-  [/<\/(?:scp|sc)>/gu, '</span>'],
+  [/<(\/?)(?:jats:)?(?:italic|em)>/gu, '<$1i>'],
+  [/<(\/?)(?:jats:)?(?:bold|strong)>/gu, '<$1b>'],
+  [/<(\/?)jats:(sup|sub)>/gu, '<$1$2>'],
+  [/<(?:jats:)?(?:scp|sc)>/gu, '<span style="font-variant:small-caps;">'],
+  [/<\/(?:jats:)?(?:scp|sc)>/gu, '</span>'],
 ];
 const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu;
 const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
@@ -101,14 +102,15 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
  * and line breaks as spaces.
  */
 export function fromJats(text: string): string {
-  const marked = JATS_MARKUP.reduce((result, [tag, csl]) => result.replace(tag, csl), text.replace(JATS_TAG, ''));
+  const marked = JATS_MARKUP.reduce((result, [tag, csl]) => result.replace(tag, csl), text).replace(JATS_TAG, '');
   return marked
     .replace(ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
       if (name) return NAMED_ENTITIES[name.toLowerCase()]!;
       const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
       return code > 0 && code <= 0x10FFFF ? String.fromCodePoint(code) : entity;
     })
-    .replace(/\s+/gu, ' ')
+    // Line breaks and runs of spaces, not the no-break and thin spaces of "5\u00A0mg".
+    .replace(/[ \t\r\n]+/gu, ' ')
     .trim();
 }
 
@@ -189,12 +191,12 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
       if (NAME_VARIABLES.has(field) && isNameList(value)) {
         const names = (value as CslName[]).map(textNameParts);
         checked[field] = names.filter((name) => !isEtAl(name));
-        // Typed in as the last name, "et al" would be printed as one ("Smith, J., & et al.").
+        // Typed in as a name, "et al" would be printed as one ("Smith, J., & et al.").
         if (names.some(isEtAl)) {
           diagnostics.push({
             code: 'incomplete-entry',
             severity: 'warning',
-            message: `"${item.id}": the ${field} list ends in "et al", so the reference names only those written, without "et al"`,
+            message: `"${item.id}": the ${field} list has "et al" as a name, so the reference names only those written, without "et al"`,
             hint: 'Write every name, from the work itself or its PubMed record; the style shortens long lists to "et al" itself.',
             location,
             key: item.id,

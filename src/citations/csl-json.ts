@@ -9,6 +9,7 @@ const NOT_JSON: [RegExp, string, string][] = [
   [/^\/[/*]/u, 'a comment', 'Delete the comment: JSON has none.'],
   [/^(?:NaN|-?Infinity|undefined)\b/u, 'a value JSON does not have', 'Write a number, a string or null.'],
   [/^'/u, 'a single-quoted string', 'Put strings in double quotes.'],
+  [/^(?:True|False|None)\b/u, 'a value written as Python writes it', 'Write true, false or null.'],
 ];
 
 /** The first thing in `text`, outside its strings, that JSON does not allow; V8 gives no position for these. */
@@ -20,7 +21,7 @@ function notJson(text: string): { offset: number; what: string; hint: string } |
       if (character === '\\') i++;
       else if (character === '"') inString = false;
     } else if (character === '"') inString = true;
-    else if (",/NIu-'".includes(character!)) {
+    else if (",/NIu-'TFN".includes(character!)) {
       const found = NOT_JSON.find(([pattern]) => pattern.test(text.slice(i, i + 12)));
       if (found) return { offset: i, what: found[1], hint: found[2] };
     }
@@ -30,10 +31,11 @@ function notJson(text: string): { offset: number; what: string; hint: string } |
 
 function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagnostic['code']): Diagnostic {
   // V8's message quotes the text around the error, line breaks and all: the first clause is the message.
-  const message = (error instanceof Error ? error.message : String(error)).replace(/, ".*" is not valid JSON$/su, '');
+  const message = (error instanceof Error ? error.message : String(error)).replace(/, (?:\.\.\.)?".*" is not valid JSON$/su, '');
   const position = message.match(/position (\d+)/u)?.[1];
   const scanned = notJson(text);
-  const found = scanned && (position === undefined || scanned.offset === Number(position)) ? scanned : undefined;
+  // V8 points at the bracket after a trailing comma, or at the letter after a minus sign.
+  const found = scanned && (position === undefined || /^[,\s-]*$/u.test(text.slice(scanned.offset, Number(position)))) ? scanned : undefined;
   return {
     code,
     severity: 'error',
@@ -90,7 +92,7 @@ const URI = /^[a-z][a-z\d+.-]*:\/\//iu;
  */
 export function parseCslJson(source: string, file: string): ParsedFile {
   const { value, diagnostic, text } = parseJson(source, file, 'invalid-csl-json');
-  if (diagnostic) return { entries: [], diagnostics: [diagnostic] };
+  if (diagnostic) return { entries: [], diagnostics: [diagnostic], unreadable: diagnostic };
   const items = Array.isArray(value) ? value : [value];
   const entries: ParsedFile['entries'] = [];
   const diagnostics: Diagnostic[] = [];

@@ -146,6 +146,13 @@ export function withPageIdentifiers<Item extends { URL?: unknown; DOI?: unknown;
   return item[field] === undefined || item[field] === '' ? { ...item, [field]: identifier.value } : item;
 }
 
+/** A note without the identifier lines it starts with, which the reference's links show. */
+export function noteWithoutIdentifiers(note: string): string {
+  let rest = note;
+  for (let pair = rest.match(LEADING_IDENTIFIER); pair; pair = rest.match(LEADING_IDENTIFIER)) rest = rest.slice(pair[0].length);
+  return rest.trim();
+}
+
 /** Resolver links for an item's identifiers; only https URLs built from validated identifiers. */
 export function identifierLinks(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): { label: string; href: string; scheme: IdentifierScheme }[] {
   return identifiersOf(item).map(({ scheme, value }) => {

@@ -42,6 +42,8 @@ export class Library {
   readonly records = new Map<string, StoredRecord>();
   /** Problems found while reading the files. */
   readonly diagnostics: Diagnostic[] = [];
+  /** Files none of which could be read: a key cited from one of them is not unknown, only unread. */
+  readonly unreadable: Diagnostic[] = [];
   private readonly byIdentifier = new Map<string, LibraryEntry>();
   /** Keys whose definition is broken or ambiguous: citing one fails with the library's own diagnostic. */
   private readonly brokenKeys = new Map<string, Diagnostic>();
@@ -68,6 +70,7 @@ export class Library {
 
   add(parsed: ParsedStoredFile, isStored: boolean): void {
     this.diagnostics.push(...parsed.diagnostics);
+    if (parsed.unreadable) this.unreadable.push(parsed.unreadable);
     if (parsed.record) this.records.set(identifierKey(parsed.record.identifier), parsed.record);
     for (const diagnostic of parsed.diagnostics) {
       if (diagnostic.key && diagnostic.severity === 'error') this.brokenKeys.set(diagnostic.key, diagnostic);
@@ -143,7 +146,7 @@ export class Library {
     }
     const suggestions = suggestKeys(key, [...this.entries.keys(), ...this.stored.keys()]);
     // A file that could not be read at all may hold the key: its error is the one to fix first.
-    const unreadFiles = this.diagnostics.filter((diagnostic) => diagnostic.severity === 'error' && diagnostic.location?.line !== undefined && UNREADABLE_FILE.has(diagnostic.code) && diagnostic.key === undefined);
+    const unreadFiles = this.unreadable.filter((diagnostic) => diagnostic.location !== undefined);
     return { diagnostic: {
       code: 'unknown-key',
       severity: 'error',
@@ -158,9 +161,6 @@ export class Library {
     } };
   }
 }
-
-// Errors that leave a whole file unread (as opposed to one entry of it).
-const UNREADABLE_FILE = new Set<Diagnostic['code']>(['invalid-csl-json', 'invalid-encoding']);
 
 const KEY_SHOWN = 80;
 
@@ -232,7 +232,9 @@ export function loadLibrary(files: LibraryFile[], options: { inGivenOrder?: bool
     const kind = libraryFileKind(file.path);
     if (!kind) continue;
     if (isUtf16(file.text)) {
-      library.diagnostics.push(utf16Problem(file));
+      const problem = utf16Problem(file);
+      library.diagnostics.push(problem);
+      library.unreadable.push(problem);
       continue;
     }
     const encoding = encodingProblem(file);

@@ -21,14 +21,14 @@ function statusIn(text: unknown): string | undefined {
  * "Published online in press.", and `note = {In press}` was dropped by every bundled style.
  */
 export function withPublicationStatus(item: CslItem): CslItem {
-  const status = typeof item.status === 'string' ? item.status.toLowerCase() : undefined;
-  if (status && Object.hasOwn(PUBSTATE_WORDS, status)) return { ...item, status: PUBSTATE_WORDS[status] };
-  if (status) return item;
   const fromDate = statusIn(item.issued?.literal);
-  if (fromDate) {
-    const { issued: _literal, ...rest } = item;
-    return { ...rest, status: fromDate };
-  }
+  // A date that only says "in press" is the status again, which styles would print twice.
+  const { issued: _literal, ...undated } = item;
+  const dated = fromDate ? undated : item;
+  const status = typeof item.status === 'string' ? item.status.toLowerCase() : undefined;
+  if (status && Object.hasOwn(PUBSTATE_WORDS, status)) return { ...dated, status: PUBSTATE_WORDS[status] };
+  if (status) return dated;
+  if (fromDate) return { ...undated, status: fromDate };
   const fromNote = statusIn(item.note);
   if (fromNote) {
     const { note: _note, ...rest } = item;

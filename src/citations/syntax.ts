@@ -24,19 +24,19 @@ export interface CitationCluster {
   end: number;
 }
 
+/** Characters that cannot be seen, which a key copied from a web page or PDF may carry. */
+export const INVISIBLE_IN_KEYS = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+
 // Pandoc's key rule: starts with a letter, digit or underscore; internal punctuation (a run of it, as in
 // NASA ADS keys) is allowed only when followed by another key character, so a sentence's full stop never joins the key.
 // `<`, `>`, `{` and `}` are MDX syntax and never reach us inside text. Smartypants runs before citations
 // are read, so an apostrophe may be curled, `...` an ellipsis and `--` a dash. Beyond Pandoc, a key may hold a parenthesised group
 // without spaces, as DOIs do (`@doi:10.1016/S0140-6736(20)30183-5`).
 // A zero-width space or soft hyphen pasted from a web page or PDF is read through, as it cannot be seen.
-const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’…–—\u00AD\u200B-\u200D\u2060\uFEFF]+(?=[\p{L}\p{N}_(])|\([^\s()[\]@;,]+\))*`;
+const KEY = String.raw`[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?~/'‘’…–—${INVISIBLE_IN_KEYS.source.slice(1, -1)}]+(?=[\p{L}\p{N}_(])|\([^\s()[\]@;,]+\))*`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 // A narrative key must not continue a word or an e-mail address (name@example.org).
 const NARRATIVE = new RegExp(String.raw`(?<![\p{L}\p{N}_.@\\])@(${KEY})`, 'gu');
-
-/** Characters that cannot be seen, which a key copied from a web page or PDF may carry. */
-export const INVISIBLE_IN_KEYS = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
 
 // What smartypants makes of a key's punctuation, undone (and invisible characters taken out): `o’brien2020`, `2019ApJ…871…12S`, `who—2020`.
 const TYPOGRAPHY: [RegExp, string][] = [[/[‘’]/gu, "'"], [/…/gu, '...'], [/[–—]/gu, '--'], [INVISIBLE_IN_KEYS, '']];

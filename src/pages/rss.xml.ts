@@ -6,7 +6,7 @@ import { absoluteUrl, pageHref } from '../site/urls.ts';
 
 /** Whether a change is the summary's first publication ("Published 24 November: First published."), not an update. */
 function isFirstPublication(data: { published?: Date; changes: unknown[] }, date: Date): boolean {
-  return data.changes.length === 1 || (data.published !== undefined && date.getTime() <= data.published.getTime());
+  return data.published === undefined ? data.changes.length === 1 : date.getTime() <= data.published.getTime();
 }
 
 /** New and updated summaries: one item per summary, dated by its last review, newest first. */

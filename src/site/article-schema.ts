@@ -8,6 +8,8 @@ const isoDate = z.union([
   z.date(),
   // z.iso.date() also refuses days the calendar does not have (2026-02-30), which new Date() would roll over.
   z.iso.date().transform((text) => new Date(`${text}T00:00:00Z`)),
+  // A date with a time, as YAML (and Astro) reads an unquoted one.
+  z.iso.datetime({ offset: true, local: true }).transform((text) => new Date(text)),
 ], { error: (issue) => (typeof issue.input === 'string' && /^\d{4}-\d{2}-\d{2}$/u.test(issue.input) ? `${issue.input} is not a date of the calendar` : 'write the date as YYYY-MM-DD, e.g. 2026-11-27') });
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use lower-case words joined by hyphens, e.g. chronic-low-back-pain');

@@ -5,6 +5,7 @@ import { articleSchema } from './article-schema.ts';
 
 const HINT = 'See "Writing an article" in the README for the fields a summary starts with.';
 const FIELDS = Object.keys(articleSchema.shape);
+const REQUIRED = FIELDS.filter((field) => !articleSchema.shape[field as keyof typeof articleSchema.shape].safeParse(undefined).success);
 // Astro's glob loader reads `slug` as the page's address.
 const KNOWN_FIELDS = new Set([...FIELDS, 'slug']);
 
@@ -32,6 +33,8 @@ function lineOf(document: Document, lines: LineCounter, path: Path): number {
  */
 export function frontmatterProblems(path: string, text: string): Diagnostic[] {
   const source = text.replace(/^\uFEFF/u, '');
+  // TOML frontmatter, which Astro reads too, is left to Astro's own check.
+  if (/^\s*\+\+\+\r?\n/u.test(source)) return [];
   const block = frontmatterBlock(source);
   if (!block) {
     return [{ code: 'invalid-frontmatter', severity: 'error', message: `${path} does not start with frontmatter (title, description, conditions… between --- lines)`, hint: HINT, location: { file: path, line: 1, column: 1 } }];
@@ -39,13 +42,17 @@ export function frontmatterProblems(path: string, text: string): Diagnostic[] {
   // Lines of the YAML are counted from the file's first line: the block starts after its --- line.
   const firstLine = source.slice(0, block.text.indexOf(block.yaml)).split('\n').length - 1;
   const lines = new LineCounter();
-  const document = parseDocument(block.yaml, { lineCounter: lines, prettyErrors: false });
+  // Merge keys (`<<: *base`) as Astro's YAML reader takes them.
+  const document = parseDocument(block.yaml, { lineCounter: lines, prettyErrors: false, merge: true });
   const at = (line: number) => ({ file: path, line: firstLine + line, column: 1 });
   if (document.errors.length) {
     const [error] = document.errors;
     return [{ code: 'invalid-frontmatter', severity: 'error', message: `The frontmatter is not valid YAML: ${error!.message.split('\n')[0]}`, hint: 'Quote text that has a colon followed by a space, or starts with [, {, *, & or #.', location: at(lines.linePos(error!.pos[0]).line) }];
   }
   const data: unknown = document.toJS();
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return [{ code: 'invalid-frontmatter', severity: 'error', message: `The frontmatter has no fields: a summary needs ${REQUIRED.join(', ')}`, hint: HINT, location: at(1) }];
+  }
   const problems: Diagnostic[] = [];
   const result = articleSchema.safeParse(data);
   if (!result.success) {
@@ -62,7 +69,8 @@ export function frontmatterProblems(path: string, text: string): Diagnostic[] {
   }
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
-      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      // A merge key (`<<`) is read as a symbol, not a field.
+      const name = isScalar(pair.key) && typeof pair.key.value === 'string' ? pair.key.value : undefined;
       if (name === undefined || KNOWN_FIELDS.has(name)) continue;
       const [meant] = suggestKeys(name, FIELDS);
       problems.push({

@@ -21,19 +21,23 @@ export function citationAuthorName(name: CslName): string {
 
 // Google Scholar's form: "citation_title=…; citation_author=…"; a ";" inside a value would end it.
 // Built once per source: every page citing it repeats the same tag.
-const referenceText = perObject((item: CslItem): string => {
+/** A work's title, authors, journal, year, volume and DOI as `citation_*` name and value. */
+function sourcePairs(item: CslItem): [string, string | undefined][] {
   const year = issuedYear(item);
-  const doi = identifiersOf(item).find((id) => id.scheme === 'doi');
-  const pairs: [string, string | undefined][] = [
-    ['citation_title', item.title],
+  return [
+    ['citation_title', typeof item.title === 'string' ? item.title : undefined],
     ...(item.author ?? []).map((name): [string, string] => ['citation_author', citationAuthorName(name)]),
     ['citation_journal_title', typeof item['container-title'] === 'string' ? item['container-title'] : undefined],
     ['citation_publication_date', year ? String(year) : undefined],
-    ['citation_volume', typeof item.volume === 'string' ? item.volume : undefined],
-    ['citation_doi', doi?.value],
+    ['citation_volume', typeof item.volume === 'string' || typeof item.volume === 'number' ? String(item.volume) : undefined],
+    ['citation_doi', identifiersOf(item).find((id) => id.scheme === 'doi')?.value],
   ];
-  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, value]) => `${name}=${plainText(value).replace(/;/gu, ',')}`).join('; ');
-});
+}
+
+const referenceText = perObject((item: CslItem): string => sourcePairs(item)
+  .filter((pair): pair is [string, string] => Boolean(pair[1]))
+  .map(([name, value]) => `${name}=${plainText(value).replace(/;/gu, ',')}`)
+  .join('; '));
 
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */
 export function highwireTags(input: HighwireInput): { name: string; content: string }[] {
@@ -52,25 +56,27 @@ export function highwireTags(input: HighwireInput): { name: string; content: str
 
 const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? plainText(String(value)) : undefined);
 
+/** First and last page of one range, the last written out ("455-74" is 455 to 474); a list of pages gives its first. */
+export function pageRange(page: string): { first?: string; last?: string } {
+  const range = page.match(/^\s*([A-Za-z]*)(\d+)\s*[-–—]+\s*([A-Za-z]*)(\d+)\s*$/u);
+  if (!range) return { first: page.split(/[,;\s]/u).find(Boolean) };
+  const [, prefix, first, lastPrefix, last] = range as unknown as [string, string, string, string, string];
+  const full = last.length < first.length ? first.slice(0, first.length - last.length) + last : last;
+  return { first: prefix + first, last: (lastPrefix || prefix) + full };
+}
+
 /**
  * The `citation_*` tags of a source's own page, for Zotero and other reference managers to save the
  * work complete: volume, issue and pages included, as the formatted reference shows them.
  */
 export function sourceTags(item: CslItem): { name: string; content: string }[] {
-  const [firstPage, lastPage] = (text(item.page) ?? '').split(/\s*[-–—]+\s*/u);
-  const identifiers = identifiersOf(item);
-  const year = issuedYear(item);
+  const pages = pageRange(text(item.page) ?? '');
   const pairs: [string, string | undefined][] = [
-    ['citation_title', text(item.title)],
-    ...(item.author ?? []).map((name): [string, string] => ['citation_author', citationAuthorName(name)]),
-    ['citation_publication_date', year ? String(year) : undefined],
-    ['citation_journal_title', text(item['container-title'])],
-    ['citation_volume', text(item.volume)],
+    ...sourcePairs(item),
     ['citation_issue', text(item.issue)],
-    ['citation_firstpage', firstPage || undefined],
-    ['citation_lastpage', lastPage || undefined],
-    ['citation_doi', identifiers.find((id) => id.scheme === 'doi')?.value],
-    ['citation_pmid', identifiers.find((id) => id.scheme === 'pmid')?.value],
+    ['citation_firstpage', pages.first],
+    ['citation_lastpage', pages.last],
+    ['citation_pmid', identifiersOf(item).find((id) => id.scheme === 'pmid')?.value],
   ];
-  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, content]) => ({ name, content }));
+  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, content]) => ({ name, content: plainText(content) }));
 }

@@ -46,7 +46,7 @@ describe('CSL-JSON as real tools export it', () => {
   it('leaves out "et al" typed in as an author, with a warning, as BibTeX\'s "and others"', () => {
     const { texts, diagnostics } = ama([{ id: 'e', type: 'article-journal', title: 'A trial', author: [{ family: 'Smith', given: 'Jo' }, { family: 'et al.', given: '' }], 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] }, volume: '1', page: '2' }]);
     expect(texts).toEqual(['Smith J. A trial. Lancet. 2019;1:2.']);
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['incomplete-entry', '"e": the author list ends in "et al", so the reference names only those written, without "et al"']]);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['incomplete-entry', '"e": the author list has "et al" as a name, so the reference names only those written, without "et al"']]);
   });
 
   it("reads Zotero's item type names and a type with a space after it", () => {
@@ -68,6 +68,7 @@ describe('fromJats', () => {
     expect(fromJats('Diet &amp; exercise for <scp>COVID</scp>‐19: p &lt; 0.05,\n   <italic>in vivo</italic> and <bold>bold</bold>')).toBe('Diet & exercise for <span style="font-variant:small-caps;">COVID</span>‐19: p < 0.05, <i>in vivo</i> and <b>bold</b>');
     expect(fromJats('<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML"><mml:mi>β</mml:mi></mml:math>-blockers &#946; &#x3B2; &nbsp;')).toBe('β-blockers β β');
     expect(fromJats('Plain <i>title</i> & more')).toBe('Plain <i>title</i> & more');
+    expect(fromJats('5\u00A0mg and <jats:italic>E. coli</jats:italic>')).toBe('5\u00A0mg and <i>E. coli</i>');
   });
 });
 
@@ -84,6 +85,9 @@ describe('CSL-JSON that is not JSON', () => {
     ['a comment', '[\n  {"id": "a", "title": "T"}\n  // from Zotero\n]', '3:3', 'it has a comment', 'Delete the comment: JSON has none.'],
     ['NaN', '[{"id": "a", "volume": NaN}]', '1:24', 'it has a value JSON does not have', 'Write a number, a string or null.'],
     ['single quotes', "[{'id': 'a'}]", '1:3', 'it has a single-quoted string', 'Put strings in double quotes.'],
+    ['a comma after the last field', '[{"id": "a", "type": "book",}]', '1:28', 'it has a comma after the last item of a list or object', 'Delete the comma before the closing bracket.'],
+    ['-Infinity', '[{"id": "a", "volume": -Infinity}]', '1:24', 'it has a value JSON does not have', 'Write a number, a string or null.'],
+    ['Python\'s True', `[${'{"id": "x", "type": "book"}, '.repeat(5)}{"id": "a", "flag": True}]`, '1:167', 'it has a value written as Python writes it', 'Write true, false or null.'],
   ])('points at %s with what to do, on one line', (_what, text, place, message, hint) => {
     const library = loadLibrary([{ path: 'references/x.json', text }]);
     const [diagnostic] = library.diagnostics;
@@ -96,6 +100,10 @@ describe('CSL-JSON that is not JSON', () => {
     const library = loadLibrary([{ path: 'references/x.json', text: '[{"id": "zotero2020", "title": "T"},]' }]);
     const resolution = library.resolve('zotero2020');
     expect('diagnostic' in resolution && resolution.diagnostic.hint).toBe('references/x.json could not be read, and may hold this key: fix the error there first (`npm run refs -- check` shows it).');
+    // A file that was read, with one bad item, is not blamed.
+    const read = loadLibrary([{ path: 'references/y.json', text: '[{"id": "a", "title": "No type"}, {"id": "b", "type": "book", "title": "T"}]' }]);
+    const unknown = read.resolve('zotero2020');
+    expect('diagnostic' in unknown && unknown.diagnostic.hint).toMatch(/^Add an entry with this key/u);
   });
 });
 

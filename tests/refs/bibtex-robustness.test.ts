@@ -322,12 +322,13 @@ describe('BibTeX from other projects', () => {
 
   it('keeps "and" in a publisher or institution, which BibLaTeX reads as a list', () => {
     const library = loadLibrary([{ path: 'lists.bib', text: [
-      '@book{wiley, author = {Doe, Jo}, title = {Pain}, publisher = {John Wiley and Sons}, address = {Hoboken and London}, year = 2020}',
+      '@book{wiley, author = {Doe, Jo}, title = {Pain}, publisher = {John Wiley and Sons}, address = {Amsterdam and Boston and London}, year = 2020}',
       '@report{nice, author = {{National Institute for Health and Care Excellence}}, title = {Low back pain}, type = {NICE guideline}, number = {NG59}, institution = {National Institute for Health and Care Excellence}, year = 2016}',
     ].join('\n') }]);
     const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatter.entry('wiley')!.text).toBe('Doe J. Pain. John Wiley and Sons; 2020.');
     expect(library.entries.get('nice')!.item.publisher).toBe('National Institute for Health and Care Excellence');
+    expect(library.entries.get('wiley')!.item['publisher-place']).toBe('Amsterdam, Boston and London');
   });
 
   it('keeps what a crossref child inherits when a broken entry stands between it and its parent', () => {
@@ -384,6 +385,8 @@ describe('BibTeX from other projects', () => {
   it('reads a key with a zero-width space pasted into it as the key it looks like, with a warning, and names a space in a key', () => {
     const parsed = parseBibtex('@article{smith\u200B2020, author = {Smith, Ann}, title = {T}, journal = {J}, year = {2020}}\n@article{doe\u00A02021, author = {Doe, Jo}, title = {T}, journal = {J}, year = {2021}}\n', 'keys.bib');
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['smith2020']);
+    expect(parseBibtex('@article{\n  lee\u200B2022,\n  title = {T}, year = {2022}}', 'next-line.bib').entries.map((entry) => entry.key)).toEqual(['lee2022']);
+    expect(parseBibtex('@article{\u200B, title = {T}, year = {2022}}', 'empty.bib').diagnostics.map((d) => d.code)).toEqual(['invalid-bibtex']);
     expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.message])).toEqual([
       ['invisible-character', 'warning', 1, 'The key "smith2020" is written with characters that cannot be seen (a zero-width space or soft hyphen); they were taken out, so that @smith2020 cites it'],
       ['invalid-bibtex', 'error', 2, 'The key "doe\u00A02021" of this BibTeX @article entry has a space in it (a no-break space)'],
@@ -398,6 +401,7 @@ describe('BibTeX from other projects', () => {
       '@article{pubstate, author = {Doe, Jane}, title = {Massage for neck pain}, journaltitle = {BMJ}, date = {2027}, pubstate = {inpress}}',
       '@article{forthcoming, author = {Doe, Jane}, title = {Heat for back pain}, journal = {BMJ}, year = {2027}, pubstate = {forthcoming}}',
       '@article{noted, author = {Doe, Jane}, title = {Cold for back pain}, journal = {BMJ}, year = {2020}, note = {In press at the time of writing}}',
+      '@article{both, author = {Roe, Sam}, title = {Rest for back pain}, journal = {Pain}, year = {In Press}, pubstate = {inpress}}',
     ].join('\n') }]);
     const texts = (style: Parameters<typeof bundledStyle>[0]) => {
       const formatter = new CitationFormatter(library, bundledStyle(style));
@@ -409,6 +413,7 @@ describe('BibTeX from other projects', () => {
       'Doe J. Massage for neck pain. BMJ. In press.',
       'Doe J. Heat for back pain. BMJ. Forthcoming.',
       'Doe J. Cold for back pain. BMJ. Published online 2020.',
+      'Roe S. Rest for back pain. Pain. In press.',
     ]);
     expect(texts('vancouver')).toEqual([
       'Doe J. Yoga for back pain. Pain. In press.',
@@ -416,8 +421,9 @@ describe('BibTeX from other projects', () => {
       'Doe J. Massage for neck pain. BMJ. In press 2027.',
       'Doe J. Heat for back pain. BMJ. Forthcoming 2027.',
       'Doe J. Cold for back pain. BMJ. 2020;',
+      'Roe S. Rest for back pain. Pain. In press.',
     ]);
-    expect([...library.entries.values()].map(incompleteEntry)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect([...library.entries.values()].map(incompleteEntry)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
     expect(texts('apa').slice(0, 2)).toEqual(['Doe, J. (in press-b). Yoga for back pain. Pain.', 'Doe, J. (in press-a). Tai chi for knee pain. Lancet.']);
   });
 
@@ -434,6 +440,8 @@ describe('BibTeX from other projects', () => {
       '@unpublished{inline, author = {Lee, Kim}, title = {Old style}, note = {Preprint}, year = {1999}, eprint = {arXiv:hep-th/9901001}}',
       '@article{published, author = {Lee, Kim}, title = {Published}, journal = {Pain}, year = {2023}, doi = {10.1000/1}, eprint = {2301.00003}, archivePrefix = {arXiv}}',
       '@misc{other, author = {Lee, Kim}, title = {Other server}, year = {2023}, eprint = {hal-0123}, eprinttype = {hal}}',
+      '@misc{category, author = {Lee, Kim}, title = {With its category}, year = {2020}, eprint = {arXiv:2101.00006 [cs.LG]}}',
+      '@misc{oldcategory, author = {Lee, Kim}, title = {Old with a category}, year = {2003}, eprint = {cond-mat.stat-mech/0309136}, archivePrefix = {arXiv}}',
     ].join('\n');
     const library = loadLibrary([{ path: 'preprints.bib', text }]);
     const item = (key: string) => library.entries.get(key)!.item;
@@ -444,6 +452,7 @@ describe('BibTeX from other projects', () => {
     ]);
     expect(['prefix', 'eprinttype', 'inline'].map((key) => incompleteEntry(library.entries.get(key)!))).toEqual([undefined, undefined, undefined]);
     expect(referenceLinks(item('prefix'))).toEqual([{ label: 'arXiv', href: 'https://arxiv.org/abs/2101.00001' }]);
+    expect([item('category').URL, item('oldcategory').URL]).toEqual(['https://arxiv.org/abs/2101.00006', 'https://arxiv.org/abs/cond-mat.stat-mech/0309136']);
     expect([item('published').type, item('published').URL, item('other').type, item('other').URL]).toEqual(['article-journal', undefined, 'document', undefined]);
     const formatter = new CitationFormatter(library, bundledStyle('apa'));
     expect(formatter.entry('prefix')!.text).toBe('Lee, K. (2021). Learning pain trajectories (arXiv:2101.00001). arXiv. https://arxiv.org/abs/2101.00001');

@@ -56,6 +56,9 @@ describe('exportReferences', () => {
     expect(bib).toContain('title = {β‐blockers \\& ≤ 2 doses for {TNF}‐α in 50\\% of \\#1 cases\\_x}');
     expect(bib).toContain('author = {王, 伟 and Müller, Jörg}');
     expect(bib).toContain('doi = {10.1000/a_b}');
+    // The address stays verbatim in url, and is escaped where citation-js copies it as text.
+    expect(bib).toContain('url = {https://example.org/a_b%20c}');
+    expect(bib).toContain('howpublished = {https://example.org/a\\_b\\%20c}');
     const [back] = new Cite(bib).data as Record<string, unknown>[];
     expect(back).toMatchObject({ title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', 'container-title': 'J & K', DOI: '10.1000/a_b' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highwireTags, sourceTags } from '../../src/site/highwire.ts';
+import { highwireTags, pageRange, sourceTags } from '../../src/site/highwire.ts';
 import { jsonLdText, medicalWebPage, scholarlyArticle } from '../../src/site/json-ld.ts';
 import { item } from './helpers/library.ts';
 
@@ -92,15 +92,27 @@ describe('sourceTags', () => {
   it("gives a source's page what a reference manager needs to save the work whole: volume, issue and pages too", () => {
     expect(sourceTags(item('vickers2018acupuncture')).filter((tag) => tag.name !== 'citation_author')).toEqual([
       { name: 'citation_title', content: 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis' },
-      { name: 'citation_publication_date', content: '2018' },
       { name: 'citation_journal_title', content: 'The Journal of Pain' },
+      { name: 'citation_publication_date', content: '2018' },
       { name: 'citation_volume', content: '19' },
+      { name: 'citation_doi', content: '10.1016/j.jpain.2017.11.005' },
       { name: 'citation_issue', content: '5' },
       { name: 'citation_firstpage', content: '455' },
       { name: 'citation_lastpage', content: '474' },
-      { name: 'citation_doi', content: '10.1016/j.jpain.2017.11.005' },
       { name: 'citation_pmid', content: '29198932' },
     ]);
     expect(sourceTags({ id: 'e', type: 'article-journal', title: 'T', page: 'e076000' }).map((tag) => tag.name)).toEqual(['citation_title', 'citation_firstpage']);
+  });
+});
+
+describe('pageRange', () => {
+  it('writes out a last page PubMed shortens, and gives a list of pages its first', () => {
+    expect(pageRange('455-474')).toEqual({ first: '455', last: '474' });
+    expect(pageRange('455-74')).toEqual({ first: '455', last: '474' });
+    expect(pageRange('1892–8')).toEqual({ first: '1892', last: '1898' });
+    expect(pageRange('S12-S19')).toEqual({ first: 'S12', last: 'S19' });
+    expect(pageRange('455, 460-462')).toEqual({ first: '455' });
+    expect(pageRange('e076000')).toEqual({ first: 'e076000' });
+    expect(pageRange('')).toEqual({ first: undefined });
   });
 });

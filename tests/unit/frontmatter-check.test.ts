@@ -23,6 +23,16 @@ describe('frontmatterProblems', () => {
     ]);
   });
 
+  it('takes what Astro takes: a date with a time, merge keys, TOML frontmatter (left to Astro)', () => {
+    expect(problems(`---\n${VALID.replace('2026-11-27', '2026-11-27T10:00:00Z')}---\n`)).toEqual([]);
+    expect(problems(`---\n${VALID.replace('lastReviewed: 2026-11-27\n', '')}dates: &dates\n  lastReviewed: 2026-11-27\n<<: *dates\n---\n`)).toEqual(['content/articles/a.mdx:6:1: warning: "dates" is not a field of a summary, so the site ignores it [unknown-frontmatter-field]']);
+    expect(problems('+++\ntitle = "Yoga"\n+++\n')).toEqual([]);
+  });
+
+  it('says what an empty frontmatter lacks', () => {
+    expect(problems('---\n\n---\n')).toEqual(['content/articles/a.mdx:1:1: error: The frontmatter has no fields: a summary needs title, description, conditions, interventions, lastReviewed [invalid-frontmatter]']);
+  });
+
   it('reports a date the calendar lacks even unquoted, which YAML would roll over to another day', () => {
     expect(problems(`---\n${VALID.replace('2026-11-27', '2026-02-30')}---\n`)).toEqual(['content/articles/a.mdx:6:1: error: lastReviewed: 2026-02-30 is not a date of the calendar [invalid-frontmatter]']);
   });

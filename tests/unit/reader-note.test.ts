@@ -7,6 +7,8 @@ describe('readerNote', () => {
   it("keeps an editor's note, without the identifiers it starts with", () => {
     expect(readerNote(item('PMID: 29198932 PMCID: PMC5927830 Erratum in J Pain. 2018;19(6):700.'))).toBe('Erratum in J Pain. 2018;19(6):700.');
     expect(readerNote(item('Free full text on the publisher\'s site; a randomized controlled trial in 3 countries.'))).toBe('Free full text on the publisher\'s site; a randomized controlled trial in 3 countries.');
+    const editors = 'Not the latest version of this Systematic Review: see Cochrane Database Syst Rev. 2021;3:CD004870.';
+    expect(readerNote(item(editors))).toBe(editors);
   });
 
   it('shows no note when there is nothing left, or when it is the PubMed record EndNote copied into it', () => {
