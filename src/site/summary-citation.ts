@@ -60,9 +60,13 @@ const PLAIN = /<div[^>]*class="csl-entry"[^>]*>([\s\S]*?)<\/div>/u;
 
 // AMA prints a web page's issued date as "Published …": that is the first publication, and the version
 // cited follows as "Updated …" (AMA 11th ed., 3.15.1). APA dates a page by its latest update; Vancouver
-// by its year of publication.
+// by its year of publication, with the update in brackets.
 const AMA_PUBLISHED = /(Published [^.<]+\.)/u;
 const AMA_DATE = new Intl.DateTimeFormat('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+// Citing Medicine gives an updated web page's update in brackets after its year: "2026 [updated 2026 Nov 27]".
+const VANCOUVER_YEAR = /(\b\d{4})(?=\. Available from)/u;
+const NLM_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const nlmDate = (date: Date) => `${date.getUTCFullYear()} ${NLM_MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
 
 /** The summary formatted in each style: sanitised HTML to show, plain text to copy. */
 export function citeSummary(input: SummaryCitationInput, locale = 'en-US'): { id: string; label: string; html: string; text: string }[] {
@@ -75,6 +79,7 @@ export function citeSummary(input: SummaryCitationInput, locale = 'en-US'): { id
     const output = cite.format('bibliography', { template: `evidence-${style.id}`, format: 'html', lang: locale }) as string;
     let html = safeReferenceHtml((output.match(NUMBERED) ?? output.match(PLAIN))?.[1]?.trim() ?? output);
     if (style.id === 'ama' && first) html = html.replace(AMA_PUBLISHED, `$1 Updated ${AMA_DATE.format(input.date)}.`);
+    if (style.id === 'vancouver' && first) html = html.replace(VANCOUVER_YEAR, `$1 [updated ${nlmDate(input.date)}]`);
     return { id: style.id, label: style.label, html, text: htmlToText(html) };
   });
 }

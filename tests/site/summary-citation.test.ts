@@ -24,10 +24,11 @@ describe('citeSummary', () => {
     expect(styles[2]!.text).toMatch(/Evidence Library editorial team\. \(2026, November 27\)/u);
   });
 
-  it('dates the version cited: AMA gives the first publication and the update, APA the update', () => {
+  it('dates the version cited: AMA and Vancouver give the first publication and the update, APA the update', () => {
     const [ama, vancouver, apa] = citeSummary({ ...input, published: new Date('2026-02-24T00:00:00Z') });
     expect(ama!.text).toContain('Evidence Library. Published February 24, 2026. Updated November 27, 2026. https://');
-    expect(vancouver!.text).toContain('Evidence Library. 2026.');
+    expect(vancouver!.text).toContain('Evidence Library. 2026 [updated 2026 Nov 27]. Available from: https://');
+    expect(citeSummary(input)[1]!.text).toContain('Evidence Library. 2026. Available from: https://');
     expect(apa!.text).toContain('(2026, November 27)');
     expect(citeSummary(input)[0]!.text).toContain('Evidence Library. Published November 27, 2026. https://');
   });
