@@ -51,7 +51,8 @@ const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
  */
 function withVisibleKeys(text: string, file: string, diagnostics: Diagnostic[]): string {
-  const where = lineLocator(text, file);
+  // Lines are indexed only for a file that has such a key: the file's own locator is made after this.
+  let where: ReturnType<typeof lineLocator> | undefined;
   return text.replace(INVISIBLE_KEY, (_match, start: string, key: string, offset: number) => {
     const visible = key.replace(INVISIBLE_IN_KEYS, '');
     // A key of nothing but invisible characters is reported as an entry without a key.
@@ -61,7 +62,7 @@ function withVisibleKeys(text: string, file: string, diagnostics: Diagnostic[]):
       severity: 'warning',
       message: `The key "${visible}" is written with characters that cannot be seen (a zero-width space or soft hyphen); they were taken out, so that @${visible} cites it`,
       hint: 'Retype the key in the file, so that other tools read it as it looks.',
-      location: where(offset + start.length),
+      location: (where ??= lineLocator(text, file))(offset + start.length),
       key: visible,
     });
     return start + visible;

@@ -12,21 +12,34 @@ const NOT_JSON: [RegExp, string, string][] = [
   [/^(?:True|False|None)\b/u, 'a value written as Python writes it', 'Write true, false or null.'],
 ];
 
-/** The first thing in `text`, outside its strings, that JSON does not allow; V8 gives no position for these. */
-function notJson(text: string): { offset: number; what: string; hint: string } | undefined {
+/**
+ * Calls `visit` with each character of JSON text that is not inside a string (a string's opening quote
+ * included), until it returns true: what is written in a title is never taken for structure.
+ */
+function outsideStrings(text: string, visit: (index: number, character: string) => boolean): void {
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const character = text[i];
+    const character = text[i]!;
     if (inString) {
       if (character === '\\') i++;
       else if (character === '"') inString = false;
-    } else if (character === '"') inString = true;
-    else if (",/NIu-'TFN".includes(character!)) {
-      const found = NOT_JSON.find(([pattern]) => pattern.test(text.slice(i, i + 12)));
-      if (found) return { offset: i, what: found[1], hint: found[2] };
+      continue;
     }
+    if (character === '"') inString = true;
+    if (visit(i, character)) return;
   }
-  return undefined;
+}
+
+/** The first thing in `text`, outside its strings, that JSON does not allow; V8 gives no position for these. */
+function notJson(text: string): { offset: number; what: string; hint: string } | undefined {
+  let found: { offset: number; what: string; hint: string } | undefined;
+  outsideStrings(text, (i, character) => {
+    if (!",/NIu-'TFN".includes(character)) return false;
+    const construct = NOT_JSON.find(([pattern]) => pattern.test(text.slice(i, i + 12)));
+    if (construct) found = { offset: i, what: construct[1], hint: construct[2] };
+    return found !== undefined;
+  });
+  return found;
 }
 
 function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagnostic['code']): Diagnostic {
@@ -62,24 +75,17 @@ export function parseJson(source: string, file: string, code: Diagnostic['code']
 function itemStarts(text: string): number[] {
   const starts: number[] = [];
   let depth = 0;
-  let inString = false;
   let itemNext = false;
-  for (let i = 0; i < text.length; i++) {
-    const character = text[i]!;
-    if (inString) {
-      if (character === '\\') i++;
-      else if (character === '"') inString = false;
-      continue;
-    }
+  outsideStrings(text, (i, character) => {
     if (itemNext && !/\s/u.test(character)) {
       starts.push(i);
       itemNext = false;
     }
-    if (character === '"') inString = true;
-    else if (character === '[' || character === '{') itemNext = depth++ === 0 && character === '[';
+    if (character === '[' || character === '{') itemNext = depth++ === 0 && character === '[';
     else if (character === ']' || character === '}') depth--;
     else if (character === ',' && depth === 1) itemNext = true;
-  }
+    return false;
+  });
   return starts;
 }
 
