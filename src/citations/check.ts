@@ -151,9 +151,20 @@ export function checkArticle(library: Library, article: ArticleCitations, option
         key: entry.key,
       });
     }
-    if (options.entries) diagnostics.push(...checkEntry(entry, library).map((d) => ({ ...d, related: [...(d.related ?? []), ...(location ? [location] : [])] })));
+    if (options.entries) diagnostics.push(...checkedOnce(entry, library).map((d) => ({ ...d, related: [...(d.related ?? []), ...(location ? [location] : [])] })));
   }
   return [...diagnostics, ...unusedAcknowledgements(library, article, new Set(cited.keys()))];
+}
+
+// The build checks each cited entry for every article citing it, and the answer depends only on the library.
+const entryChecks = new WeakMap<Library, WeakMap<LibraryEntry, Diagnostic[]>>();
+
+function checkedOnce(entry: LibraryEntry, library: Library): Diagnostic[] {
+  let checks = entryChecks.get(library);
+  if (!checks) entryChecks.set(library, (checks = new WeakMap()));
+  let diagnostics = checks.get(entry);
+  if (!diagnostics) checks.set(entry, (diagnostics = checkEntry(entry, library)));
+  return diagnostics;
 }
 
 /** Notes in `acknowledgedUpdates` for a source the article does not cite: a misspelt key, or a citation since removed. */
