@@ -77,6 +77,12 @@ export class CitationError extends Error {
   }
 }
 
+/** Diagnostics in the order of their files and places, as a compiler lists them. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const place = (d: Diagnostic) => d.location ?? { file: '', line: 0, column: 0 };
+  return diagnostics.sort((a, b) => place(a).file.localeCompare(place(b).file) || place(a).line - place(b).line || place(a).column - place(b).column);
+}
+
 /** `file:line:col: error: message [code]`, the form compilers use, so editors can jump to it. */
 export function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;

@@ -1,4 +1,4 @@
-import { checkArticle, checkLibrary, formatDiagnostic, unusedEntries, type Diagnostic } from '../citations/index.ts';
+import { checkArticle, checkLibrary, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic } from '../citations/index.ts';
 import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
@@ -23,11 +23,6 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
     }
   }
   return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_SLUGS), ...diagnostics, ...unusedEntries(library, cited)]);
-}
-
-function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const place = (d: Diagnostic) => d.location ?? { file: '', line: 0, column: 0 };
-  return diagnostics.sort((a, b) => place(a).file.localeCompare(place(b).file) || place(a).line - place(b).line || place(a).column - place(b).column);
 }
 
 /** Prints diagnostics as `file:line:col: severity: message [code]` (or JSON) and returns the exit status. */

@@ -4,6 +4,7 @@ import { AstroError } from 'astro/errors';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
@@ -18,6 +19,7 @@ import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext } from './shared-context.ts';
+import { articleErrorCollector } from './article-errors.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
 // A team's shared library may hold hundreds of sources no summary cites yet: every build would list them all.
@@ -78,14 +80,17 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
         }
         publishContext(context);
-        updateConfig({ vite: { plugins: [quietHeadInjectWarnings] } });
+        // A build reports every article's errors together; `astro dev` shows each page's as it is opened.
+        const errors = command === 'build' ? articleErrorCollector() : undefined;
+        const reported = <P extends Plugin<any[], any>>(plugin: P) => errors?.collecting(plugin) ?? plugin;
+        updateConfig({ vite: { plugins: [quietHeadInjectWarnings, ...(errors ? [errors.stopAfterBundle] : [])] } });
         // A path, not a URL: stored identifier files are named with %2F for the slash in a DOI, which a URL would decode.
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         // In a build, every summary's frontmatter problem at once; `astro dev` shows Astro's own, page by page.
         if (command === 'build') reportFrontmatterProblems(root, logger);
-        processor.options.remarkPlugins.push(remarkLiteralLessThan, remarkProseExpressions, remarkFindingCertainty, [remarkCitations, {
+        processor.options.remarkPlugins.push(remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           // The article page renders each summary's reference list from the library's records, so the

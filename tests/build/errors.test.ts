@@ -34,6 +34,21 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('hint: Did you mean "vickers2018acupuncture"?');
   });
 
+  it('errors in several articles: every one in one report, sorted by file and line, with no stack trace under them', async () => {
+    const error = await buildError((root) => {
+      cite(root, 'A typo in a key [@vickers2018].\n\nBraces read as code: {1-2} mg.');
+      const second = join(root, 'content/articles/second.mdx');
+      appendFileSync(second, '\nAnother typo [@cherkin2009].\n');
+    });
+    expect(error.message).toContain('3 error(s) in 2 article(s):');
+    const places = [...error.message.matchAll(/content\/articles\/(\w+)\.mdx:\d+:\d+: error: .*\[([\w-]+)\]$/gmu)].map(([, file, code]) => `${file} ${code}`);
+    expect(places).toEqual(['first unknown-key', 'first prose-expression', 'second unknown-key']);
+    // The bundler wraps the error it stopped on; the CLI prints that one's message and hint.
+    const [report] = (error as Error & { errors?: (Error & { hint?: string })[] }).errors ?? [];
+    expect(report?.hint).toContain('npm run refs -- check');
+    expect(report?.stack).toBe('');
+  });
+
   it('malformed BibTeX entry: the entry\'s own file:line, where it is cited, and what to fix', async () => {
     const error = await buildError((root) => {
       appendFileSync(join(root, 'references/refs.bib'), '\n@article{broken2020,\n  title = {Unclosed,\n  year = 2020\n}\n');

@@ -1,0 +1,56 @@
+import type { ViteUserConfig } from 'astro';
+import { AstroError } from 'astro/errors';
+import type { Plugin, Processor, Transformer } from 'unified';
+import { CitationError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../citations/index.ts';
+
+type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
+
+// A thousand broken citations would bury the first ones; `refs check` lists them all.
+const SHOWN = 50;
+
+/**
+ * Every article's errors in one report. Astro stops a build at the first article whose Markdown plugin
+ * throws, with a stack trace under the message; an author then fixes one article per build. Here the
+ * plugins' errors are collected while the articles compile, each article compiling as written, and the
+ * build stops once the bundle is done, before a page is rendered.
+ */
+export function articleErrorCollector() {
+  const collected: Diagnostic[] = [];
+
+  /** The plugin, with a CitationError collected instead of thrown; the document is left as the plugin found it. */
+  function collecting<P extends Plugin<any[], any>>(plugin: P): P {
+    return function (this: Processor, ...options: unknown[]) {
+      const transformer = (plugin as Plugin<unknown[]>).apply(this, options);
+      if (typeof transformer !== 'function') return transformer;
+      // Two parameters, as the wrapped plugins take: unified waits for a callback from a transformer that declares a third.
+      return function (this: unknown, tree, file) {
+        try {
+          return transformer.call(this, tree, file, () => {});
+        } catch (error) {
+          if (!(error instanceof CitationError)) throw error;
+          collected.push(...error.diagnostics);
+          return undefined;
+        }
+      } as Transformer;
+    } as P;
+  }
+
+  const stopAfterBundle: VitePlugin = {
+    name: 'evidence-citations:article-errors',
+    renderStart() {
+      if (collected.length === 0) return;
+      const errors = sortDiagnostics(collected.splice(0));
+      const files = new Set(errors.map((error) => error.location?.file));
+      const more = errors.length > SHOWN ? `\n\n…and ${errors.length - SHOWN} more.` : '';
+      const error = new AstroError(
+        `${errors.length} error(s) in ${files.size} article(s):\n\n${errors.slice(0, SHOWN).map(formatDiagnostic).join('\n\n')}${more}`,
+        '`npm run refs -- check` lists these with every other problem in the articles and references, without a build.',
+      );
+      // The message names each file and line: a stack trace into this integration would bury them.
+      error.stack = '';
+      throw error;
+    },
+  };
+
+  return { collecting, stopAfterBundle };
+}
