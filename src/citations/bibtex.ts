@@ -41,8 +41,9 @@ function withMendeleyBraces(text: string): string {
   return opened > 0 && opened === text.split(MENDELEY_CLOSE).length - 1 ? text.replaceAll(MENDELEY_OPEN, '{').replaceAll(MENDELEY_CLOSE, '}') : text;
 }
 
-// A key written with invisible characters in it, up to its comma.
-const INVISIBLE_KEY = new RegExp(String.raw`^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]*${INVISIBLE_IN_KEYS.source}[^\s,{}()"=]*)(?=\s*,)`, 'gmu');
+// An entry's key, up to its comma. (Matching only keys with an invisible character in the pattern itself
+// took time growing with the square of a long key's length.)
+const ENTRY_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]+)(?=\s*,)/gmu;
 // A key with a space in it (a pasted no-break space, often), which BibTeX cannot read as a key.
 const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"=]+)+)\s*,/u;
 
@@ -53,8 +54,10 @@ const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"
 function withVisibleKeys(text: string, file: string, diagnostics: Diagnostic[]): string {
   // Lines are indexed only for a file that has such a key: the file's own locator is made after this.
   let where: ReturnType<typeof lineLocator> | undefined;
-  return text.replace(INVISIBLE_KEY, (_match, start: string, key: string, offset: number) => {
+  if (text.search(INVISIBLE_IN_KEYS) === -1) return text;
+  return text.replace(ENTRY_KEY, (match, start: string, key: string, offset: number) => {
     const visible = key.replace(INVISIBLE_IN_KEYS, '');
+    if (visible === key) return match;
     // A key of nothing but invisible characters is reported as an entry without a key.
     if (!visible) return start;
     diagnostics.push({

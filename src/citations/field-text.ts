@@ -14,9 +14,10 @@ export function mapText(item: CslItem, change: (text: string) => string): CslIte
   return mapped;
 }
 
-// Control characters (tabs and line ends aside) and the bidi embeddings and overrides, which can make
-// "Smith" read as another name: nothing a reference needs, and they reach page titles and exports.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E]/gu;
+// Control characters (tabs and line ends aside) and every bidi control (embeddings, overrides, isolates
+// and marks), which can make "Smith" read as another name or "12:100, 200" as "200 ,12:100": nothing a
+// reference needs, and they reach page titles and exports.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 /**
  * Field text as readers and search expect it, from any reader. `{\'\i}`, the usual BibTeX spelling of í,

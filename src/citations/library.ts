@@ -198,8 +198,13 @@ function encodingProblem(file: LibraryFile): Diagnostic | undefined {
   };
 }
 
-// UTF-16 (Windows' "Unicode" in some exporters) read as UTF-8 has a NUL beside every ASCII letter.
-const isUtf16 = (text: string) => text.includes('\u0000');
+// UTF-16 (Windows' "Unicode" in some exporters) read as UTF-8 has a NUL beside every ASCII letter; a
+// stray NUL in UTF-8 text is a control character like any other, which field-text.ts drops.
+function isUtf16(text: string): boolean {
+  const sample = text.slice(0, 4096);
+  const nuls = sample.split('\u0000').length - 1;
+  return nuls > sample.length / 4;
+}
 
 /** A UTF-16 file: nothing in it can be read, and Latin-1 advice would garble it. */
 function utf16Problem(file: LibraryFile): Diagnostic {

@@ -139,3 +139,11 @@ describe('a stored metadata file that cannot be read', () => {
     expect('diagnostic' in resolution && resolution.diagnostic.message).toMatch(/^The stored metadata for DOI 10\.1000\/broken cannot be read: references\/identifiers\/doi-10\.1000%2Fbroken\.json is not valid JSON/u);
   });
 });
+
+describe('characters no reader should get', () => {
+  it('a stray NUL in UTF-8 text is dropped, not taken for UTF-16; bidi isolates and marks are dropped like overrides', () => {
+    const library = loadLibrary([{ path: 'references/odd.bib', text: '@article{m, author = {Smith, Ann}, title = {Pain\u0000 at \u206712:100, 200\u2069 weeks\u200F}, journal = {J}, year = {2020}}\n' }]);
+    expect(library.diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-encoding')).toEqual([]);
+    expect(library.entries.get('m')!.item.title).toBe('Pain at 12:100, 200 weeks');
+  });
+});
