@@ -4,11 +4,12 @@ const UNDECOMPOSED = new RegExp(`[${Object.keys(UNACCENTED).join('')}]`, 'gu');
 
 /**
  * A fragment- and URL-safe form of a citation key: letters (accents dropped: `müller2020` → `muller2020`),
- * digits, `_`, `.` and `-` survive, anything else becomes `-`.
+ * digits, `_`, `.` and `-` survive, anything else becomes `-`. It neither starts nor ends with `.` or `-`:
+ * `..` would be the folder above, `.x` a file many hosts do not serve, `x.` a name Windows cannot keep.
  */
 export function keySlug(key: string): string {
   const unaccented = key.normalize('NFD').replace(/\p{M}+/gu, '').replace(UNDECOMPOSED, (letter) => UNACCENTED[letter]!);
-  return unaccented.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^-+|-+$/gu, '') || 'ref';
+  return unaccented.replace(/[^A-Za-z0-9_.-]+/gu, '-').replace(/^[-.]+|[-.]+$/gu, '') || 'ref';
 }
 
 /** The id of a reference's bibliography entry: derived from its key, so links survive renumbering. */

@@ -80,30 +80,47 @@ export function slugClashes(entries: LibraryEntry[]): Diagnostic[] {
   })));
 }
 
-/** Keys whose page would be one the site keeps for something else (`/references/by-year/`). */
-export function reservedPages(entries: LibraryEntry[], reserved: ReadonlySet<string>): Diagnostic[] {
-  return entries.filter((entry) => reserved.has(keySlug(entry.key))).map((entry): Diagnostic => ({
-    code: 'duplicate-key',
-    severity: 'error',
-    message: `Reference "${entry.key}" would take the page /references/${keySlug(entry.key)}/, which lists the references sorted`,
-    hint: 'Rename the key and update the articles that cite it.',
-    location: entry.location,
-    key: entry.key,
-  }));
+/** The addresses the site keeps under /references/ beside one page per reference. */
+export interface ReservedPages {
+  /** Pages of their own, such as `by-year` (the references sorted by year). */
+  lists: ReadonlySet<string>;
+  /** Extensions of each reference's downloads: `<slug>.bib` beside `<slug>/`. */
+  downloads: readonly string[];
+}
+
+/** Keys whose page would be one the site keeps for something else (`/references/by-year/`, another reference's `.bib`). */
+export function reservedPages(entries: LibraryEntry[], reserved: ReservedPages): Diagnostic[] {
+  const bySlug = new Map(entries.map((entry) => [keySlug(entry.key).toLowerCase(), entry]));
+  return entries.flatMap((entry): Diagnostic[] => {
+    const slug = keySlug(entry.key);
+    const [, base = '', extension = ''] = slug.match(/^(.+)\.([^.]+)$/u) ?? [];
+    const owner = reserved.downloads.includes(extension.toLowerCase()) ? bySlug.get(base.toLowerCase()) : undefined;
+    const taken = reserved.lists.has(slug.toLowerCase()) ? 'which lists the references sorted' : owner ? `where "${owner.key}" is downloaded as a .${extension.toLowerCase()} file` : undefined;
+    if (!taken) return [];
+    return [{
+      code: 'duplicate-key',
+      severity: 'error',
+      message: `Reference "${entry.key}" would take the page /references/${slug}/, ${taken}`,
+      hint: 'Rename the key and update the articles that cite it.',
+      location: entry.location,
+      ...(owner ? { related: [owner.location] } : {}),
+      key: entry.key,
+    }];
+  });
 }
 
 /**
  * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), keys that
- * would share a page or take one the site keeps (`reservedSlugs`), one work under two keys, and each entry's
+ * would share a page or take one the site keeps (`reserved`), one work under two keys, and each entry's
  * own checks. `inFile` limits the report to problems in some files, or that name a place in them.
  */
-export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true, reservedSlugs: ReadonlySet<string> = new Set()): Diagnostic[] {
+export function checkLibrary(library: Library, inFile: (file: string) => boolean = () => true, reserved: ReservedPages = { lists: new Set(), downloads: [] }): Diagnostic[] {
   const entries = [...library.entries.values()];
   return [
     ...library.diagnostics,
     ...caseDuplicates(entries),
     ...slugClashes(entries),
-    ...reservedPages(entries, reservedSlugs),
+    ...reservedPages(entries, reserved),
     ...duplicateWorks(entries),
     ...entries.flatMap((entry) => checkEntry(entry, library)),
   ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file) || diagnostic.related?.some((place) => inFile(place.file)));

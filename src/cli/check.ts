@@ -1,5 +1,5 @@
 import { checkArticle, checkLibrary, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic } from '../citations/index.ts';
-import { RESERVED_REFERENCE_SLUGS } from '../site/reference-sort.ts';
+import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
@@ -11,7 +11,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
   const { library, files: read } = loadProjectLibrary(project, files);
   if (files.length) {
     const chosen = new Set(read.map((file) => file.path));
-    return sortDiagnostics(checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_SLUGS));
+    return sortDiagnostics(checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_PAGES));
   }
   const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
   const cited = new Set<string>();
@@ -22,7 +22,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
       if ('entry' in resolution) cited.add(resolution.entry.key);
     }
   }
-  return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_SLUGS), ...diagnostics, ...unusedEntries(library, cited)]);
+  return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_PAGES), ...diagnostics, ...unusedEntries(library, cited)]);
 }
 
 /** Prints diagnostics as `file:line:col: severity: message [code]` (or JSON) and returns the exit status. */

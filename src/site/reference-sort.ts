@@ -1,3 +1,6 @@
+import type { ReservedPages } from '../citations/index.ts';
+import { EXPORT_FORMATS } from './exports.ts';
+
 /** The orders the reference list offers; each has its own static page so sorting works without JavaScript. */
 export const REFERENCE_SORTS = {
   author: { label: 'First author', path: '/references/' },
@@ -7,8 +10,8 @@ export const REFERENCE_SORTS = {
 
 export type ReferenceSort = keyof typeof REFERENCE_SORTS;
 
-/** URL segments under /references/ that sort pages use, so no reference key may take them. */
-export const RESERVED_REFERENCE_SLUGS = new Set(['by-year', 'by-journal']);
+/** What the site publishes under /references/ besides one page per reference: the sorted lists and each reference's downloads. */
+export const RESERVED_REFERENCE_PAGES: ReservedPages = { lists: new Set(['by-year', 'by-journal']), downloads: Object.keys(EXPORT_FORMATS) };
 
 interface Sortable {
   firstAuthor: string;

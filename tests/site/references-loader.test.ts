@@ -65,4 +65,12 @@ describe('referenceRecords', () => {
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
     expect(() => referenceRecords(context)).toThrowError('refs.bib:1:1: error: Reference "by-year" would take the page /references/by-year/, which lists the references sorted [duplicate-key]\n  hint: Rename the key and update the articles that cite it.');
   });
+
+  it("refuses a key whose page would be another reference's download, or a sorted list in other letter case", () => {
+    const library = loadLibrary([{ path: 'refs.bib', text: ['clash', 'clash.bib', 'Other.JSON', 'other', 'By-Year'].map((key) => `@article{${key}, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}\n`).join('') }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
+    expect(() => referenceRecords(context)).toThrowError(/refs\.bib:2:1: error: Reference "clash\.bib" would take the page \/references\/clash\.bib\/, where "clash" is downloaded as a \.bib file \[duplicate-key\]\n  see also refs\.bib:1:1\n  hint: Rename the key and update the articles that cite it\./u);
+    expect(() => referenceRecords(context)).toThrowError(/refs\.bib:3:1: error: Reference "Other\.JSON" would take the page \/references\/Other\.JSON\/, where "other" is downloaded as a \.json file/u);
+    expect(() => referenceRecords(context)).toThrowError(/refs\.bib:5:1: error: Reference "By-Year" would take the page \/references\/By-Year\/, which lists the references sorted/u);
+  });
 });

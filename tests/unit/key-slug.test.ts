@@ -13,6 +13,10 @@ describe('keySlug', () => {
     ['łukasz2017', 'lukasz2017'],
     ['王2020', '2020'],
     ['?!', 'ref'],
+    ['..', 'ref'],
+    ['.', 'ref'],
+    ['.hidden2020', 'hidden2020'],
+    ['smith2020.', 'smith2020'],
   ])('%s → %s', (key, slug) => {
     expect(keySlug(key)).toBe(slug);
   });
