@@ -5,6 +5,7 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
+import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
 import { mapText } from './field-text.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
@@ -214,6 +215,23 @@ function withGenreWords(item: CslItem): CslItem {
   return Object.hasOwn(GENRE_WORDS, item.genre) ? { ...item, genre: GENRE_WORDS[item.genre] } : item;
 }
 
+// The BibTeX fields citation-js reads each CSL date from, as a message names them.
+const DATE_FIELDS: Record<string, string> = { issued: 'date', accessed: 'urldate', 'event-date': 'eventdate', 'original-date': 'origdate' };
+
+/** The entry with its dates as styles can print them (see dates.ts); month = {13} is no season in BibTeX. */
+function withCheckedDates(entry: LibraryEntry, diagnostics: Diagnostic[]): LibraryEntry {
+  let item = entry.item;
+  for (const variable of DATE_VARIABLES) {
+    if (item[variable] === undefined) continue;
+    const { date, problems } = checkedDate(item[variable], { seasons: false });
+    if (problems.length === 0) continue;
+    const { [variable]: _written, ...rest } = item;
+    item = date ? { ...rest, [variable]: date } as CslItem : rest as CslItem;
+    diagnostics.push(dateProblem(entry.key, DATE_FIELDS[variable] ?? variable, entry.item[variable], date, problems, entry.location));
+  }
+  return item === entry.item ? entry : { ...entry, item };
+}
+
 /** BibLaTeX `xdata = {a, b}`: fields the entry lacks come from the named @xdata entries (citation-js ignores them). */
 function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] {
   const xdata = new Map(entries.filter((entry) => entry.item.type === 'document' && chunks.some((c) => c.type === 'xdata' && c.key === entry.key)).map((e) => [e.key, e.item]));
@@ -309,7 +327,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     const key = itemKey(item);
     entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
-  const inherited = inheritXdata(entries, chunks);
+  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(entry, diagnostics));
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
 }

@@ -1,5 +1,6 @@
 import type { CslItem, CslName } from './csl.ts';
 import { nearestName } from './edit-distance.ts';
+import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
 // CSL 1.0.2's variables and item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables),
@@ -10,7 +11,7 @@ const NAME_VARIABLES = new Set([
   'narrator', 'organizer', 'original-author', 'performer', 'producer', 'recipient', 'reviewed-author', 'script-writer',
   'series-creator', 'translator',
 ]);
-const DATE_VARIABLES = new Set(['accessed', 'available-date', 'event-date', 'issued', 'original-date', 'submitted']);
+const DATES = new Set<string>(DATE_VARIABLES);
 const OTHER_VARIABLES = [
   'abstract', 'annote', 'archive', 'archive_collection', 'archive_location', 'archive-place', 'authority', 'call-number',
   'categories', 'chapter-number', 'citation-key', 'citation-label', 'citation-number', 'collection-number', 'collection-title',
@@ -33,7 +34,7 @@ const CROSSREF_FIELDS = [
   'score', 'short-container-title', 'short-title', 'special_numbering', 'standards-body', 'subject', 'subtitle', 'subtype',
   'update-policy', 'update-to', 'updated-by',
 ];
-const VARIABLES = [...NAME_VARIABLES, ...DATE_VARIABLES, ...OTHER_VARIABLES];
+const VARIABLES = [...NAME_VARIABLES, ...DATES, ...OTHER_VARIABLES];
 const KNOWN = new Set([...VARIABLES, ...CROSSREF_FIELDS]);
 const TYPES = [
   'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
@@ -54,17 +55,9 @@ const TYPE_ALIASES: Record<string, string> = {
   newspaperarticle: 'article-newspaper', preprint: 'article', blogpost: 'post-weblog', computerprogram: 'software',
 };
 
-const ISO_DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/u;
-
-/** A date written as text: `2020`, `2020-05` and `2020-05-01` as date parts, anything else for citeproc to parse. */
-function dateOf(text: string): CslItem['issued'] {
-  const parts = text.trim().match(ISO_DATE)?.slice(1).filter(Boolean).map(Number);
-  return parts ? { 'date-parts': [parts] } : { raw: text };
-}
-
 // Variables citeproc reads as text (or numbers written as text): any other JSON value makes it fail on the item.
 // doi.org's `license` is a list of licence records, which no style prints: it is left out without a word.
-const NOT_TEXT = new Set(['id', 'type', 'custom', 'categories', 'keyword', 'license', ...NAME_VARIABLES, ...DATE_VARIABLES]);
+const NOT_TEXT = new Set(['id', 'type', 'custom', 'categories', 'keyword', 'license', ...NAME_VARIABLES, ...DATES]);
 // PubMed's record states, as NCBI's exporter writes them in `status`: how the work was published, not
 // whether it is yet; AMA printed "J Pain. Ppublish;19(5):455-474." and left the year out.
 const PUBMED_STATES = new Set(['ppublish', 'epublish', 'aheadofprint', 'ecollection', 'received', 'revised', 'pmc', 'pmcr', 'pubmed', 'pubmedr', 'premedline', 'medline', 'medliner', 'entrez', 'pmc-release']);
@@ -75,10 +68,6 @@ function textOf(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number')) return value.join(', ');
   return undefined;
-}
-
-function isDate(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && ('date-parts' in value || 'raw' in value || 'literal' in value);
 }
 
 // Fields publishers fill from their JATS XML, which doi.org passes on as written.
@@ -183,10 +172,11 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
       continue;
     }
     if (KNOWN.has(field)) {
-      if (DATE_VARIABLES.has(field) && (typeof value === 'string' || typeof value === 'number')) checked[field] = dateOf(String(value));
-      else if (DATE_VARIABLES.has(field) && !isDate(value)) {
-        delete checked[field];
-        warn(`${field} is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01", so it is left out of the reference`, `Write ${field} as { "date-parts": [[year, month, day]] }.`);
+      if (DATES.has(field)) {
+        const { date, problems } = checkedDate(value, { seasons: true });
+        if (date) checked[field] = date;
+        else delete checked[field];
+        if (problems.length) diagnostics.push(dateProblem(item.id, field, value, date, problems, location));
       }
       if (NAME_VARIABLES.has(field) && isNameList(value)) {
         const names = (value as CslName[]).map(textNameParts);

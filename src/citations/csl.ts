@@ -11,13 +11,21 @@ export interface CslName {
   suffix?: string;
 }
 
+/** A CSL date: year, month and day numbers (two lists for a range), or text for citeproc to read. */
+export interface CslDate {
+  'date-parts'?: (number | string)[][];
+  literal?: string;
+  raw?: string;
+  [part: string]: unknown;
+}
+
 export interface CslItem {
   id: string;
   type: string;
   title?: string;
   author?: CslName[];
   editor?: CslName[];
-  issued?: { 'date-parts'?: (number | string)[][]; literal?: string; raw?: string };
+  issued?: CslDate;
   'container-title'?: string;
   DOI?: string;
   PMID?: string;

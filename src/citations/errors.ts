@@ -27,6 +27,7 @@ export type DiagnosticCode =
   | 'unread-citation'
   | 'prose-expression'
   | 'invalid-finding'
+  | 'invalid-date'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
 import { incompleteEntry } from '../../src/citations/completeness.ts';
-import { CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
+import { CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks, toBibtex, toRis } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -560,6 +560,37 @@ describe('field text as readers and search expect it', () => {
   });
 });
 
+describe('dates that are no dates', () => {
+  it('reads date parts written as one list or as text, leaves out impossible months and days with a warning, and the downloads take what is left', () => {
+    const library = loadLibrary([
+      { path: 'references/dates.json', text: JSON.stringify([
+        { id: 'flat', type: 'article-journal', title: 'T', issued: { 'date-parts': [2020] } },
+        { id: 'text', type: 'article-journal', title: 'T', issued: { 'date-parts': '2020' } },
+        { id: 'strings', type: 'article-journal', title: 'T', issued: { 'date-parts': [['2020', '05']] } },
+        { id: 'words', type: 'article-journal', title: 'T', issued: { 'date-parts': [['spring']] } },
+        { id: 'season', type: 'article-journal', title: 'T', issued: { 'date-parts': [[2020, 13]] } },
+      ]) },
+      { path: 'references/dates.bib', text: '@article{day45, title = {T}, date = {2020-13-45}}\n@article{month13, title = {T}, year = {2020}, month = {13}}\n@article{year, title = {T}, year = {99999}}\n@article{feb30, title = {T}, date = {2020-02-30}}\n@article{leap, title = {T}, date = {2020-02-29}}\n' },
+    ]);
+    const issued = Object.fromEntries(library.all().map((entry) => [entry.key, entry.item.issued]));
+    expect(issued).toEqual({
+      flat: { 'date-parts': [[2020]] }, text: { 'date-parts': [[2020]] }, strings: { 'date-parts': [[2020, 5]] }, words: undefined, season: { 'date-parts': [[2020, 13]] },
+      day45: { 'date-parts': [[2020]] }, month13: { 'date-parts': [[2020]] }, year: undefined, feb30: { 'date-parts': [[2020, 2]] }, leap: { 'date-parts': [[2020, 2, 29]] },
+    });
+    expect(library.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location?.line, diagnostic.message])).toEqual([
+      ['invalid-date', 1, '"day45": date 2020-13-45: there is no month 13, so the reference gives 2020'],
+      ['invalid-date', 2, '"month13": date 2020-13: there is no month 13, so the reference gives 2020'],
+      ['invalid-date', 3, '"year": date 99999: 99999 is not a year, so it is left out of the reference'],
+      ['invalid-date', 4, '"feb30": date 2020-02-30: month 2 has no day 30, so the reference gives 2020-02'],
+      ['invalid-date', 1, '"words": issued {"date-parts":[["spring"]]}: its date-parts are not numbers such as [[2020, 5, 1]], so it is left out of the reference'],
+    ]);
+    const items = library.all().map((entry) => entry.item);
+    expect(toBibtex(items)).toContain('@article{flat,');
+    expect(toRis(items)).toContain('DA  - 2020/05');
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('day45')!.text).toContain('2020');
+  });
+});
+
 describe('CSL-JSON fields of the wrong kind', () => {
   it('reads numbers as text, drops nulls and leaves out what is not text, with a warning, instead of failing the build', () => {
     const library = loadLibrary([{ path: 'references/items.json', text: JSON.stringify([
@@ -569,7 +600,7 @@ describe('CSL-JSON fields of the wrong kind', () => {
     expect(library.entries.get('numbers')!.item).toEqual({ id: 'numbers', type: 'article-journal', title: '1984', author: [{ family: '42' }], volume: '3', 'container-title': 'Pain, Supplement' });
     expect(library.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.message])).toEqual([
       ['warning', '"objects": title is an object, not text, so it is left out of the reference'],
-      ['warning', '"objects": issued is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01", so it is left out of the reference'],
+      ['warning', '"objects": issued {"year":2020}: it is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01", so it is left out of the reference'],
     ]);
     const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatter.entry('numbers')!.text).toContain('1984');
