@@ -1,6 +1,6 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { CslItem } from './csl.ts';
+import { plainText, type CslItem } from './csl.ts';
 import { mapText } from './field-text.ts';
 import { identifiersOf } from './identifiers.ts';
 
@@ -18,13 +18,30 @@ bibtexConfig.format.asciiOnly = false;
 const VERBATIM = new Set(['id', 'citation-key', 'type', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'language']);
 const TEX_SPECIAL = /[\\&%$#_{}~^]/gu;
 const TEX_ESCAPES: Record<string, string> = { '\\': '\\textbackslash{}', '~': '\\textasciitilde{}', '^': '\\textasciicircum{}' };
-const texText = (text: string) => text.replace(TEX_SPECIAL, (character) => TEX_ESCAPES[character] ?? `\\${character}`);
+// A line break inside a field could start a line with "@misc{", which line-based readers take for a new entry.
+const oneLine = (text: string) => text.replace(/\s+/gu, ' ');
+const texText = (text: string) => oneLine(text).replace(TEX_SPECIAL, (character) => TEX_ESCAPES[character] ?? `\\${character}`);
+// A brace in a verbatim field would close it early: in addresses and DOIs it is percent-encoded, as URLs allow.
+const verbatimText = (text: string) => text.replace(/\s+/gu, '').replace(/[{}\\]/gu, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
 
-/** The item with TeX's special characters escaped in its text and names, for citation-js's UTF-8 output. */
-function texEscaped(item: CslItem): CslItem {
-  const escaped = mapText(item, texText);
-  for (const field of VERBATIM) if (field in item) escaped[field] = item[field];
+/**
+ * The item with TeX's special characters escaped in its text and names, for citation-js's UTF-8 output;
+ * `plain` also drops CSL's markup (<i>…</i>), which citation-js turns into \textit{…}.
+ */
+function texEscaped(item: CslItem, plain: boolean): CslItem {
+  const escaped = mapText(item, (text) => texText(plain ? plainText(text) : text));
+  for (const field of VERBATIM) if (typeof item[field] === 'string') escaped[field] = verbatimText(item[field]);
   return escaped;
+}
+
+/** Whether every brace of an entry closes, leaving out escaped ones (\{). */
+function balanced(entry: string): boolean {
+  let depth = 0;
+  for (const brace of entry.replace(/\\[{}]/gu, '').matchAll(/[{}]/gu)) {
+    depth += brace[0] === '{' ? 1 : -1;
+    if (depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 const UNSAFE_IN_KEY = /[\s,{}%\\#~"]+/gu;
@@ -44,7 +61,7 @@ function completed(entry: string, item: CslItem): string {
   let text = entry.replace(MONTH_WITH_DAY, '$1}');
   // citation-js copies the URL, kept verbatim, into howpublished, which LaTeX prints as text: escaped
   // there, so that "a_b&c" in an address cannot stop a LaTeX run.
-  if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === item.URL ? `${start}${texText(value)}${end}` : line));
+  if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === verbatimText(item.URL as string) ? `${start}${texText(value)}${end}` : line));
   // A thesis is @misc to citation-js; BibTeX has a type for each kind.
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   const extra: string[] = [];
@@ -59,7 +76,9 @@ function completed(entry: string, item: CslItem): string {
 export function toBibtex(items: CslItem[]): string {
   return items.map((item) => {
     // citation-js types CSL `type` as a closed union; these items came from CSL readers.
-    const entry = String(plugins.output.format('bibtex', [{ ...texEscaped(item), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1]));
-    return completed(entry, item);
+    const write = (plain: boolean) => completed(String(plugins.output.format('bibtex', [{ ...texEscaped(item, plain), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1])), item);
+    const entry = write(false);
+    // Markup that never closes ("<i>Staphylococcus aureus") would leave a \textit{ open, and every entry after it unread.
+    return balanced(entry) ? entry : write(true);
   }).join('');
 }

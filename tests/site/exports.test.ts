@@ -63,6 +63,20 @@ describe('exportReferences', () => {
     expect(back).toMatchObject({ title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', 'container-title': 'J & K', DOI: '10.1000/a_b' });
   });
 
+  it('writes BibTeX whose braces close however the fields are written: markup left open, braces and line breaks in addresses', () => {
+    const open = { id: 'open', type: 'article-journal', title: 'Carriage of <i>Staphylococcus aureus in children', 'container-title': 'J', issued: { 'date-parts': [[2020]] } };
+    const closed = { id: 'closed', type: 'article-journal', title: 'Fine <i>E. coli</i> title', DOI: '10.1000/x}y', URL: 'https://example.com/}\n@misc{x,', issued: { 'date-parts': [[2021]] } };
+    const broken = { id: 'broken', type: 'article-journal', title: 'Line\n@article{evil,\n title = {x}', issued: { 'date-parts': [[2022]] } };
+    const bib = exportReferences([open, closed, broken], 'bib');
+    const back = new Cite(bib).data as Record<string, unknown>[];
+    expect(back.map((item) => [item['citation-key'], item.title])).toEqual([
+      ['open', 'Carriage of Staphylococcus aureus in children'],
+      ['closed', 'Fine <i>E. coli</i> title'],
+      ['broken', 'Line @article{evil, title = {x}'],
+    ]);
+    expect(back[1]).toMatchObject({ DOI: '10.1000/x%7Dy', URL: 'https://example.com/%7D@misc%7Bx,' });
+  });
+
   it('keeps the library keys as BibTeX keys', () => {
     const bib = exportReferences(items, 'bib');
     for (const key of keys) expect(bib).toContain(`{${key},`);
