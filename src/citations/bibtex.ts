@@ -31,6 +31,9 @@ const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
 // Zotero's BibLaTeX export writes `eprinttype = {pmid}` where BibLaTeX says `pubmed`, the name citation-js
 // reads as a PubMed identifier (it drops any other eprint type).
 const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
+// TeXMed, PubMed's BibTeX exporter, names the identifiers `pubmed` and `pmc`; citation-js reads `pmid` and `pmcid`.
+const TEXMED_PMID = /(^|[,{(]|\s)pubmed(?=\s*=\s*[{"]?\s*\d{1,9}\s*[}",\n])/gimu;
+const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*[{"]?\s*PMC\d+\s*[}",\n])/gimu;
 
 // Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
 // `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.
@@ -252,7 +255,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const text = withVisibleKeys(withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed')), file, diagnostics);
+  const text = withVisibleKeys(withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')), file, diagnostics);
   const chunks = splitEntries(text);
   const where = lineLocator(text, file);
 

@@ -24,5 +24,6 @@ const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u061C\u20
  * arrives as a dotless ı with a combining accent ("Garcı́a"), which no search for García finds: composed (NFC).
  */
 export function readableText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\u0131(?=\p{M})/gu, 'i').replace(/\u0237(?=\p{M})/gu, 'j').normalize('NFC');
+  // A space before the closing brace (`title = "Kokkos "`) would be printed before the style's full stop.
+  return text.replace(INVISIBLE, '').replace(/\u0131(?=\p{M})/gu, 'i').replace(/\u0237(?=\p{M})/gu, 'j').normalize('NFC').trim();
 }

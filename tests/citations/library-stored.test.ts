@@ -146,4 +146,10 @@ describe('characters no reader should get', () => {
     expect(library.diagnostics.filter((diagnostic) => diagnostic.code === 'invalid-encoding')).toEqual([]);
     expect(library.entries.get('m')!.item.title).toBe('Pain at 12:100, 200 weeks');
   });
+
+  it('spaces around a field are left out, which a style would print before its full stop ("patterns ." in AMA)', () => {
+    const library = loadLibrary([{ path: 'references/spaced.bib', text: '@article{k, author = {Edwards, H. Carter}, title = "Kokkos: access patterns ", journal = "Journal of Parallel and Distributed Computing ", year = {2014}}\n' }]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('k')!.text).toBe('Edwards HC. Kokkos: access patterns. Journal of Parallel and Distributed Computing. Published online 2014.');
+  });
 });

@@ -244,6 +244,13 @@ describe('BibTeX from other projects', () => {
     expect(library.diagnostics).toEqual([]);
   });
 
+  it("reads TeXMed's pubmed and pmc fields, as PubMed's BibTeX export writes them", () => {
+    const library = loadLibrary([{ path: 'texmed.bib', text: '@Article{pmid27482379,\n   Author="Smith, A.",\n   Title="{T}",\n   Journal="J",\n   Year="2016",\n   pubmed="27482379",\n   pmc="PMC4968004"\n}\n@article{word, title = {W}, year = 2016, note = {pubmed = no}}\n' }]);
+    expect(referenceLinks(library.entries.get('pmid27482379')!.item).map((link) => link.href)).toEqual(['https://pubmed.ncbi.nlm.nih.gov/27482379/', 'https://pmc.ncbi.nlm.nih.gov/articles/PMC4968004/']);
+    expect(library.entries.get('word')!.item.note).toBe('pubmed = no');
+    expect(library.diagnostics).toEqual([]);
+  });
+
   it('reads the PMID or PMCID of the PubMed or PMC address EndNote and Mendeley give a PubMed import as its URL', () => {
     const bibtex = [
       '@article{endnote, title = {E}, journal = {J Pain}, year = 2018, doi = {10.1016/j.jpain.2017.11.005}, url = {https://www.ncbi.nlm.nih.gov/pubmed/29198932}}',
