@@ -119,8 +119,16 @@ function starredCommand(message: string, entryText: string): string | undefined 
   return /->Command\b/u.test(message) ? entryText.match(/\\[A-Za-z]+\*/u)?.[0] : undefined;
 }
 
-/** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, find the line. */
-function describeParseError(error: unknown, text = ''): { reason: string; line?: number; command?: string } {
+// citation-js names the tokens it expected: as an author sees them, with the usual mistake behind each.
+const TOKENS: Record<string, string> = { equals: '=', lbrace: '{', rbrace: '}', comma: ',', quote: '"', identifier: 'a field name', number: 'a number', at: '@' };
+const LIKELY_MISTAKES: [RegExp, string][] = [
+  [/^expected "equals", got "(?:lbrace|quote)"/u, 'a field name is followed by its value without "=" between them: write name = {value}'],
+  [/^expected "rbrace", got "identifier"/u, 'a field starts before the one above it ended: the comma at the end of the field above is missing'],
+  [/^expected "\w+", got "comma"/u, 'a comma stands where a field or a value belongs: two commas in a row, or a field with no value'],
+];
+
+/** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, in the author's words, and find the place. */
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number; column?: number; command?: string } {
   const message = error instanceof Error ? error.message : String(error);
   const command = starredCommand(message, text);
   if (command) return { reason: `the LaTeX command ${command} is not supported`, command };
@@ -128,8 +136,11 @@ function describeParseError(error: unknown, text = ''): { reason: string; line?:
   const open = text.split('{').length - text.split('}').length;
   if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
   const position = message.match(/at line (\d+) col (\d+)/u);
-  const reason = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/u, '').trim();
-  return { reason: reason || 'unreadable entry', line: position ? Number(position[1]) : undefined };
+  const sentence = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/u, '').trim();
+  const mistake = LIKELY_MISTAKES.find(([pattern]) => pattern.test(sentence))?.[1];
+  const tokens = sentence.match(/^expected "(\w+)", got "(\w+)"/u);
+  const reason = mistake ?? (tokens ? `${TOKENS[tokens[2]!] ?? tokens[2]} stands where ${TOKENS[tokens[1]!] ?? tokens[1]} belongs` : sentence);
+  return { reason: reason || 'unreadable entry', ...(position ? { line: Number(position[1]), column: Number(position[2]) } : {}) };
 }
 
 /** Parses a run of entries; fails unless it yields exactly one item per keyed entry, so a swallowed entry is never silent. */
@@ -302,7 +313,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line, command } = describeParseError(error, chunk.text);
+        const { reason, line, column, command } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
@@ -314,7 +325,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           hint: command
             ? `Write that text without ${command} (plain text or Unicode), or delete the field if the reference list does not need it.`
             : `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
-          location: command ? where(chunk.offset + chunk.text.indexOf(command)) : inside ? { file, line: start.line + line - macroLines - 1, column: 1 } : start,
+          location: command ? where(chunk.offset + chunk.text.indexOf(command)) : inside ? { file, line: start.line + line - macroLines - 1, column: column ?? 1 } : start,
           key: chunk.key,
         });
       }

@@ -183,6 +183,16 @@ describe('BibTeX from other projects', () => {
     expect(diagnostic!.hint).toMatch(/without \\enquote\*/u);
   });
 
+  it.each([
+    ['a missing "="', '@article{good1952,\n  title = {T},\n  author{Good, I. J.},\n  year = 1952\n}\n', 3, 9, 'a field name is followed by its value without "=" between them: write name = {value}'],
+    ['a missing comma', '@article{good1952,\n  title = {T}\n  year = 1952\n}\n', 3, 3, 'a field starts before the one above it ended: the comma at the end of the field above is missing'],
+    ['two commas', '@article{good1952,\n  title = {T},,\n  year = 1952\n}\n', 2, 15, 'a comma stands where a field or a value belongs: two commas in a row, or a field with no value'],
+  ])('says what is wrong in an author\'s words, at its line and column: %s', (_what, text, line, column, reason) => {
+    const [diagnostic] = parseBibtex(`${text}@article{next, title = {N}, year = 2020}\n`, 'x.bib').diagnostics;
+    expect(diagnostic).toMatchObject({ code: 'invalid-bibtex', location: { line, column } });
+    expect(diagnostic!.message).toBe(`BibTeX entry "good1952" could not be read: ${reason}`);
+  });
+
   it('warns about a LaTeX command left in a printed field, not in an abstract', () => {
     const text = '@book{knuth,\n  author = {Knuth, Donald E.},\n  title = {The \\TeX book},\n  abstract = {Where $x \\leq y$},\n  year = 1984,\n}\n@article{plain,\n  title = {Bounds},\n  abstract = {$x \\leq y$},\n  year = 2000,\n}\n';
     const parsed = parseBibtex(text, 'tex.bib');
