@@ -288,13 +288,13 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
         key: chunk.key,
       }] : [];
     });
-    // Google Scholar and others cut author lists short with "and others", which citation-js drops:
-    // the reference would name two authors of a trial by twelve as if they were all.
+    // Google Scholar and others cut author lists short with "and others": the reference names those written
+    // and "et al", where AMA and Vancouver name every author of a work by up to six.
     const truncated = fields.filter((field) => NAME_FIELDS.has(field.name) && /\band\s+others\s*$/iu.test(plainValue(field.value))).map((field): Diagnostic => ({
       code: 'incomplete-entry',
       severity: 'warning',
-      message: `"${chunk.key}": the ${field.name} list ends in "and others", so the reference names only those written, without "et al"`,
-      hint: 'Write every name, from the work itself or its PubMed record; the style shortens long lists to "et al" itself.',
+      message: `"${chunk.key}": the ${field.name} list ends in "and others", so the reference names those written, then "et al"`,
+      hint: 'If the work has six names or fewer, write them all, from the work itself or its PubMed record: AMA and Vancouver name each of them.',
       location: lineOf(field),
       key: chunk.key,
     }));

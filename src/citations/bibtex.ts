@@ -7,6 +7,7 @@ import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
 import { mapText } from './field-text.ts';
+import { withMoreNames } from './more-names.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
 
@@ -150,14 +151,15 @@ function parseGroup(macros: string, group: Chunk[]): CslItem[] {
   return items;
 }
 
-/** BibTeX's "and others" is a marker, not a person: drop it so styles print "et al" themselves. */
+/** BibTeX's "and others" is a marker, not a person: the list is marked as going on, and styles print "et al" (more-names.ts). */
 function withoutOthers(item: CslItem): CslItem {
+  let read = item;
   for (const role of ['author', 'editor'] as const) {
-    const names = item[role];
+    const names = read[role];
     const last = names?.[names.length - 1];
-    if (last && (last.family ?? last.literal)?.toLowerCase() === 'others' && !last.given) item[role] = names!.slice(0, -1);
+    if (last && (last.family ?? last.literal)?.toLowerCase() === 'others' && !last.given) read = withMoreNames({ ...read, [role]: names!.slice(0, -1) }, role);
   }
-  return item;
+  return read;
 }
 
 /**

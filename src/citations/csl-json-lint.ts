@@ -1,6 +1,7 @@
 import type { CslItem, CslName } from './csl.ts';
 import { nearestName } from './edit-distance.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
+import { withMoreNames } from './more-names.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
 // CSL 1.0.2's variables and item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables),
@@ -154,8 +155,9 @@ function nameOf(text: string): CslName {
  * (`"issued": "2020-05"`) are converted, since their meaning is plain.
  */
 export function checkedCslItem(item: CslItem, location: SourceLocation): { item: CslItem; diagnostics: Diagnostic[] } {
-  const checked: CslItem = { ...item };
+  let checked: CslItem = { ...item };
   const diagnostics: Diagnostic[] = [];
+  const cutShort: ('author' | 'editor')[] = [];
   const warn = (message: string, hint: string) => diagnostics.push({ code: 'unknown-field', severity: 'warning', message: `"${item.id}": ${message}`, hint, location, key: item.id });
   for (const [field, value] of Object.entries(item)) {
     // JSON's null is no value: citeproc would fail on the item rather than leave the field out.
@@ -181,13 +183,14 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
       if (NAME_VARIABLES.has(field) && isNameList(value)) {
         const names = (value as CslName[]).map(textNameParts);
         checked[field] = names.filter((name) => !isEtAl(name));
-        // Typed in as a name, "et al" would be printed as one ("Smith, J., & et al.").
+        // Typed in as a name, "et al" would be printed as one ("Smith, J., & et al."): the list is marked as going on.
         if (names.some(isEtAl)) {
+          if (field === 'author' || field === 'editor') cutShort.push(field);
           diagnostics.push({
             code: 'incomplete-entry',
             severity: 'warning',
-            message: `"${item.id}": the ${field} list has "et al" as a name, so the reference names only those written, without "et al"`,
-            hint: 'Write every name, from the work itself or its PubMed record; the style shortens long lists to "et al" itself.',
+            message: `"${item.id}": the ${field} list has "et al" as a name, so the reference names those written, then "et al"`,
+            hint: 'If the work has six names or fewer, write them all, from the work itself or its PubMed record: AMA and Vancouver name each of them.',
             location,
             key: item.id,
           });
@@ -203,6 +206,7 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
     const meant = nearestName(field, VARIABLES.filter((variable) => !(variable in item)));
     if (meant) warn(`"${field}" is not a CSL variable, so its value is left out of the reference; did you mean "${meant}"?`, `Rename the field to ${meant}.`);
   }
+  for (const role of cutShort) checked = withMoreNames(checked, role);
   for (const field of MARKED_UP) if (typeof checked[field] === 'string') checked[field] = fromJats(checked[field]);
   if (typeof checked.status === 'string' && PUBMED_STATES.has(checked.status.toLowerCase())) delete checked.status;
   if (typeof item.license !== 'string') delete checked.license;

@@ -1,3 +1,4 @@
+import { hasMoreNames } from './more-names.ts';
 /** The subset of CSL-JSON the engine reads itself; citeproc reads the rest. */
 export interface CslName {
   family?: string;
@@ -72,8 +73,10 @@ function nameOf(name: CslName): string {
 
 /** "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative citation names. */
 export function authorLabel(item: CslItem): string {
-  const names = (item.author?.length ? item.author : item.editor ?? []).map(nameOf).filter(Boolean);
+  const role = item.author?.length ? 'author' : 'editor';
+  const names = (item[role] ?? []).map(nameOf).filter(Boolean);
   if (names.length === 0) return item.title ? plainText(item.title) : item.id;
+  if (hasMoreNames(item, role)) return `${names[0]} et al`;
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names[0]} et al`;

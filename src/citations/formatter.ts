@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
+import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
 import type { Library, LibraryEntry } from './library.ts';
@@ -60,7 +61,10 @@ export class CitationFormatter {
     this.items = items;
     const locales = plugins.config.get('@csl').locales;
     this.engine = new CSL.Engine({
-      retrieveItem: (id) => items.get(id),
+      retrieveItem: (id) => {
+        const item = items.get(id);
+        return item && withPlaceholderNames(item);
+      },
       retrieveLocale: (lang) => locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? locales.get('en-US'),
     }, style.xml, locale, true);
     this.engine.setOutputFormat('html');
@@ -119,7 +123,7 @@ export class CitationFormatter {
         const number = String(ids.indexOf(id) + 1);
         this.marginTemplate = htmlToText(margin[1]!).replace(number, '{n}');
       }
-      const html = (margin ? margin[2]! : inner).trim();
+      const html = etAlPrinted((margin ? margin[2]! : inner).trim());
       into.set(id, { html, text: htmlToText(html) });
     });
   }
@@ -157,12 +161,12 @@ export class CitationFormatter {
 
   private cluster(request: CiteRequest): string {
     this.counts.citations++;
-    return this.engine.makeCitationCluster([{
+    return etAlPrinted(this.engine.makeCitationCluster([{
       id: request.key,
       ...(request.locator ? { locator: request.locator, label: request.label ?? 'page' } : {}),
       ...(request.suppressAuthor ? { 'suppress-author': true } : {}),
       ...(request.authorOnly ? { 'author-only': true } : {}),
-    }]);
+    }]));
   }
 
   /** The text a locator adds to a numbered citation: the difference between the cite with and without it. */

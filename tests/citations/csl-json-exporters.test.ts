@@ -43,10 +43,10 @@ describe('CSL-JSON as real tools export it', () => {
     expect(texts).toEqual(['Pre A. Yoga for back pain. medRxiv. Preprint posted online April 14, 2020. doi:10.1101/2020.04.10.20060681']);
   });
 
-  it('leaves out "et al" typed in as an author, with a warning, as BibTeX\'s "and others"', () => {
+  it('prints "et al" typed in as an author as "et al", not as a name, with a warning, as BibTeX\'s "and others"', () => {
     const { texts, diagnostics } = ama([{ id: 'e', type: 'article-journal', title: 'A trial', author: [{ family: 'Smith', given: 'Jo' }, { family: 'et al.', given: '' }], 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] }, volume: '1', page: '2' }]);
-    expect(texts).toEqual(['Smith J. A trial. Lancet. 2019;1:2.']);
-    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['incomplete-entry', '"e": the author list has "et al" as a name, so the reference names only those written, without "et al"']]);
+    expect(texts).toEqual(['Smith J, et al. A trial. Lancet. 2019;1:2.']);
+    expect(diagnostics.map((d) => [d.code, d.message])).toEqual([['incomplete-entry', '"e": the author list has "et al" as a name, so the reference names those written, then "et al"']]);
   });
 
   it("reads Zotero's item type names and a type with a space after it", () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
 import { incompleteEntry } from '../../src/citations/completeness.ts';
-import { CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks, toBibtex, toRis } from '../../src/citations/index.ts';
+import { authorLabel, CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks, toBibtex, toRis } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -21,7 +21,7 @@ describe('reading real-world BibTeX', () => {
 
   it('reads every entry of the messy corpus, skipping @comment, @preamble, @string and @xdata, and warns only that "and others" shortens a list', () => {
     expect(parsed.diagnostics.map((d) => [d.code, d.key, d.location?.line])).toEqual([['incomplete-entry', 'etal', 31]]);
-    expect(parsed.diagnostics[0]!.message).toBe('"etal": the author list ends in "and others", so the reference names only those written, without "et al"');
+    expect(parsed.diagnostics[0]!.message).toBe('"etal": the author list ends in "and others", so the reference names those written, then "et al"');
     expect(parsed.entries.map((e) => [e.key, e.location.line])).toEqual([
       ['macros', 8], ['mathy', 17], ['corporate', 24], ['etal', 30], ['unicode', 36], ['child', 42], ['parent', 48], ['shared', 54], ['upper', 64],
     ]);
@@ -574,6 +574,31 @@ describe('field text as readers and search expect it', () => {
     expect(garcia.title).toBe('Doses of 5\u202Fmg and 10 mg, a trial');
     const spoof = library.entries.get('spoof')!.item;
     expect([spoof.title, spoof.author![0]!.family]).toEqual(['Bell and NUL in a title', 'Smithevil']);
+  });
+});
+
+describe('author lists cut short', () => {
+  it('"and others" prints "et al" after the names written, in every bundled style, in narrative citations and in the BibTeX download', () => {
+    const library = loadLibrary([{ path: 'scholar.bib', text: [
+      '@article{krupa, author = {Krupa, Jeffrey and others}, title = {GPU coprocessors}, journal = {Comput Softw Big Sci}, volume = 5, pages = {1--10}, year = 2021}',
+      '@article{vickers, author = {Vickers, Andrew J. and Vertosick, Emily A. and Lewith, George and others}, title = {Acupuncture}, journal = {J Pain}, volume = 19, pages = {455--474}, year = 2018}',
+      '@book{edited, editor = {Melzack, Ronald and others}, title = {Pain Measurement}, publisher = {Raven Press}, year = 1983}',
+    ].join('\n') }]);
+    const texts = (style: Parameters<typeof bundledStyle>[0]) => library.all().map((entry) => new CitationFormatter(library, bundledStyle(style)).entry(entry.key)!.text);
+    expect(texts('american-medical-association')).toEqual([
+      'Krupa J, et al. GPU coprocessors. Comput Softw Big Sci. 2021;5:1-10.',
+      'Vickers AJ, Vertosick EA, Lewith G, et al. Acupuncture. J Pain. 2018;19:455-474.',
+      'Melzack R, et al., eds. Pain Measurement. Raven Press; 1983.',
+    ]);
+    expect(texts('vancouver')[0]).toBe('Krupa J, et al. GPU coprocessors. Comput Softw Big Sci. 2021;5:1–10.');
+    const apa = new CitationFormatter(library, bundledStyle('apa'));
+    expect(apa.entry('vickers')!.text).toBe('Vickers, A. J., Vertosick, E. A., Lewith, G., et al. (2018). Acupuncture. J Pain, 19, 455–474.');
+    expect(apa.cite({ key: 'krupa' })).toBe('Krupa et al., 2021');
+    expect(library.all().map((entry) => authorLabel(entry.item))).toEqual(['Krupa et al', 'Vickers et al', 'Melzack et al']);
+    const bib = toBibtex(library.all().map((entry) => entry.item));
+    expect(bib).toContain('author = {Krupa, Jeffrey and others},');
+    expect(bib).toContain('editor = {Melzack, Ronald and others},');
+    expect(loadLibrary([{ path: 'back.bib', text: bib }]).all().map((entry) => authorLabel(entry.item))).toEqual(['Krupa et al', 'Vickers et al', 'Melzack et al']);
   });
 });
 

@@ -1,0 +1,45 @@
+import type { CslItem, CslName } from './csl.ts';
+
+// CSL-JSON has no way to say that a list of names goes on: BibTeX's "and others" (Google Scholar, INSPIRE
+// and ADS cut long lists with it) and an "et al" typed in as a name are kept as this mark in `custom`,
+// CSL-JSON's place for data of one's own, and the formatter prints "et al" after the names written.
+const MARK = 'more-names';
+
+type NameRole = 'author' | 'editor';
+
+/** Whether the item's list of authors (or editors) is cut short: the work has more than those named. */
+export function hasMoreNames(item: CslItem, role: NameRole): boolean {
+  const custom = item.custom as Record<string, unknown> | undefined;
+  return Array.isArray(custom?.[MARK]) && (custom[MARK] as unknown[]).includes(role);
+}
+
+/** The item, marked as naming only some of its authors (or editors). */
+export function withMoreNames(item: CslItem, role: NameRole): CslItem {
+  if (hasMoreNames(item, role)) return item;
+  const custom = (typeof item.custom === 'object' && item.custom !== null ? item.custom : {}) as Record<string, unknown>;
+  const marked = Array.isArray(custom[MARK]) ? (custom[MARK] as unknown[]) : [];
+  return { ...item, custom: { ...custom, [MARK]: [...marked, role] } };
+}
+
+// A name citeproc prints as written, where "et al" goes; never in a reference's own text.
+const PLACEHOLDER = '\uE0E7';
+
+/** The item as citeproc gets it: a marked list ends in a placeholder name that etAlPrinted replaces. */
+export function withPlaceholderNames(item: CslItem): CslItem {
+  const roles = (['author', 'editor'] as const).filter((role) => item[role]?.length && hasMoreNames(item, role));
+  if (roles.length === 0) return item;
+  const placeholder: CslName = { literal: PLACEHOLDER };
+  return { ...item, ...Object.fromEntries(roles.map((role) => [role, [...item[role]!, placeholder]])) };
+}
+
+// The placeholder with the "and" or "&" a style puts before a last name, and the full stop after it.
+const PLACEHOLDER_PRINTED = new RegExp(`(,?)\\s*(?:&#38;|&amp;|&|and)\\s+${PLACEHOLDER}\\.?|${PLACEHOLDER}\\.?`, 'gu');
+
+/**
+ * citeproc's output with "et al." where the placeholder was: "Krupa J, et al." (AMA), "Krupa, J., et al.
+ * (2021)" and "(Krupa et al., 2021)" (APA), with no "&" before it.
+ */
+export function etAlPrinted(text: string): string {
+  if (!text.includes(PLACEHOLDER)) return text;
+  return text.replace(PLACEHOLDER_PRINTED, (_match, comma: string | undefined) => (comma === undefined ? 'et al.' : `${comma} et al.`));
+}
