@@ -12,14 +12,29 @@ function unbraced(value: string): string {
   return value.trim().replace(/^[{"]([\s\S]*)[}"]$/u, '$1').trim();
 }
 
-/** The arXiv identifier of an entry written as arXiv exports it (`eprint` with `archivePrefix` or `eprinttype = {arxiv}`), or `eprint = {arXiv:…}`. */
+// Google Scholar and Zotero write a preprint's identifier as its journal: "arXiv preprint arXiv:1803.02250",
+// "arXiv:2107.05616 [cs, eess]", which styles print without its full stop ("arXiv:180302250").
+const ARXIV_JOURNAL = /^\s*arxiv(?:\s+preprint)?\s*(?:arxiv)?\s*:?\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[a-z-]+)?\/\d{7}(?:v\d+)?)(?:\s*\[[^\]]*\])?\s*$/iu;
+
+/**
+ * The arXiv identifier of an entry written as arXiv exports it (`eprint` with `archivePrefix` or
+ * `eprinttype = {arxiv}`), as `eprint = {arXiv:…}`, or as its journal.
+ */
 export function arxivIdOf(chunk: Chunk): string | undefined {
-  if (!/eprint/iu.test(chunk.text)) return undefined;
+  if (!/arxiv/iu.test(chunk.text)) return undefined;
   const fields = new Map(writtenFields(chunk.text).map((field) => [field.name, unbraced(field.value)]));
+  const fromJournal = fields.get('journal')?.match(ARXIV_JOURNAL)?.[1] ?? fields.get('journaltitle')?.match(ARXIV_JOURNAL)?.[1];
   const eprint = fields.get('eprint');
   const archive = fields.get('archiveprefix') ?? fields.get('eprinttype');
-  if (!eprint || (archive !== undefined && archive.toLowerCase() !== 'arxiv') || (archive === undefined && !/^arxiv:/iu.test(eprint))) return undefined;
-  return eprint.match(ARXIV_ID)?.[1];
+  if (!eprint || (archive !== undefined && archive.toLowerCase() !== 'arxiv') || (archive === undefined && !/^arxiv:/iu.test(eprint))) return fromJournal;
+  return eprint.match(ARXIV_ID)?.[1] ?? fromJournal;
+}
+
+/** Whether the item is the preprint itself: a type of no journal, or an article whose journal is arXiv or none (INSPIRE writes `journal = ""`). */
+function isPreprint(item: CslItem): boolean {
+  if (PREPRINT_TYPES.has(item.type)) return true;
+  const journal = item['container-title'];
+  return item.type === 'article-journal' && (!journal || /^\s*arxiv\b/iu.test(journal));
 }
 
 /**
@@ -36,9 +51,10 @@ export function withArxivPreprints(items: CslItem[], chunks: Chunk[]): CslItem[]
   if (ids.size === 0) return items;
   return items.map((item) => {
     const id = ids.get(itemKey(item));
-    if (!id || !PREPRINT_TYPES.has(item.type)) return item;
+    if (!id || !isPreprint(item)) return item;
+    const { 'container-title': _arxivAsJournal, ...rest } = item;
     return {
-      ...item,
+      ...(item.type === 'article-journal' ? rest : item),
       type: 'article',
       publisher: item.publisher ?? 'arXiv',
       number: item.number ?? `arXiv:${id}`,

@@ -481,6 +481,23 @@ describe('BibTeX from other projects', () => {
     expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('prefix')!.text).toBe('Lee K. Learning pain trajectories. arXiv. Preprint posted online 2021. https://arxiv.org/abs/2101.00001');
   });
 
+  it('reads an @article that is a preprint as one: INSPIRE\'s empty journal, and the identifier Google Scholar and Zotero write as the journal', () => {
+    const library = loadLibrary([{ path: 'preprints.bib', text: [
+      '@article{Dorigo:2022gqm, author = "Dorigo, Tommaso", title = "{Toward the End-to-End Optimization of Particle Physics Instruments}", eprint = "2203.13818", archivePrefix = "arXiv", primaryClass = "physics.ins-det", journal = "", month = "3", year = "2022"}',
+      '@article{zotero, author = {Ferigo, Diego}, title = {Something}, journal = {arXiv:2107.05616 [cs, eess]}, note = {arXiv: 2107.05616}, year = {2021}}',
+      '@article{scholar, title = {Deep learning}, author = {Smith, A}, journal = {arXiv preprint arXiv:1803.02250}, year = {2018}}',
+      '@article{published, title = {Published}, author = {Smith, A}, journal = {Nature}, volume = {1}, pages = {1--2}, year = {2018}, eprint = {1803.02250}, archivePrefix = {arXiv}}',
+    ].join('\n') }]);
+    const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(library.all().map((entry) => ama.entry(entry.key)!.text)).toEqual([
+      'Dorigo T. Toward the End-to-End Optimization of Particle Physics Instruments. arXiv. Preprint posted online March 2022. https://arxiv.org/abs/2203.13818',
+      'Ferigo D. Something. arXiv. Preprint posted online 2021. https://arxiv.org/abs/2107.05616',
+      'Smith A. Deep learning. arXiv. Preprint posted online 2018. https://arxiv.org/abs/1803.02250',
+      'Smith A. Published. Nature. 2018;1:1-2.',
+    ]);
+    expect(library.all().map((entry) => incompleteEntry(entry))).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('names theses, reports and patents in words, as pandoc reads the same file', () => {
     const text = [
       '@phdthesis{lee2015, author = {Lee, Kim}, title = {Exercise for knee pain}, school = {University of Leeds}, year = {2015}}',
