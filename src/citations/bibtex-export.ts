@@ -54,12 +54,19 @@ export function bibtexKey(key: string): string {
 
 const HOWPUBLISHED = /^(\thowpublished = \{)(.*)(\},?)$/mu;
 
-// citation-js writes a full date's month as `month = {mar 15}`, which biblatex rejects; the day goes.
-const MONTH_WITH_DAY = /^(\tmonth = \{[a-z]{3}) \d{1,2}\}/mu;
+// citation-js writes the month in braces, `month = {mar}` or with the day, `{mar 15}`, which BibTeX prints
+// as written and biblatex rejects: it is written as BibTeX's month macro (mar), and a full date as biblatex's date.
+const MONTH = /^\tmonth = \{([a-z]{3}|\d{1,2})(?: \d{1,2})?\},$/mu;
+const MONTH_MACROS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** What citation-js leaves out or writes as @misc, as fields BibTeX and biblatex read. */
 function completed(entry: string, item: CslItem): string {
-  let text = entry.replace(MONTH_WITH_DAY, '$1}');
+  const [year, month, day] = (item.issued?.['date-parts']?.[0] ?? []).map(Number);
+  const date = year && month && day ? `\n\tdate = {${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}},` : '';
+  let text = entry.replace(MONTH, (line, written: string) => {
+    const macro = /^\d+$/u.test(written) ? MONTH_MACROS[Number(written) - 1] : written;
+    return macro ? `\tmonth = ${macro},${date}` : line;
+  });
   // citation-js copies the URL, kept verbatim, into howpublished, which LaTeX prints as text: escaped
   // there, so that "a_b&c" in an address cannot stop a LaTeX run.
   if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === verbatimText(item.URL as string) ? `${start}${texText(value)}${end}` : line));

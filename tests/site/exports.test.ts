@@ -28,14 +28,14 @@ describe('exportReferences', () => {
     });
   }
 
-  it('writes BibTeX that keeps the abbreviated journal, a thesis type and a month biblatex accepts', () => {
+  it('writes BibTeX that keeps the abbreviated journal, a thesis type, and the month as BibTeX\'s macro with the full date as biblatex\'s', () => {
     const article = { id: 'a', type: 'article-journal', title: 'T', 'container-title': 'Journal of Pain', 'container-title-short': 'J Pain', issued: { 'date-parts': [[2020, 3, 15]] } };
     const thesis = { id: 't', type: 'thesis', title: 'Th', genre: 'DPhil thesis', publisher: 'University of Oxford', issued: { 'date-parts': [[2019]] } };
     const bib = exportReferences([article, thesis], 'bib');
-    expect(bib).toMatch(/^\tmonth = \{mar\},$/mu);
+    expect(bib).toMatch(/^\tmonth = mar,\n\tdate = \{2020-03-15\},$/mu);
     expect(bib).toContain('@phdthesis{t,');
     const [readArticle, readThesis] = new Cite(bib).data as Record<string, unknown>[];
-    expect(readArticle).toMatchObject({ 'container-title-short': 'J Pain', issued: { 'date-parts': [[2020, 3]] } });
+    expect(readArticle).toMatchObject({ 'container-title-short': 'J Pain', issued: { 'date-parts': [[2020, 3, 15]] } });
     expect(readThesis).toMatchObject({ type: 'thesis', genre: 'DPhil thesis' });
   });
 
