@@ -58,7 +58,12 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
     if (!lists) problems.push('its date-parts are not numbers such as [[2020, 5, 1]]');
     const checked = (lists ?? []).slice(0, 2).map((parts) => checkedParts(parts, options.seasons));
     for (const { problems: found } of checked) problems.push(...found);
-    if (checked.length && checked.every(({ parts }) => parts)) date['date-parts'] = checked.map(({ parts }) => parts!);
+    if (checked.length && checked.every(({ parts }) => parts)) {
+      const [start, end] = checked.map(({ parts }) => parts!);
+      // citeproc fails on a range whose ends are not written alike (2020-02-01/2019): its start is kept.
+      if (end && end.length !== start!.length) problems.push('the end of the range is not written like its start');
+      date['date-parts'] = end && end.length === start!.length ? [start!, end] : [start!];
+    }
   }
   const isDate = date['date-parts'] !== undefined || date.raw !== undefined || date.literal !== undefined;
   if (!isDate && problems.length === 0) problems.push('it is not a date such as { "date-parts": [[2020, 5, 1]] } or "2020-05-01"');

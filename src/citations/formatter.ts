@@ -76,6 +76,12 @@ export class CitationFormatter {
     return this.entries.get(key);
   }
 
+  /** Formats the whole library now, as the build does, and returns the problems citeproc had with entries. */
+  formatEveryEntry(): Diagnostic[] {
+    this.entries ??= this.formatAll();
+    return this.diagnostics;
+  }
+
   /** How a numbered style labels entry n in the bibliography, e.g. "1." or "[1]". */
   numberLabel(n: number): string {
     this.entries ??= this.formatAll();

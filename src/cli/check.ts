@@ -1,4 +1,8 @@
-import { checkArticle, checkLibrary, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic } from '../citations/index.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkArticle, checkLibrary, CitationFormatter, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic, type Library } from '../citations/index.ts';
+import { loadStyle } from '../integration/project.ts';
+import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
@@ -11,9 +15,11 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
   const { library, files: read } = loadProjectLibrary(project, files);
   if (files.length) {
     const chosen = new Set(read.map((file) => file.path));
-    return sortDiagnostics(checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_PAGES));
+    const formatting = formattingProblems(project, library).filter((diagnostic) => diagnostic.location && chosen.has(diagnostic.location.file));
+    return sortDiagnostics([...checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_PAGES), ...formatting]);
   }
   const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
+  diagnostics.push(...formattingProblems(project, library));
   const cited = new Set<string>();
   for (const article of articles) {
     diagnostics.push(...checkArticle(library, article));
@@ -23,6 +29,16 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
     }
   }
   return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_PAGES), ...diagnostics, ...unusedEntries(library, cited)]);
+}
+
+/**
+ * Entries citeproc cannot format in the site's style (content/site.json), which the build would fail on
+ * where they are cited: found by formatting the library as the build does.
+ */
+function formattingProblems(project: Project, library: Library): Diagnostic[] {
+  const siteFile = join(project.root, 'content', 'site.json');
+  const site = existsSync(siteFile) ? parseSiteConfig(readFileSync(siteFile, 'utf8')) : undefined;
+  return new CitationFormatter(library, loadStyle(project.root, site?.citationStyle ?? 'ama'), site?.locale).formatEveryEntry();
 }
 
 /** Prints diagnostics as `file:line:col: severity: message [code]` (or JSON) and returns the exit status. */

@@ -184,4 +184,10 @@ describe('an entry citeproc cannot format', () => {
       { code: 'format-failed', severity: 'error', key: 'bad', location: { file: 'references/refs.bib', line: 2 } },
     ]);
   });
+
+  it('is found by formatting the library as the build does, without an article (what refs check runs)', () => {
+    const library = loadLibrary([{ path: 'references/refs.bib', text: '@article{good, author = {Doe, Jane}, title = {Good}, journal = {J}, year = {2020}}\n@article{bad, author = {Roe, Ann}, title = {Bad}, journal = {J}, year = {2021}}\n' }]);
+    library.entries.get('bad')!.item.issued = null as never;
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).formatEveryEntry()).toMatchObject([{ code: 'format-failed', key: 'bad' }]);
+  });
 });

@@ -629,24 +629,27 @@ describe('dates that are no dates', () => {
         { id: 'words', type: 'article-journal', title: 'T', issued: { 'date-parts': [['spring']] } },
         { id: 'season', type: 'article-journal', title: 'T', issued: { 'date-parts': [[2020, 13]] } },
       ]) },
-      { path: 'references/dates.bib', text: '@article{day45, title = {T}, date = {2020-13-45}}\n@article{month13, title = {T}, year = {2020}, month = {13}}\n@article{year, title = {T}, year = {99999}}\n@article{feb30, title = {T}, date = {2020-02-30}}\n@article{leap, title = {T}, date = {2020-02-29}}\n' },
+      { path: 'references/dates.bib', text: '@article{day45, title = {T}, date = {2020-13-45}}\n@article{month13, title = {T}, year = {2020}, month = {13}}\n@article{year, title = {T}, year = {99999}}\n@article{feb30, title = {T}, date = {2020-02-30}}\n@article{leap, title = {T}, date = {2020-02-29}}\n@article{range, title = {T}, date = {2020-02-01/2019}}\n' },
     ]);
     const issued = Object.fromEntries(library.all().map((entry) => [entry.key, entry.item.issued]));
     expect(issued).toEqual({
       flat: { 'date-parts': [[2020]] }, text: { 'date-parts': [[2020]] }, strings: { 'date-parts': [[2020, 5]] }, words: undefined, season: { 'date-parts': [[2020, 13]] },
-      day45: { 'date-parts': [[2020]] }, month13: { 'date-parts': [[2020]] }, year: undefined, feb30: { 'date-parts': [[2020, 2]] }, leap: { 'date-parts': [[2020, 2, 29]] },
+      day45: { 'date-parts': [[2020]] }, month13: { 'date-parts': [[2020]] }, year: undefined, feb30: { 'date-parts': [[2020, 2]] }, leap: { 'date-parts': [[2020, 2, 29]] }, range: { 'date-parts': [[2020, 2, 1]] },
     });
     expect(library.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location?.line, diagnostic.message])).toEqual([
       ['invalid-date', 1, '"day45": date 2020-13-45: there is no month 13, so the reference gives 2020'],
       ['invalid-date', 2, '"month13": date 2020-13: there is no month 13, so the reference gives 2020'],
       ['invalid-date', 3, '"year": date 99999: 99999 is not a year, so it is left out of the reference'],
       ['invalid-date', 4, '"feb30": date 2020-02-30: month 2 has no day 30, so the reference gives 2020-02'],
+      ['invalid-date', 6, '"range": date 2020-02-01/2019: the end of the range is not written like its start, so the reference gives 2020-02-01'],
       ['invalid-date', 1, '"words": issued {"date-parts":[["spring"]]}: its date-parts are not numbers such as [[2020, 5, 1]], so it is left out of the reference'],
     ]);
     const items = library.all().map((entry) => entry.item);
     expect(toBibtex(items)).toContain('@article{flat,');
     expect(toRis(items)).toContain('DA  - 2020/05');
-    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('day45')!.text).toContain('2020');
+    const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(ama.entry('day45')!.text).toContain('2020');
+    expect(ama.formatEveryEntry()).toEqual([]); // citeproc failed on the range ("element mismatch")
   });
 });
 
