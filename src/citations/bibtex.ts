@@ -5,9 +5,9 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
+import { withReadableNames } from './bibtex-names.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
 import { mapText } from './field-text.ts';
-import { withMoreNames } from './more-names.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
 
@@ -149,17 +149,6 @@ function parseGroup(macros: string, group: Chunk[]): CslItem[] {
   const items = toCsl(`${macros}${group.map((chunk) => chunk.text).join('\n')}`);
   if (items.length !== group.length) throw new Error(`expected ${group.length} entries, read ${items.length}`);
   return items;
-}
-
-/** BibTeX's "and others" is a marker, not a person: the list is marked as going on, and styles print "et al" (more-names.ts). */
-function withoutOthers(item: CslItem): CslItem {
-  let read = item;
-  for (const role of ['author', 'editor'] as const) {
-    const names = read[role];
-    const last = names?.[names.length - 1];
-    if (last && (last.family ?? last.literal)?.toLowerCase() === 'others' && !last.given) read = withMoreNames({ ...read, [role]: names!.slice(0, -1) }, role);
-  }
-  return read;
 }
 
 /**
@@ -341,9 +330,9 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(mapText(withJoinedLists(withoutOthers({ ...item, id: key })), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
-  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(entry, diagnostics));
+  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics), diagnostics));
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
 }

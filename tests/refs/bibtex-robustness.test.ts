@@ -619,6 +619,24 @@ describe('author lists cut short', () => {
   });
 });
 
+describe('names that are no names', () => {
+  it('reads "et al" however it is typed into a BibTeX name list as "et al", not as a person, and reports names it cannot read', () => {
+    const library = loadLibrary([{ path: 'etal.bib', text: [
+      '@article{natural, author = {K. A. Olive et al.}, title = {T}, journal = {J}, year = 2020}',
+      '@article{dotted, author = {Asakimori, K. et.al.}, title = {T}, journal = {J}, year = 2020}',
+      '@article{endnote, author = {Smith, J. and et, a. l.}, title = {T}, journal = {J}, year = 2020}',
+      '@article{swapped, author = {Smith, J. and al, et}, title = {T}, journal = {J}, year = 2020}',
+      '@article{typed, author = {Smith, J. and et al.}, title = {T}, journal = {J}, year = 2020}',
+      '@article{unreadable, author = {Doe=1, Jane and Roe, Ann}, title = {T}, journal = {J}, year = 2020}',
+    ].join('\n') }]);
+    const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(library.all().map((entry) => ama.entry(entry.key)!.text.split('. T.')[0])).toEqual(['Olive KA, et al', 'Asakimori K, et al', 'Smith J, et al', 'Smith J, et al', 'Smith J, et al', 'Roe A']);
+    expect(library.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location?.line, diagnostic.message])).toEqual([
+      ['incomplete-entry', 6, '"unreadable": a name in the author list could not be read as a name, so the reference leaves it out'],
+    ]);
+  });
+});
+
 describe('dates that are no dates', () => {
   it('reads date parts written as one list or as text, leaves out impossible months and days with a warning, and the downloads take what is left', () => {
     const library = loadLibrary([
