@@ -2,7 +2,7 @@ import type { ParsedFile } from './bibtex.ts';
 import type { CslItem } from './csl.ts';
 import { parseJson } from './csl-json.ts';
 import { checkedCslItem } from './csl-json-lint.ts';
-import { identifierKey, parseIdentifierKey, type Identifier } from './identifiers.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey, type Identifier } from './identifiers.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
 /** A later notice about a work: it was retracted, corrected, or is under an expression of concern. */
@@ -85,6 +85,9 @@ export function parseStoredMetadata(source: string, file: string): ParsedStoredF
   if (!updates) return problem('"updates" must be a list of { "type": "retraction" | "correction" | "expression-of-concern" | "withdrawal", … }');
   const key = identifierKey(identifier);
   const checked = found ? checkedCslItem({ ...record!.csl!, id: key }, location) : undefined;
+  // A record that names another work under the same scheme would give this identifier that work's links.
+  const stated = checked && identifiersOf(checked.item).find((other) => other.scheme === identifier.scheme);
+  if (stated && identifierKey(stated) !== key) return problem(`"csl" is the record of ${stated.scheme.toUpperCase()} ${stated.value}, not of ${identifier.scheme.toUpperCase()} ${identifier.value}, the identifier the file is for`);
   const stored: StoredRecord = {
     identifier, location, found, updates,
     source: typeof record?.source === 'string' ? record.source : '',

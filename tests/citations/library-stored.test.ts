@@ -131,6 +131,20 @@ describe('library files that are not UTF-8', () => {
   });
 });
 
+describe('a stored metadata file for one identifier holding the record of another', () => {
+  it('is reported, rather than giving the identifier the other work\'s links', () => {
+    const stored = (identifier: string, csl: object) => JSON.stringify({ identifier, status: 'found', source: 'https://example.org', fetched: '2026-11-27', csl: { type: 'article-journal', title: 'T', ...csl } });
+    const library = loadLibrary([
+      { path: 'references/identifiers/pmid-999.json', text: stored('pmid:999', { PMID: '123456' }) },
+      { path: 'references/identifiers/doi-10.1000%2Fabc.json', text: stored('doi:10.1000/ABC', { DOI: '10.1000/abc', PMID: '5' }) },
+    ]);
+    expect(library.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([
+      ['invalid-metadata', 'references/identifiers/pmid-999.json: "csl" is the record of PMID 123456, not of PMID 999, the identifier the file is for'],
+    ]);
+    expect(library.resolve('doi:10.1000/abc')).toHaveProperty('entry');
+  });
+});
+
 describe('a stored metadata file that cannot be read', () => {
   it('is what citing its identifier reports, not missing metadata', () => {
     const library = loadLibrary([{ path: 'references/identifiers/doi-10.1000%2Fbroken.json', text: '{ "identifier": "doi:10.1000/broken", "csl": { "type": "article-journal", }' }]);
