@@ -36,7 +36,8 @@ function sourcePairs(item: CslItem): [string, string | undefined][] {
 
 const referenceText = perObject((item: CslItem): string => sourcePairs(item)
   .filter((pair): pair is [string, string] => Boolean(pair[1]))
-  .map(([name, value]) => `${name}=${plainText(value).replace(/;/gu, ',')}`)
+  // A DOI keeps its ";" (SICI DOIs have one) percent-encoded, as doi.org reads it; in text a comma stands in.
+  .map(([name, value]) => `${name}=${name === 'citation_doi' ? value.replace(/;/gu, '%3B') : plainText(value).replace(/;/gu, ',')}`)
   .join('; '));
 
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */

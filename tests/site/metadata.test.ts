@@ -86,6 +86,12 @@ describe('highwireTags', () => {
     expect(vickers).toContain('citation_publication_date=2018');
     expect(values('citation_reference')).toHaveLength(2);
   });
+
+  it('keeps the ";" of a SICI DOI in a citation_reference, percent-encoded, where a text field\'s becomes a comma', () => {
+    const sici = { id: 's', type: 'article-journal', title: 'Pain; a review', DOI: '10.1002/(SICI)1097-4636(199711)37:2<290::AID-JBM20>3.0.CO;2-B', issued: { 'date-parts': [[1997]] } };
+    const [reference] = highwireTags({ title: 'T', authors: [], date: new Date('2026-11-27T00:00:00Z'), url: base.url, publisher: 'Editors', locale: 'en-GB', references: [sici] }).filter((t) => t.name === 'citation_reference').map((t) => t.content);
+    expect(reference).toBe('citation_title=Pain, a review; citation_publication_date=1997; citation_doi=10.1002/(sici)1097-4636(199711)37:2<290::aid-jbm20>3.0.co%3B2-b');
+  });
 });
 
 describe('sourceTags', () => {
