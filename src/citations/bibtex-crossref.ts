@@ -33,11 +33,24 @@ function crossrefParents(chunk: Chunk, byKey: Map<string, Chunk>): Chunk[] {
 }
 
 /** A child that inherits nothing from `parent`, `why` in words, at its crossref field. */
-function missingParent(chunk: Chunk, parent: string, why: string, hint: string, where: (offset: number) => SourceLocation): Diagnostic {
+// What a chapter or paper takes from the book or proceedings it names, as a message names it.
+const INHERITED: [string, string][] = [['booktitle', 'book title'], ['editor', 'editors'], ['publisher', 'publisher']];
+
+/** What the entry itself lacks of what its parent would give: "book title, editors and publisher". */
+function lacking(chunk: Chunk): string[] {
+  const written = new Set(writtenFields(chunk.text).map((field) => field.name));
+  return INHERITED.filter(([field]) => !written.has(field) && !(field === 'booktitle' && written.has('journal'))).map(([, words]) => words);
+}
+
+function missingParent(chunk: Chunk, parent: string, why: string, hint: string, where: (offset: number) => SourceLocation): Diagnostic | undefined {
+  const missing = lacking(chunk);
+  // An entry that writes out all its parent would give loses nothing: DBLP writes both.
+  if (missing.length === 0) return undefined;
+  const list = missing.length > 1 ? `${missing.slice(0, -1).join(', ')} and ${missing.at(-1)}` : missing[0];
   return {
     code: 'missing-crossref',
     severity: 'warning',
-    message: `"${chunk.key}" takes its book or proceedings from crossref "${parent}", which ${why}: its title, editors and publisher are missing from the reference`,
+    message: `"${chunk.key}" takes its book or proceedings from crossref "${parent}", which ${why}: its ${list} ${missing.length > 1 ? 'are' : 'is'} missing from the reference`,
     hint,
     location: where(chunk.offset + crossrefOf(chunk)!.index),
     key: chunk.key,
@@ -53,9 +66,10 @@ export function missingCrossrefs(chunks: Chunk[], where: (offset: number) => Sou
     const crossref = chunk.key ? crossrefOf(chunk) : undefined;
     if (!crossref || keys.has(crossref.key)) return [];
     const meant = byLowerKey.get(crossref.key.trim().toLowerCase());
-    return [missingParent(chunk, crossref.key, 'is not an entry of this file', meant
+    const missing = missingParent(chunk, crossref.key, 'is not an entry of this file', meant
       ? `Write crossref = {${meant}}, exactly as that entry's key is written.`
-      : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`, where)];
+      : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`, where);
+    return missing ? [missing] : [];
   });
 }
 
@@ -75,7 +89,8 @@ export function withCrossrefParents(items: CslItem[], chunks: Chunk[], passOf: M
     if (!chunk || parents.every((parent) => passOf.get(parent.key!) === passOf.get(chunk.key!))) continue;
     const unreadable = parents.find((parent) => !passOf.has(parent.key!));
     if (unreadable) {
-      diagnostics.push(missingParent(chunk, unreadable.key!, 'could not be read', `Fix the entry "${unreadable.key}" (its error is reported at its line).`, where));
+      const missing = missingParent(chunk, unreadable.key!, 'could not be read', `Fix the entry "${unreadable.key}" (its error is reported at its line).`, where);
+      if (missing) diagnostics.push(missing);
       continue;
     }
     const family = parents.map((parent) => parent.key).join(' ');

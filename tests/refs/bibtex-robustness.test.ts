@@ -363,7 +363,12 @@ describe('BibTeX from other projects', () => {
   it('warns at its line about a crossref that names no entry of the file', () => {
     const parsed = parseBibtex('@incollection{child,\n  title = {A chapter},\n  crossref = {elsewhere},\n}\n', 'chapters.bib');
     expect(parsed.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.key])).toEqual([['missing-crossref', 'warning', 3, 'child']]);
+    expect(parsed.diagnostics[0]!.message).toBe('"child" takes its book or proceedings from crossref "elsewhere", which is not an entry of this file: its book title, editors and publisher are missing from the reference');
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['child']);
+    // DBLP writes the book title with the crossref: only what the entry lacks is named, and nothing when it lacks nothing.
+    const dblp = (fields: string) => parseBibtex(`@inproceedings{DBLP:conf/x/A13, title = {A paper}, ${fields}crossref = {DBLP:conf/x/2013}}\n`, 'dblp.bib').diagnostics.map((d) => d.message.split(': ').at(-1));
+    expect(dblp('booktitle = {Proc. X}, ')).toEqual(['its editors and publisher are missing from the reference']);
+    expect(dblp('booktitle = {Proc. X}, editor = {Doe, Jane}, publisher = {Springer}, ')).toEqual([]);
     const otherCase = parseBibtex('@incollection{child, title = {A chapter}, crossref = {Whole-Book}}\n@book{whole-book, title = {A book}}\n', 'chapters.bib');
     expect(otherCase.diagnostics.map((d) => d.hint)).toEqual(['Write crossref = {whole-book}, exactly as that entry\'s key is written.']);
     // citation-js reads the value as written: spaces are part of it, an extra pair of braces is not.
