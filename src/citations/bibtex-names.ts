@@ -30,19 +30,44 @@ function withoutTrailingEtAl(name: CslName): CslName | undefined {
 
 const isEmpty = (name: CslName) => !name.family?.trim() && !name.given?.trim() && !name.literal?.trim();
 
+/** Text to compare names by: TeX accents and braces out, letters without their accents, lower case. */
+function comparable(text: string): string {
+  return text.replace(/\\[^A-Za-z\s]/gu, '').replace(/\\[A-Za-z]+\s*/gu, '').replace(/[{}]/gu, '').normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+/**
+ * A hyphenated family name as written. citation-js reads "Correa-de-Araujo" and "{\'A}lvarez-Gonz{\'a}lez"
+ * as a particle and a family name ("Correa-de" and "Araujo"), which styles print with a space between;
+ * a particle is lower case in BibTeX, so one with a capital that the file joins to the name by a hyphen is
+ * part of the name.
+ */
+function withHyphenatedFamily(name: CslName, written: () => string): CslName {
+  const particle = name['non-dropping-particle'];
+  if (!particle || !name.family || !/^\p{Lu}/u.test(particle) || !written().includes(comparable(`${particle}-${name.family}`))) return name;
+  const { 'non-dropping-particle': _particle, ...rest } = name;
+  return { ...rest, family: `${particle}-${name.family}` };
+}
+
 /**
  * The entry's author and editor lists as styles should print them: "and others" and "et al", however
  * written, mark the list as going on (styles print "et al", see more-names.ts) instead of being printed
- * as a person; a name BibTeX could not read at all ("Doe=1, Jane") is reported rather than left out silently.
+ * as a person; hyphenated family names keep their hyphens; a name BibTeX could not read at all
+ * ("Doe=1, Jane") is reported rather than left out silently. `written` gives a field as the file writes it.
  */
-export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[]): LibraryEntry {
+export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[], written: (field: string) => string | undefined): LibraryEntry {
   let item: CslItem = entry.item;
   for (const role of ROLES) {
     const names = item[role];
     if (!names?.length) continue;
     let more = false;
+    let changed = false;
     const read: CslName[] = [];
-    for (const name of names) {
+    // The field as written is read only for a name with a capitalised particle, which few have.
+    let text: string | undefined;
+    const writtenText = () => (text ??= comparable(written(role) ?? ''));
+    for (const parsed of names) {
+      const name = withHyphenatedFamily(parsed, writtenText);
+      changed ||= name !== parsed;
       if (isEtAl(name)) {
         more = true;
         continue;
@@ -62,7 +87,7 @@ export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[]
         key: entry.key,
       });
     }
-    if (!more && read.length === names.length) continue;
+    if (!more && !changed && read.length === names.length) continue;
     item = { ...item, [role]: read };
     if (more) item = withMoreNames(item, role);
   }

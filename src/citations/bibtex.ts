@@ -4,7 +4,7 @@ import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
-import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, type Chunk } from './bibtex-lint.ts';
+import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
 import { mapText } from './field-text.ts';
@@ -332,7 +332,12 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     const key = itemKey(item);
     entries.push({ key, item: withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
-  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics), diagnostics));
+  const chunkOf = new Map(keyed.map((chunk) => [chunk.key!, chunk]));
+  const written = (key: string) => (field: string) => {
+    const chunk = chunkOf.get(key);
+    return chunk && writtenFields(chunk.text).find((found) => found.name === field)?.value;
+  };
+  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics, written(entry.key)), diagnostics));
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
 }

@@ -642,6 +642,17 @@ describe('names that are no names', () => {
   });
 });
 
+describe('hyphenated family names', () => {
+  it('keep their hyphens, with TeX accents too, where citation-js made a particle of their first part', () => {
+    const library = loadLibrary([{ path: 'names.bib', text: String.raw`@article{a, author = {Correa-de-Araujo, R. and {\'A}lvarez-Gonz{\'a}lez, Mar{\'i}a and Ortiz-de-Z{\'a}rate, C. and van der Esch, M. and De la Cruz, Maria}, title = {T}, journal = {J}, year = 2020}` }]);
+    const names = library.entries.get('a')!.item.author!;
+    expect(names.map((name) => [name['non-dropping-particle'], name.family])).toEqual([
+      [undefined, 'Correa-de-Araujo'], [undefined, 'Álvarez-González'], [undefined, 'Ortiz-de-Zárate'], ['van der', 'Esch'], ['De la', 'Cruz'],
+    ]);
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('a')!.text).toBe('Correa-de-Araujo R, Álvarez-González M, Ortiz-de-Zárate C, van der Esch M, De la Cruz M. T. J. Published online 2020.');
+  });
+});
+
 describe('dates that are no dates', () => {
   it('reads date parts written as one list or as text, leaves out impossible months and days with a warning, and the downloads take what is left', () => {
     const library = loadLibrary([
