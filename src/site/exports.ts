@@ -10,13 +10,17 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
+// Reference managers make the URL a link: one that is no web address (javascript:, data:) is left out, as the site leaves it unlinked.
+const WEB_ADDRESS = /^(?:https?|ftp):\/\//iu;
+
 /**
  * The item as readers download it: without `annote`, the editors' own remarks (how an entry was checked),
- * which reference managers would import as a note; with its key, which they keep when told explicitly.
+ * which reference managers would import as a note, and without a URL that is no web address; with its
+ * key, which they keep when told explicitly.
  */
 function exportItem(item: CslItem): CslItem {
-  const { annote: _editorsOnly, ...published } = item;
-  return { ...published, 'citation-key': item.id };
+  const { annote: _editorsOnly, URL: url, ...published } = item;
+  return { ...published, ...(typeof url === 'string' && WEB_ADDRESS.test(url.trim()) ? { URL: url } : {}), 'citation-key': item.id };
 }
 
 // Each source is written once per build and format: articles' downloads repeat the references' own.

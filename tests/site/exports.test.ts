@@ -77,6 +77,16 @@ describe('exportReferences', () => {
     expect(back[1]).toMatchObject({ DOI: '10.1000/x%7Dy', URL: 'https://example.com/%7D@misc%7Bx,' });
   });
 
+  it('leaves out a URL that is no web address from every download, as the site leaves it unlinked', () => {
+    const hostile = { id: 'h', type: 'webpage', title: 'T', URL: 'javascript:alert(1)', issued: { 'date-parts': [[2020]] } };
+    const web = { id: 'w', type: 'webpage', title: 'W', URL: 'https://example.org/page', issued: { 'date-parts': [[2020]] } };
+    for (const format of ['bib', 'ris', 'json'] as const) {
+      const text = exportReferences([hostile, web], format);
+      expect(text, format).not.toContain('javascript:');
+      expect(text, format).toContain('https://example.org/page');
+    }
+  });
+
   it('keeps the library keys as BibTeX keys', () => {
     const bib = exportReferences(items, 'bib');
     for (const key of keys) expect(bib).toContain(`{${key},`);
