@@ -75,6 +75,20 @@ describe('search on the bundled site', () => {
     expect(results[0]?.type).toBe('Reference');
   });
 
+  it.each([
+    ['a Cochrane review number', 'CD001218', ['/references/linde2016migraine/']],
+    ['a NICE guideline number', 'NG59', ['/references/nice2016ng59/']],
+    ['a journal', 'Anesthesiology', ['/references/zhang2014mechanisms/']],
+  ])('finds the source by %s ("%s")', async (_what, query, expected) => {
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    expect(hrefs(results)).toEqual(expect.arrayContaining(expected));
+  });
+
+  it.each(['migrane', 'paediatric', 'CBT'])('finds no source by an author\'s initial for a word the site does not have ("%s")', async (query) => {
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    expect(results.filter((result) => result.type === 'Reference')).toEqual([]);
+  });
+
   it('runs a search typed in the header on any page, summaries before their sources', async () => {
     await page.goto(`${site.url}conditions/`);
     await page.fill('#site-search-q', 'acupuncture');
