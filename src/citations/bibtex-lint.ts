@@ -305,18 +305,21 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
 // Words that name an organisation, never a person: "World Health Organization" without its double
 // braces is read as the person "Organization, World Health" and printed "Organization WH".
 const ORGANISATION_WORDS = /\b(?:Organi[sz]ation|Institute|Association|Society|Council|Agency|Committee|Group|College|Foundation|Cent(?:re|er)|Ministry|Department|Collaboration|Network|Federation|Board|Commission|Academy|Alliance|Consortium|Excellence|Services?)\b/u;
+const NEVER_FAMILY_NAMES = /^(?:Organi[sz]ation|Institute|Association|Society|Committee|Foundation|Ministry|Department|Collaboration|Network|Federation|Commission|Academy|Alliance|Consortium|Agency)$/u;
 
 /**
  * A name BibTeX split into a person that is an organisation: written in natural order (no comma), with
- * three words or more (a person may be called Centre) and a word only organisations have.
+ * three words or more (a person may be called Centre) and a word only organisations have, or with two
+ * words of which the second is one no family name is ("Cochrane Collaboration", "Al-Khatib Organization").
  */
 export function splitOrganisationWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
   const sources = entryTexts(chunks);
   const whole = (name: CslName) => [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
   return entries.flatMap((entry): Diagnostic[] => {
     const split = (['author', 'editor'] as const).flatMap((field) => entry.item[field] ?? [])
-      .filter((name) => name.family !== undefined && name.given !== undefined && whole(name).split(' ').length >= 3
-        && ORGANISATION_WORDS.test(whole(name)) && (sources.get(entry.key) ?? '').replace(/\s+/gu, ' ').includes(whole(name)));
+      .filter((name) => name.family !== undefined && name.given !== undefined
+        && (whole(name).split(' ').length >= 3 ? ORGANISATION_WORDS.test(whole(name)) : NEVER_FAMILY_NAMES.test(name.family))
+        && (sources.get(entry.key) ?? '').replace(/\s+/gu, ' ').includes(whole(name)));
     if (split.length === 0) return [];
     return [{
       code: 'split-organisation',

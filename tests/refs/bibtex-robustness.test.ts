@@ -134,11 +134,17 @@ describe('BibTeX from other projects', () => {
       '@misc{who2019, author = {World Health Organization}, title = {G}, year = {2019}}',
       '@misc{braced, author = {{World Health Organization}}, title = {G}, year = {2019}}',
       '@article{person, author = {Centre, Jane and Group, Anna Maria}, title = {T}, journal = {J}, year = {2020}}',
+      '@misc{cochrane, author = {Cochrane Collaboration}, title = {H}, year = {2011}}',
+      '@article{twowords, author = {Jane Centre and Anna Group}, title = {T}, journal = {J}, year = {2020}}',
     ].join('\n'), 'orgs.bib');
     expect(parsed.diagnostics.filter((d) => d.code === 'split-organisation').map((d) => [d.key, d.message, d.hint])).toEqual([[
       'who2019',
       '"who2019": "World Health Organization" is read as a person with family name "Organization", and printed so',
       'Write an organisation in double braces, which also keeps an "and" in its name: author = {{World Health Organization}}.',
+    ], [
+      'cochrane',
+      '"cochrane": "Cochrane Collaboration" is read as a person with family name "Collaboration", and printed so',
+      'Write an organisation in double braces, which also keeps an "and" in its name: author = {{Cochrane Collaboration}}.',
     ]]);
   });
 
