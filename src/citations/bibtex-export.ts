@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import { plainText, type CslItem } from './csl.ts';
 import { mapText } from './field-text.ts';
 import { identifiersOf } from './identifiers.ts';
-import { hasMoreNames } from './more-names.ts';
+import { hasMoreNames, LISTED_ROLES } from './more-names.ts';
 
 // citation-js swaps a key with any punctuation but "_" for one of its own ("smith:2020" became
 // "Smith2020First"), though BibTeX keys hold ":", "-", "." and "/": readers who cite the export in LaTeX
@@ -73,7 +73,7 @@ function completed(entry: string, item: CslItem): string {
   // A thesis is @misc to citation-js; BibTeX has a type for each kind.
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   // "and others" ends a list the work has more names than (more-names.ts).
-  for (const role of ['author', 'editor'] as const) {
+  for (const role of LISTED_ROLES) {
     if (hasMoreNames(item, role)) text = text.replace(new RegExp(`^(\\t${role} = \\{.*)(\\},?)$`, 'mu'), '$1 and others$2');
   }
   const extra: string[] = [];

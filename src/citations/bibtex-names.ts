@@ -1,28 +1,17 @@
 import type { LibraryEntry } from './bibtex.ts';
 import type { CslItem, CslName } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
-import { withMoreNames } from './more-names.ts';
+import { isEtAl, LISTED_ROLES, withMoreNames } from './more-names.ts';
 
-const ROLES = ['author', 'editor'] as const;
-const lettersOf = (text: string | undefined) => (text ?? '').toLowerCase().replace(/[^a-z]/gu, '');
 // "et al" at the end of a name's given names: "Asakimori, K. et.al.".
 const TRAILING_ET_AL = /\s*\bet\.?\s*al\.?$/iu;
-
-/**
- * "others" and "et al" as BibTeX readers split them: `and others`, `and et al.`, EndNote's `et, a. l.`,
- * `al, et`; a name that is only these letters is no person.
- */
-function isEtAl(name: CslName): boolean {
-  const [given, particle, family] = [lettersOf(name.given), lettersOf(name['non-dropping-particle'] ?? name['dropping-particle']), lettersOf(name.family ?? name.literal)];
-  return [given + particle + family, family + given, particle + family + given].includes('etal') || (family === 'others' && !given);
-}
 
 /** A name with "et al" written into it ("K. A. Olive et al.", "Asakimori, K. et.al."), without it; undefined when it has none. */
 function withoutTrailingEtAl(name: CslName): CslName | undefined {
   if (name.given && TRAILING_ET_AL.test(name.given) && name.family) return { ...name, given: name.given.replace(TRAILING_ET_AL, '') };
   // "K. A. Olive et al." in natural order: BibTeX reads "et" as a particle and "al." as the family name.
   const words = name.given?.trim().split(/\s+/u) ?? [];
-  if (lettersOf(name['non-dropping-particle']) + lettersOf(name.family) === 'etal' && words.length > 0) {
+  if (words.length > 0 && isEtAl({ 'non-dropping-particle': name['non-dropping-particle'], family: name.family })) {
     return { family: words.at(-1)!, ...(words.length > 1 ? { given: words.slice(0, -1).join(' ') } : {}) };
   }
   return undefined;
@@ -56,7 +45,7 @@ function withHyphenatedFamily(name: CslName, written: () => string): CslName {
  */
 export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[], written: (field: string) => string | undefined): LibraryEntry {
   let item: CslItem = entry.item;
-  for (const role of ROLES) {
+  for (const role of LISTED_ROLES) {
     const names = item[role];
     if (!names?.length) continue;
     let more = false;

@@ -1,7 +1,7 @@
 import type { CslItem, CslName } from './csl.ts';
 import { nearestName } from './edit-distance.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
-import { withMoreNames } from './more-names.ts';
+import { isEtAl, LISTED_ROLES, withMoreNames } from './more-names.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
 // CSL 1.0.2's variables and item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables),
@@ -135,8 +135,6 @@ function textNameParts(name: CslName): CslName {
   return rest.family || rest.given || rest.literal ? rest : { ...rest, literal: group };
 }
 
-const isEtAl = (name: CslName) => /^et\.?\s*al\.?$/iu.test((name.literal ?? name.family ?? '').trim());
-
 function isNameList(value: unknown): boolean {
   return Array.isArray(value) && value.every((name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name || 'given' in name || 'name' in name));
 }
@@ -157,7 +155,7 @@ function nameOf(text: string): CslName {
 export function checkedCslItem(item: CslItem, location: SourceLocation): { item: CslItem; diagnostics: Diagnostic[] } {
   let checked: CslItem = { ...item };
   const diagnostics: Diagnostic[] = [];
-  const cutShort: ('author' | 'editor')[] = [];
+  const cutShort: (typeof LISTED_ROLES)[number][] = [];
   const warn = (message: string, hint: string) => diagnostics.push({ code: 'unknown-field', severity: 'warning', message: `"${item.id}": ${message}`, hint, location, key: item.id });
   for (const [field, value] of Object.entries(item)) {
     // JSON's null is no value: citeproc would fail on the item rather than leave the field out.
@@ -185,7 +183,8 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
         checked[field] = names.filter((name) => !isEtAl(name));
         // Typed in as a name, "et al" would be printed as one ("Smith, J., & et al."): the list is marked as going on.
         if (names.some(isEtAl)) {
-          if (field === 'author' || field === 'editor') cutShort.push(field);
+          const role = LISTED_ROLES.find((listed) => listed === field);
+          if (role) cutShort.push(role);
           diagnostics.push({
             code: 'incomplete-entry',
             severity: 'warning',

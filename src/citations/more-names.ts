@@ -5,7 +5,21 @@ import type { CslItem, CslName } from './csl.ts';
 // CSL-JSON's place for data of one's own, and the formatter prints "et al" after the names written.
 const MARK = 'more-names';
 
-type NameRole = 'author' | 'editor';
+/** The name lists a work's listing can cut short. */
+export const LISTED_ROLES = ['author', 'editor'] as const;
+
+type NameRole = (typeof LISTED_ROLES)[number];
+
+const lettersOf = (text: string | undefined) => (text ?? '').toLowerCase().replace(/[^a-z]/gu, '');
+
+/**
+ * A "name" that says the list goes on, however a reader split it: BibTeX's `and others`, "et al." typed
+ * in as a name, EndNote's `et, a. l.`, `al, et`.
+ */
+export function isEtAl(name: CslName): boolean {
+  const [given, particle, family] = [lettersOf(name.given), lettersOf(name['non-dropping-particle'] ?? name['dropping-particle']), lettersOf(name.family ?? name.literal)];
+  return [given + particle + family, family + given, particle + family + given].includes('etal') || (family === 'others' && !given);
+}
 
 /** Whether the item's list of authors (or editors) is cut short: the work has more than those named. */
 export function hasMoreNames(item: CslItem, role: NameRole): boolean {
@@ -26,7 +40,7 @@ const PLACEHOLDER = '\uE0E7';
 
 /** The item as citeproc gets it: a marked list ends in a placeholder name that etAlPrinted replaces. */
 export function withPlaceholderNames(item: CslItem): CslItem {
-  const roles = (['author', 'editor'] as const).filter((role) => item[role]?.length && hasMoreNames(item, role));
+  const roles = LISTED_ROLES.filter((role) => item[role]?.length && hasMoreNames(item, role));
   if (roles.length === 0) return item;
   const placeholder: CslName = { literal: PLACEHOLDER };
   return { ...item, ...Object.fromEntries(roles.map((role) => [role, [...item[role]!, placeholder]])) };
