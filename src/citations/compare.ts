@@ -1,4 +1,5 @@
 import { issuedYear, type CslItem, type CslName } from './csl.ts';
+import { subtitleOf } from './csl-json-lint.ts';
 
 /** One field where a library entry and the registry's record of its identifier disagree. */
 export interface FieldDifference {
@@ -39,12 +40,27 @@ function years(item: CslItem): number[] {
     .filter((year) => year !== undefined);
 }
 
+/** Whether two titles are the same, or one is the other with the stored record's subtitle left off. */
+function sameTitle(entry: CslItem, stored: CslItem): boolean {
+  const mine = normalize(entry.title);
+  const theirs = normalize(stored.title);
+  const subtitle = subtitleOf(stored);
+  return mine === theirs || (subtitle !== undefined && theirs === `${mine} ${normalize(subtitle)}`);
+}
+
 /** "455-474", with en dashes, spaces and abbreviated ends ("1444-53") made comparable. */
 function pages(value: unknown): string {
   const [start = '', end] = String(value ?? '').replace(/\s+/gu, '').split(/[-‐‑–—]+/u);
   if (!end) return start.toLowerCase();
   const full = /^\d+$/u.test(start) && /^\d+$/u.test(end) && end.length < start.length ? start.slice(0, start.length - end.length) + end : end;
   return `${start}-${full}`.toLowerCase();
+}
+
+/** Registries often hold only an article's first page ("1305" for "1305-1315"): the same pages, one side shorter. */
+function firstPageOnly(a: unknown, b: unknown): boolean {
+  const [startA, endA] = pages(a).split('-');
+  const [startB, endB] = pages(b).split('-');
+  return startA === startB && (!endA || !endB);
 }
 
 interface Person {
@@ -87,7 +103,7 @@ function compareAuthors(entry: CslItem, stored: CslItem): FieldDifference[] {
  */
 export function compareMetadata(entry: CslItem, stored: CslItem): FieldDifference[] {
   const differences: FieldDifference[] = [];
-  if (entry.title && stored.title && normalize(entry.title) !== normalize(stored.title)) {
+  if (entry.title && stored.title && !sameTitle(entry, stored)) {
     differences.push({ field: 'title', entry: String(entry.title), stored: String(stored.title) });
   }
   const year = issuedYear(entry);
@@ -97,7 +113,7 @@ export function compareMetadata(entry: CslItem, stored: CslItem): FieldDifferenc
   if (!sameJournal(entry, stored)) differences.push({ field: 'journal', entry: String(entry['container-title'] ?? entry['container-title-short']), stored: String(stored['container-title'] ?? stored['container-title-short']) });
   for (const [field, value] of [['volume', (v: unknown) => normalize(v)], ['pages', pages]] as const) {
     const cslField = field === 'pages' ? 'page' : field;
-    if (entry[cslField] && stored[cslField] && value(entry[cslField]) !== value(stored[cslField])) {
+    if (entry[cslField] && stored[cslField] && value(entry[cslField]) !== value(stored[cslField]) && !(field === 'pages' && firstPageOnly(entry.page, stored.page))) {
       differences.push({ field, entry: String(entry[cslField]), stored: String(stored[cslField]) });
     }
   }

@@ -121,6 +121,24 @@ function crossrefPrint(item: CslItem): Partial<CslItem> {
   };
 }
 
+/** Crossref's subtitles, as a list of text: `"subtitle": ["A Randomized Clinical Trial"]`. */
+export function subtitleOf(item: CslItem): string | undefined {
+  const parts = (Array.isArray(item.subtitle) ? item.subtitle : [item.subtitle]).filter((part): part is string => typeof part === 'string' && part.trim() !== '');
+  return parts.length ? parts.map((part) => part.trim()).join(': ') : undefined;
+}
+
+/**
+ * doi.org gives a title's subtitle as a field of its own, which no CSL style prints: "Effect of
+ * Mindfulness-Based Stress Reduction vs Cognitive Behavioral Therapy on Chronic Low Back Pain" lost
+ * ": A Randomized Clinical Trial". It is joined on as the work itself prints it.
+ */
+function withSubtitle(item: CslItem): Partial<CslItem> {
+  const subtitle = subtitleOf(item);
+  const title = typeof item.title === 'string' ? item.title.trim() : '';
+  if (!subtitle || !title || title.toLowerCase().endsWith(subtitle.toLowerCase())) return {};
+  return { title: `${title}${/[?!:.]$/u.test(title) ? ' ' : ': '}${subtitle}` };
+}
+
 /**
  * A name whose parts are all text: numbers become text, anything else is left out. Crossref's group
  * author, `{ "name": "GTEx Consortium" }`, is the literal name CSL calls it (citeproc would drop it).
@@ -206,6 +224,7 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
     if (meant) warn(`"${field}" is not a CSL variable, so its value is left out of the reference; did you mean "${meant}"?`, `Rename the field to ${meant}.`);
   }
   for (const role of cutShort) checked = withMoreNames(checked, role);
+  Object.assign(checked, withSubtitle(checked));
   for (const field of MARKED_UP) if (typeof checked[field] === 'string') checked[field] = fromJats(checked[field]);
   if (typeof checked.status === 'string' && PUBMED_STATES.has(checked.status.toLowerCase())) delete checked.status;
   if (typeof item.license !== 'string') delete checked.license;

@@ -167,3 +167,29 @@ describe('characters no reader should get', () => {
     expect(formatter.entry('k')!.text).toBe('Edwards HC. Kokkos: access patterns. Journal of Parallel and Distributed Computing. Published online 2014.');
   });
 });
+
+describe('a doi.org record with a subtitle and only a first page', () => {
+  const record = (csl: object) => serializeStoredMetadata({ identifier: 'doi:10.1001/jama.2021.2323', source: 'https://doi.org/10.1001/jama.2021.2323', fetched: '2026-11-27', csl: {
+    id: 'x', type: 'article-journal', title: 'Effect of Mindfulness-Based Stress Reduction vs Cognitive Behavioral Therapy on Chronic Low Back Pain',
+    author: [{ family: 'Cherkin', given: 'Daniel C.' }], 'container-title': 'JAMA', issued: { 'date-parts': [[2016, 3, 22]] }, volume: '315', issue: '12', page: '1240',
+    DOI: '10.1001/jama.2021.2323', ...csl,
+  } });
+  const stored = { path: 'references/identifiers/doi-10.1001%2Fjama.2021.2323.json', text: record({ subtitle: ['A Randomized Clinical Trial'] }) };
+  const entry = (title: string) => ({ path: 'references/refs.bib', text: `@article{cherkin2016, author = {Cherkin, Daniel C.}, title = {${title}}, journal = {JAMA}, year = 2016, volume = 315, number = 12, pages = {1240--1249}, doi = {10.1001/jama.2021.2323}}\n` });
+  const mismatches = (library: ReturnType<typeof loadLibrary>) => checkArticle(library, { file: 'a.mdx', citations: [{ key: 'cherkin2016' }] }, { entries: true }).filter((d) => d.code === 'metadata-mismatch');
+
+  it('prints the title with its subtitle, as the work does', () => {
+    const library = loadLibrary([stored]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    expect(formatter.entry('doi:10.1001/jama.2021.2323')!.text).toContain('Chronic Low Back Pain: A Randomized Clinical Trial. JAMA.');
+    const asked = loadLibrary([{ ...stored, text: record({ title: 'Does acupuncture work?', subtitle: ['A trial'] }) }]);
+    expect(asked.stored.get('doi:10.1001/jama.2021.2323')!.item.title).toBe('Does acupuncture work? A trial');
+  });
+
+  it('agrees with an entry that writes the title with or without its subtitle, and the pages in full', () => {
+    expect(mismatches(loadLibrary([entry('Effect of Mindfulness-Based Stress Reduction vs Cognitive Behavioral Therapy on Chronic Low Back Pain: A Randomized Clinical Trial'), stored]))).toEqual([]);
+    expect(mismatches(loadLibrary([entry('Effect of Mindfulness-Based Stress Reduction vs Cognitive Behavioral Therapy on Chronic Low Back Pain'), stored]))).toEqual([]);
+    const other = mismatches(loadLibrary([entry('Effect of Mindfulness-Based Stress Reduction vs Cognitive Behavioral Therapy on Chronic Low Back Pain'), { ...stored, text: record({ page: '1250' }) }]));
+    expect(other.map((d) => d.message)).toEqual([expect.stringMatching(/pages is "1240-1249", the record says "1250"$/u)]);
+  });
+});
