@@ -28,6 +28,7 @@ export type DiagnosticCode =
   | 'prose-expression'
   | 'invalid-finding'
   | 'invalid-date'
+  | 'unsupported-file'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

@@ -1,4 +1,4 @@
-import { parseBibtex, type LibraryEntry } from './bibtex.ts';
+import { parseBibtex, type LibraryEntry, type ParsedFile } from './bibtex.ts';
 import { withPrintableNames } from './csl.ts';
 import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
@@ -18,18 +18,45 @@ export interface LibraryFile {
 
 export type Resolution = { entry: LibraryEntry } | { diagnostic: Omit<Diagnostic, 'location'> };
 
-/** Which reader a library file needs, from its path: stored identifier metadata lives in an `identifiers/` folder. */
-export function libraryFileKind(path: string): 'bibtex' | 'csl-json' | 'stored' | undefined {
+// Reference formats that reference managers and PubMed export, which the library does not read.
+const UNSUPPORTED_FORMATS: [RegExp, string][] = [
+  [/\.ris$/iu, 'RIS'],
+  [/\.(nbib|medline)$/iu, 'PubMed (MEDLINE)'],
+  [/\.enw$/iu, 'EndNote'],
+  [/\.xml$/iu, 'XML'],
+  [/\.ya?ml$/iu, 'YAML'],
+];
+
+/**
+ * Which reader a library file needs, from its path: stored identifier metadata lives in an `identifiers/`
+ * folder. A reference format the library cannot read is `unsupported`, so that it is reported, not skipped.
+ */
+export function libraryFileKind(path: string): 'bibtex' | 'csl-json' | 'stored' | 'unsupported' | undefined {
   if (/\.(bib|bibtex)$/iu.test(path)) return 'bibtex';
+  if (UNSUPPORTED_FORMATS.some(([extension]) => extension.test(path))) return 'unsupported';
   // refs.config.json holds the settings of the `refs` command, not references.
   if (!/\.json$/iu.test(path) || /(^|\/)refs\.config\.json$/u.test(path)) return undefined;
   return /(^|\/)identifiers\//u.test(path) ? 'stored' : 'csl-json';
+}
+
+/** A file in a reference format the library does not read: none of its entries can be cited, and a cited key may be in it. */
+function unsupportedFile(_text: string, file: string): ParsedFile {
+  const format = UNSUPPORTED_FORMATS.find(([extension]) => extension.test(file))?.[1] ?? 'this format';
+  const problem: Diagnostic = {
+    code: 'unsupported-file',
+    severity: 'warning',
+    message: `${file} is not read: references are read from BibTeX (.bib) and CSL JSON (.json) files, not ${format}, so none of its references can be cited`,
+    hint: 'Import the file into Zotero (or another reference manager) and export it as BibTeX or CSL JSON into references/; or cite each work by its PMID or DOI ([@pmid:12345678]) after `npm run refs -- add <id>` while online.',
+    location: { file, line: 1, column: 1 },
+  };
+  return { entries: [], diagnostics: [problem], unreadable: problem };
 }
 
 const READERS: Record<NonNullable<ReturnType<typeof libraryFileKind>>, (text: string, file: string) => ParsedStoredFile> = {
   bibtex: parseBibtex,
   'csl-json': parseCslJson,
   stored: parseStoredMetadata,
+  unsupported: unsupportedFile,
 };
 
 /** Every reference the project knows, by key, by identifier, and as stored identifier metadata. */
@@ -236,13 +263,13 @@ export function loadLibrary(files: LibraryFile[], options: { inGivenOrder?: bool
   for (const file of sorted) {
     const kind = libraryFileKind(file.path);
     if (!kind) continue;
-    if (isUtf16(file.text)) {
+    if (kind !== 'unsupported' && isUtf16(file.text)) {
       const problem = utf16Problem(file);
       library.diagnostics.push(problem);
       library.unreadable.push(problem);
       continue;
     }
-    const encoding = encodingProblem(file);
+    const encoding = kind === 'unsupported' ? undefined : encodingProblem(file);
     if (encoding) library.diagnostics.push(encoding);
     library.add(READERS[kind](file.text, file.path), kind === 'stored');
   }

@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
+import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, libraryFileKind, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
 import { fetchIdentifier } from './fetchers.ts';
 import { mapLimit } from './http.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
@@ -84,6 +84,11 @@ export function importBibtex(project: Project, path: string, force: boolean, log
     log(`error: ${path} does not exist.`);
     return 1;
   }
+  const kind = libraryFileKind(path);
+  if (kind !== 'bibtex' && kind !== 'csl-json') {
+    log(`error: ${path} is not a BibTeX (.bib) or CSL JSON (.json) export, which is what references/ holds: nothing imported.\n  hint: Import it into Zotero (or another reference manager) and export the references as BibTeX or CSL JSON; or add each work by its PMID or DOI: \`npm run refs -- add <id>\`.`);
+    return 1;
+  }
   const target = join(project.references, basename(path).replace(/\.bibtex$/iu, '.bib'));
   // Read as the build reads it: its encoding checked too, so what `check` would call an error stops the import here.
   const imported = loadLibrary([{ path, text: readFileSync(path, 'utf8') }]);
@@ -105,6 +110,10 @@ export function importBibtex(project: Project, path: string, force: boolean, log
     problems.push({ code: 'duplicate-work', severity: 'error', message: `"${entry.key}" is "${existing.key}" of the library (${id})`, location: entry.location, related: [existing.location], key: entry.key, hint: `Drop the entry from the export and cite @${existing.key}.` });
   }
   for (const problem of problems) log(formatDiagnostic(problem));
+  if (imported.entries.size === 0 && problems.length === 0) {
+    log(`error: ${path} holds no references: nothing imported.`);
+    return 1;
+  }
   if (existsSync(join(project.root, target)) && !force) {
     log(`error: ${target} already exists; use --force to replace it.`);
     return 1;

@@ -193,3 +193,20 @@ describe('a doi.org record with a subtitle and only a first page', () => {
     expect(other.map((d) => d.message)).toEqual([expect.stringMatching(/pages is "1240-1249", the record says "1250"$/u)]);
   });
 });
+
+describe('a reference file in a format the library does not read', () => {
+  it('is reported, and named where a key it may hold is cited, rather than skipped without a word', () => {
+    const library = loadLibrary([
+      { path: 'references/pubmed.ris', text: 'TY  - JOUR\nTI  - Acupuncture\nER  - \n' },
+      { path: 'references/cochrane.nbib', text: 'PMID- 123\n' },
+      { path: 'references/notes.txt', text: 'not references' },
+    ]);
+    expect(library.diagnostics.map((d) => [d.code, d.severity, d.location?.file])).toEqual([
+      ['unsupported-file', 'warning', 'references/cochrane.nbib'],
+      ['unsupported-file', 'warning', 'references/pubmed.ris'],
+    ]);
+    expect(library.diagnostics[1]!.message).toBe('references/pubmed.ris is not read: references are read from BibTeX (.bib) and CSL JSON (.json) files, not RIS, so none of its references can be cited');
+    const cited = library.resolve('vickers2018');
+    expect(cited).toMatchObject({ diagnostic: { code: 'unknown-key', hint: expect.stringMatching(/^references\/cochrane\.nbib, references\/pubmed\.ris could not be read, and may hold this key/u) } });
+  });
+});

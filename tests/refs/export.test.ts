@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,20 @@ describe('npm run refs -- add --bibtex', () => {
     expect(refused.status).toBe(1);
     expect(refused.output).toMatch(/twin\.bib:2:1: error: "Vickers_2018" is "vickers2018" of the library \(doi:10\.1016\/j\.jpain\.2017\.11\.005\) \[duplicate-work\]\n {2}see also references\/library\.bib:1:1\n {2}hint: Drop the entry from the export and cite @vickers2018\./u);
     expect(existsSync(join(root, 'references/twin.bib'))).toBe(false);
+  });
+
+  it('refuses a file in a format references/ does not hold (RIS, PubMed), and one with no references', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-import-'));
+    mkdirSync(join(root, 'references'));
+    const ris = join(root, 'pubmed.ris');
+    writeFileSync(ris, 'TY  - JOUR\nAU  - Vickers, Andrew J\nTI  - Acupuncture for chronic pain\nPY  - 2018///\nER  - \n');
+    const refused = await run(['add', '--bibtex', ris, '--root', root]);
+    expect(refused.status).toBe(1);
+    expect(refused.output).toMatch(/^error: \S+pubmed\.ris is not a BibTeX \(\.bib\) or CSL JSON \(\.json\) export, which is what references\/ holds: nothing imported\.\n {2}hint: Import it into Zotero/u);
+    const empty = join(root, 'empty.bib');
+    writeFileSync(empty, '% exported from nowhere\n');
+    expect(await run(['add', '--bibtex', empty, '--root', root])).toEqual({ status: 1, output: `error: ${empty} holds no references: nothing imported.` });
+    expect(readdirSync(join(root, 'references'))).toEqual([]);
   });
 });
 
