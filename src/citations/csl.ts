@@ -12,6 +12,16 @@ export interface CslName {
   suffix?: string;
 }
 
+/** A family name with the particle that goes with it: "van der Windt", as reference managers store the surname. */
+export function fullFamilyName(name: CslName): string | undefined {
+  return [name['non-dropping-particle'], name.family].filter(Boolean).join(' ') || undefined;
+}
+
+/** Given names with the particle that drops in sorting: "Jean de la" of "Jean de la Fontaine". */
+export function fullGivenName(name: CslName): string | undefined {
+  return [name.given, name['dropping-particle']].filter(Boolean).join(' ') || undefined;
+}
+
 /** A CSL date: year, month and day numbers (two lists for a range), or text for citeproc to read. */
 export interface CslDate {
   'date-parts'?: (number | string)[][];

@@ -21,11 +21,21 @@ export function normalizeDoi(raw: string): string | undefined {
 }
 
 /**
- * The item with its DOI written bare, as styles expect: they print their own prefix, so a DOI kept as
- * `https://doi.org/10.…` came out as "doi:https://doi.org/10.…". Its letter case is kept.
+ * The item with its identifiers written bare, as styles and the downloads expect: styles print their own
+ * prefix, so a DOI kept as `https://doi.org/10.…` came out as "doi:https://doi.org/10.…" (its letter case
+ * is kept); a PMID written "PMID: 30999999" or a PMCID without its "PMC" went into the RIS and CSL JSON
+ * downloads as written.
  */
-export function withBareDoi<Item extends { DOI?: unknown }>(item: Item): Item {
-  return typeof item.DOI === 'string' && DOI_PREFIX.test(item.DOI) ? { ...item, DOI: item.DOI.replace(DOI_PREFIX, '').trim() } : item;
+export function withBareIdentifiers<Item extends { DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
+  const doi = typeof item.DOI === 'string' && DOI_PREFIX.test(item.DOI) ? item.DOI.replace(DOI_PREFIX, '').trim() : undefined;
+  const pmid = typeof item.PMID === 'string' || typeof item.PMID === 'number' ? normalizePmid(String(item.PMID)) : undefined;
+  const pmcid = typeof item.PMCID === 'string' || typeof item.PMCID === 'number' ? normalizePmcid(String(item.PMCID)) : undefined;
+  const changed = {
+    ...(doi !== undefined ? { DOI: doi } : {}),
+    ...(pmid !== undefined && pmid !== item.PMID ? { PMID: pmid } : {}),
+    ...(pmcid !== undefined && pmcid !== item.PMCID ? { PMCID: pmcid } : {}),
+  };
+  return Object.keys(changed).length ? { ...item, ...changed } : item;
 }
 
 // What reference managers (Mendeley, JabRef) escape in a DOI or URL for LaTeX: `10.1000/abc\_def`,
@@ -153,9 +163,19 @@ export function noteWithoutIdentifiers(note: string): string {
   return rest.trim();
 }
 
+/**
+ * The identifiers stated in an item as readers and reference managers should get them: a DOI keeps its
+ * letter case (Zotero stores and prints the DOI a page gives it), where identifiersOf's are for comparing.
+ */
+export function shownIdentifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): Identifier[] {
+  return identifiersOf(item).map((identifier) => (identifier.scheme === 'doi' && typeof item.DOI === 'string'
+    ? { scheme: 'doi', value: item.DOI.trim().replace(DOI_PREFIX, '') }
+    : identifier));
+}
+
 /** Resolver links for an item's identifiers; only https URLs built from validated identifiers. */
 export function identifierLinks(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): { label: string; href: string; scheme: IdentifierScheme }[] {
-  return identifiersOf(item).map(({ scheme, value }) => {
+  return shownIdentifiersOf(item).map(({ scheme, value }) => {
     switch (scheme) {
       case 'doi':
         return { scheme, label: 'DOI', href: `https://doi.org/${encodeURI(value).replace(/[?#]/gu, encodeURIComponent)}` };

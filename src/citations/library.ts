@@ -4,7 +4,7 @@ import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
 import { withPublicationStatus } from './publication-status.ts';
-import { identifierKey, identifiersOf, parseIdentifierKey, withBareDoi, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks } from './identifiers.ts';
+import { identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 
@@ -252,7 +252,7 @@ function utf16Problem(file: LibraryFile): Diagnostic {
 function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEntry['item'] {
   const read = mapText(isStored ? item : withNoteIdentifiers(item), readableText);
   const linked = withUnescapedLinks(read);
-  return withPublicationStatus(withPrintableNames(withBareDoi(isStored ? linked : withPageIdentifiers(linked))));
+  return withPublicationStatus(withPrintableNames(withBareIdentifiers(isStored ? linked : withPageIdentifiers(linked))));
 }
 
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */

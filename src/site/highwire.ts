@@ -1,4 +1,4 @@
-import { identifiersOf, issuedYear, plainText, type CslItem, type CslName } from '../citations/index.ts';
+import { fullFamilyName, fullGivenName, issuedYear, plainText, shownIdentifiersOf, type CslItem, type CslName } from '../citations/index.ts';
 import { perObject } from './memo.ts';
 
 /** What Zotero and Google Scholar read from an article page. */
@@ -14,9 +14,9 @@ export interface HighwireInput {
   references: CslItem[];
 }
 
-/** A name as `citation_author` carries it: "Family, Given", or an organisation as written. */
+/** A name as `citation_author` carries it: "van der Windt, Daniëlle", "Smith, John, Jr", or an organisation as written. */
 export function citationAuthorName(name: CslName): string {
-  return plainText(name.literal ?? [name.family, name.given].filter(Boolean).join(', '));
+  return plainText(name.literal ?? [fullFamilyName(name), fullGivenName(name), name.suffix].filter(Boolean).join(', '));
 }
 
 // Google Scholar's form: "citation_title=…; citation_author=…"; a ";" inside a value would end it.
@@ -30,14 +30,15 @@ function sourcePairs(item: CslItem): [string, string | undefined][] {
     ['citation_journal_title', typeof item['container-title'] === 'string' ? item['container-title'] : undefined],
     ['citation_publication_date', year ? String(year) : undefined],
     ['citation_volume', typeof item.volume === 'string' || typeof item.volume === 'number' ? String(item.volume) : undefined],
-    ['citation_doi', identifiersOf(item).find((id) => id.scheme === 'doi')?.value],
+    ['citation_doi', shownIdentifiersOf(item).find((id) => id.scheme === 'doi')?.value],
   ];
 }
 
 const referenceText = perObject((item: CslItem): string => sourcePairs(item)
   .filter((pair): pair is [string, string] => Boolean(pair[1]))
-  // A DOI keeps its ";" (SICI DOIs have one) percent-encoded, as doi.org reads it; in text a comma stands in.
-  .map(([name, value]) => `${name}=${name === 'citation_doi' ? value.replace(/;/gu, '%3B') : plainText(value).replace(/;/gu, ',')}`)
+  // A DOI keeps its ";" (SICI DOIs have one) percent-encoded, as doi.org reads it, and so its "%", so that
+  // decoding gives the DOI back; in text a comma stands in.
+  .map(([name, value]) => `${name}=${name === 'citation_doi' ? value.replace(/%/gu, '%25').replace(/;/gu, '%3B') : plainText(value).replace(/;/gu, ',')}`)
   .join('; '));
 
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */
@@ -77,7 +78,7 @@ export function sourceTags(item: CslItem): { name: string; content: string }[] {
     ['citation_issue', text(item.issue)],
     ['citation_firstpage', pages.first],
     ['citation_lastpage', pages.last],
-    ['citation_pmid', identifiersOf(item).find((id) => id.scheme === 'pmid')?.value],
+    ['citation_pmid', shownIdentifiersOf(item).find((id) => id.scheme === 'pmid')?.value],
   ];
   return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, content]) => ({ name, content: plainText(content) }));
 }

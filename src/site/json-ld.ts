@@ -1,4 +1,4 @@
-import { identifierLinks, identifiersOf, issuedYear, plainText, safeHttpUrl, type CslItem, type CslName } from '../citations/index.ts';
+import { fullFamilyName, fullGivenName, identifierLinks, issuedYear, plainText, safeHttpUrl, shownIdentifiersOf, type CslItem, type CslName } from '../citations/index.ts';
 import { perObject } from './memo.ts';
 
 /** A condition as the page's `about`. */
@@ -29,16 +29,21 @@ type Thing = Record<string, unknown>;
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
+// Chinese, Japanese and Korean names are written family name first, with no space: 张伟.
+const FAMILY_FIRST = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
 function person(name: CslName): Thing {
-  if (name.literal || !name.given) return { '@type': 'Organization', name: plainText(name.literal ?? name.family ?? '') };
-  const given = plainText(name.given);
-  const family = name.family ? plainText(name.family) : undefined;
-  return { '@type': 'Person', name: `${given} ${family ?? ''}`.trim(), givenName: given, ...(family ? { familyName: family } : {}) };
+  if (name.literal || !name.given) return { '@type': 'Organization', name: plainText(name.literal ?? fullFamilyName(name) ?? '') };
+  const given = plainText(fullGivenName(name) ?? '');
+  const family = fullFamilyName(name) ? plainText(fullFamilyName(name)!) : undefined;
+  const suffix = name.suffix ? plainText(name.suffix) : undefined;
+  const whole = family && FAMILY_FIRST.test(family) ? `${family}${given}` : [given, family, suffix].filter(Boolean).join(' ');
+  return { '@type': 'Person', name: whole, givenName: given, ...(family ? { familyName: family } : {}), ...(suffix ? { honorificSuffix: suffix } : {}) };
 }
 
 /** A cited source as a schema.org ScholarlyArticle, with its DOI, PMID and PMCID as identifiers; built once per source. */
 export const scholarlyArticle = perObject((item: CslItem): Thing => {
-  const identifiers = identifiersOf(item);
+  const identifiers = shownIdentifiersOf(item);
   // Resolver links are built from validated identifiers and percent-encoded; other URLs must be http(s).
   const doi = identifierLinks(item).find((link) => link.scheme === 'doi')?.href;
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkArticle, CitationFormatter, loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
+import { toRis } from '../../src/citations/ris.ts';
 
 const RECORD: StoredMetadata = {
   identifier: 'doi:10.1000/x',
@@ -208,5 +209,14 @@ describe('a reference file in a format the library does not read', () => {
     expect(library.diagnostics[1]!.message).toBe('references/pubmed.ris is not read: references are read from BibTeX (.bib) and CSL JSON (.json) files, not RIS, so none of its references can be cited');
     const cited = library.resolve('vickers2018');
     expect(cited).toMatchObject({ diagnostic: { code: 'unknown-key', hint: expect.stringMatching(/^references\/cochrane\.nbib, references\/pubmed\.ris could not be read, and may hold this key/u) } });
+  });
+});
+
+describe('identifiers written with their labels', () => {
+  it('are kept bare, so the downloads carry the PMID and PMCID as the links do', () => {
+    const library = loadLibrary([{ path: 'references/refs.bib', text: '@article{labelled, title = {T}, pmid = {PMID: 30999999}, pmcid = {6543210}, doi = {https://doi.org/10.7326/M16-2367}}\n' }]);
+    const { item } = library.entries.get('labelled')!;
+    expect([item.PMID, item.PMCID, item.DOI]).toEqual(['30999999', 'PMC6543210', '10.7326/M16-2367']);
+    expect(toRis([item])).toMatch(/^AN {2}- PMID:30999999$/mu);
   });
 });

@@ -90,7 +90,9 @@ describe('highwireTags', () => {
   it('keeps the ";" of a SICI DOI in a citation_reference, percent-encoded, where a text field\'s becomes a comma', () => {
     const sici = { id: 's', type: 'article-journal', title: 'Pain; a review', DOI: '10.1002/(SICI)1097-4636(199711)37:2<290::AID-JBM20>3.0.CO;2-B', issued: { 'date-parts': [[1997]] } };
     const [reference] = highwireTags({ title: 'T', authors: [], date: new Date('2026-11-27T00:00:00Z'), url: base.url, publisher: 'Editors', locale: 'en-GB', references: [sici] }).filter((t) => t.name === 'citation_reference').map((t) => t.content);
-    expect(reference).toBe('citation_title=Pain, a review; citation_publication_date=1997; citation_doi=10.1002/(sici)1097-4636(199711)37:2<290::aid-jbm20>3.0.co%3B2-b');
+    expect(reference).toBe('citation_title=Pain, a review; citation_publication_date=1997; citation_doi=10.1002/(SICI)1097-4636(199711)37:2<290::AID-JBM20>3.0.CO%3B2-B');
+    const percent = highwireTags({ title: 'T', authors: [], date: new Date('2026-11-27T00:00:00Z'), url: base.url, publisher: 'Editors', locale: 'en-GB', references: [{ id: 'p', type: 'article-journal', DOI: '10.1000/a%20b;c' }] });
+    expect(percent.find((t) => t.name === 'citation_reference')!.content).toBe('citation_doi=10.1000/a%2520b%3Bc');
   });
 });
 
@@ -120,5 +122,31 @@ describe('pageRange', () => {
     expect(pageRange('455, 460-462')).toEqual({ first: '455' });
     expect(pageRange('e076000')).toEqual({ first: 'e076000' });
     expect(pageRange('')).toEqual({ first: undefined });
+  });
+});
+
+describe('names and identifiers as reference managers store them', () => {
+  const work = {
+    id: 'w', type: 'article-journal', title: 'T', DOI: '10.7326/M16-2367', PMID: '30999999',
+    author: [
+      { family: 'Windt', given: 'Daniëlle A. W. M.', 'non-dropping-particle': 'van der' },
+      { family: 'Fontaine', given: 'Jean', 'dropping-particle': 'de la' },
+      { family: 'Smith', given: 'John', suffix: 'Jr' },
+      { family: '张', given: '伟' },
+    ],
+  };
+
+  it('keeps name particles and suffixes in citation_author and JSON-LD, and writes Chinese names family first', () => {
+    expect(sourceTags(work).filter((tag) => tag.name === 'citation_author').map((tag) => tag.content)).toEqual([
+      'van der Windt, Daniëlle A. W. M.', 'Fontaine, Jean de la', 'Smith, John, Jr', '张, 伟',
+    ]);
+    expect((scholarlyArticle(work).author as { name: string }[]).map((person) => person.name)).toEqual([
+      'Daniëlle A. W. M. van der Windt', 'Jean de la Fontaine', 'John Smith Jr', '张伟',
+    ]);
+  });
+
+  it('keeps the letter case of a DOI, which Zotero stores and prints as the page gives it', () => {
+    expect(sourceTags(work).find((tag) => tag.name === 'citation_doi')!.content).toBe('10.7326/M16-2367');
+    expect(scholarlyArticle(work)).toMatchObject({ sameAs: 'https://doi.org/10.7326/M16-2367', identifier: [{ propertyID: 'DOI', value: '10.7326/M16-2367' }, { propertyID: 'PMID', value: '30999999' }] });
   });
 });
