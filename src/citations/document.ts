@@ -174,7 +174,8 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     const use = uses[0]!;
     const author = formatter.cite({ key: use.key, authorOnly: true });
     const year = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: true });
-    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)} (${year})`)]) };
+    // MLA's citations print no year: "Cherkin et al. found", not "Cherkin et al. () found".
+    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
   }
   const segments: Segment[] = [];
   uses.forEach((use, i) => {
@@ -209,7 +210,8 @@ function numberedItems(uses: Use[], formatter: CitationFormatter): Segment[] {
   for (const group of groups) {
     // A prefix is words: "14(p3), also 15", not "14(p3),also 15" (numbered styles join numbers with a bare comma).
     if (segments.length > 0) segments.push({ type: 'text', value: group[0]!.item.prefix && !delimiter.endsWith(' ') ? `${delimiter} ` : delimiter });
-    const cite = (use: Use) => affixed(use, [citeSegment(use, `${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}`)]);
+    const { before, after } = formatter.numberAffixes;
+    const cite = (use: Use) => affixed(use, [citeSegment(use, `${before}${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}${after}`)]);
     if (group.length >= 3) {
       segments.push(...cite(group[0]!));
       segments.push(...group.slice(1, -1).map((use): Segment => ({ type: 'anchor', key: use.key, id: use.id })));

@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
+import { cslLocale } from './locales.ts';
 import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
@@ -32,6 +33,14 @@ const NOT_APPENDED = '\u0000';
 const ENTRY = /<div class="csl-entry">([\s\S]*)<\/div>\s*$/u;
 const MARGIN = /^\s*<div class="csl-left-margin">([\s\S]*?)<\/div><div class="csl-right-inline">([\s\S]*)<\/div>\s*$/u;
 
+/** An entry's own number at its start, as `[14] ` or `14. `, with the markup around it. */
+function inlineNumber(number: string): RegExp {
+  return new RegExp(`^(\\s*(?:<[^/>][^>]*>)*)([[(]?)${number}([\\].):]?)((?:</[^>]+>)*)\\s*`, 'u');
+}
+
+// What citeproc prints for a cite whose style has nothing to print (MLA's year in "Cherkin et al. (…)").
+const NO_PRINTED_FORM = '[NO_PRINTED_FORM]';
+
 export function htmlToText(html: string): string {
   return html.replace(/<[^>]*>/gu, '').replace(/&#(\d+);/gu, (_, code: string) => String.fromCharCode(Number(code)))
     .replace(/&amp;/gu, '&').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/\s+/gu, ' ').trim();
@@ -53,6 +62,7 @@ export class CitationFormatter {
   private entries?: Map<string, FormattedEntry>;
   private marginTemplate = '{n}.';
   private readonly citeCache = new Map<string, string>();
+  private affixes?: { before: string; after: string };
 
   constructor(library: Library, style: CitationStyle, locale = 'en-US') {
     this.library = library;
@@ -65,7 +75,7 @@ export class CitationFormatter {
         const item = items.get(id);
         return item && withPlaceholderNames(item);
       },
-      retrieveLocale: (lang) => locales.get(lang) ?? locales.get(lang.replace('-', '_')) ?? locales.get('en-US'),
+      retrieveLocale: (lang) => cslLocale(lang) ?? locales.get(lang) ?? locales.get('en-US'),
     }, style.xml, locale, true);
     this.engine.setOutputFormat('html');
   }
@@ -124,12 +134,14 @@ export class CitationFormatter {
     bodies.forEach((body, index) => {
       const id = meta.entry_ids[index]![0]!;
       const inner = body.match(ENTRY)?.[1] ?? body;
+      const number = String(ids.indexOf(id) + 1);
       const margin = inner.match(MARGIN);
-      if (margin && index === 0 && ids.length > 0) {
-        const number = String(ids.indexOf(id) + 1);
-        this.marginTemplate = htmlToText(margin[1]!).replace(number, '{n}');
-      }
-      const html = etAlPrinted((margin ? margin[2]! : inner).trim());
+      // Styles without second-field-align print the number in the entry ("14. Fransen M…"): it is the
+      // library's number, not the article's, which the list puts before the entry.
+      const inline = this.style.numeric && !margin ? inner.match(inlineNumber(number)) : undefined;
+      if (index === 0 && (margin || inline)) this.marginTemplate = margin ? htmlToText(margin[1]!).replace(number, '{n}') : `${inline![2]}{n}${inline![3]}`;
+      const entry = margin ? margin[2]! : inline ? inner.replace(inline[0], `${inline[1]}${inline[4]}`) : inner;
+      const html = etAlPrinted(entry.trim());
       into.set(id, { html, text: htmlToText(html) });
     });
   }
@@ -172,7 +184,7 @@ export class CitationFormatter {
       ...(request.locator ? { locator: request.locator, label: request.label ?? 'page' } : {}),
       ...(request.suppressAuthor ? { 'suppress-author': true } : {}),
       ...(request.authorOnly ? { 'author-only': true } : {}),
-    }]));
+    }]).replace(NO_PRINTED_FORM, ''));
   }
 
   /** The text a locator adds to a numbered citation: the difference between the cite with and without it. */
@@ -193,6 +205,28 @@ export class CitationFormatter {
     if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
     if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
     return text;
+  }
+
+  /**
+   * What a numbered style puts around each number inside the citation, as IEEE's "[1], [3]–[5]" does,
+   * where AMA and Vancouver put nothing ("1,3-5", "(1,3-5)"): markup, and the layout's own brackets, left out.
+   */
+  get numberAffixes(): { before: string; after: string } {
+    this.entries ??= this.formatAll();
+    if (this.affixes) return this.affixes;
+    const first = this.entries.keys().next().value;
+    const { prefix, suffix } = this.layout;
+    let text = '';
+    try {
+      text = first === undefined ? '' : this.cluster({ key: first }).replace(/<[^>]*>/gu, '');
+    } catch {
+      // An entry citeproc cannot format can leave its registry unable to cite: the numbers go bare.
+    }
+    if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
+    if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
+    const parts = text.match(/^(\D*)\d+(\D*)$/u);
+    this.affixes = { before: parts?.[1] ?? '', after: parts?.[2] ?? '' };
+    return this.affixes;
   }
 
   /** The style's own separators and whether citations are superscript. */

@@ -6,14 +6,30 @@ export interface CitationStyle {
   numeric: boolean;
 }
 
+// The CSL ids of the bundled styles, which a dependent style may name as its parent.
+const BUNDLED_PARENTS = {
+  ama: 'http://www.zotero.org/styles/american-medical-association',
+  vancouver: 'http://www.zotero.org/styles/vancouver',
+  apa: 'http://www.zotero.org/styles/apa',
+};
+
 /** Reads what the engine needs from a style's XML; throws with a clear message when it is not CSL. */
 export function readStyle(name: string, xml: string): CitationStyle {
   // Dependent styles only name a parent style and cannot be formatted on their own.
-  const parent = xml.match(/<link\b[^>]*href="([^"]+)"[^>]*rel="independent-parent"/u)?.[1];
-  if (parent) throw new Error(`"${name}" is a dependent CSL style; use its parent style ${parent} instead.`);
+  const parentLink = xml.match(/<link\b[^>]*\brel="independent-parent"[^>]*>/u)?.[0];
+  const parent = parentLink?.match(/\bhref="([^"]+)"/u)?.[1];
+  if (parent) {
+    const bundled = Object.entries(BUNDLED_PARENTS).find(([, id]) => parent === id)?.[0];
+    throw new Error(`"${name}" is a dependent CSL style, which only names its parent style: use the parent instead, ${bundled ? `"${bundled}", which is bundled` : parent}.`);
+  }
   if (!/<style[\s>][\s\S]*<citation[\s>]/u.test(xml)) {
     throw new Error(`"${name}" is not a CSL style: it has no <style> with a <citation> element.`);
   }
   const format = xml.match(/<category\b[^>]*\bcitation-format="([^"]+)"/u)?.[1];
-  return { name, xml, numeric: format ? format === 'numeric' : /variable="citation-number"/u.test(xml) };
+  // A note style's citations are footnotes: in running text each would print the whole reference.
+  if (format === 'note') throw new Error(`"${name}" is a note (footnote) style, which the site does not support: its citations would print whole references in the middle of sentences.`);
+  // Each article's reference list is part of one bibliography of the whole library, in another order: a
+  // "———" standing for the previous entry's authors would stand for the wrong ones, or for none.
+  const listed = xml.replace(/\s(?:subsequent-author-substitute|subsequent-author-substitute-rule)="[^"]*"/gu, '');
+  return { name, xml: listed, numeric: format ? format === 'numeric' : /variable="citation-number"/u.test(xml) };
 }

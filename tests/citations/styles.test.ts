@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CitationFormatter, citeDocument, loadLibrary, parseCitations, readStyle, type Segment } from '../../src/citations/index.ts';
+import { fixtureFiles } from './helpers.ts';
+
+// Official styles from the CSL repository (Debian's citation-style-language-styles), kept as fixtures.
+const styleXml = (name: string) => readFileSync(new URL(`../fixtures/styles/${name}.csl`, import.meta.url), 'utf8');
+
+function cite(styleName: string, text: string) {
+  const library = loadLibrary(fixtureFiles('library'));
+  const formatter = new CitationFormatter(library, readStyle(styleName, styleXml(styleName)));
+  const document = citeDocument(parseCitations(text), library, formatter);
+  const html = (segments: Segment[]) => segments.map((segment) => (segment.type === 'text' ? segment.value : segment.type === 'cite' ? segment.html : '')).join('');
+  return {
+    clusters: document.clusters.map((cluster) => html([...cluster!.lead, ...cluster!.segments])),
+    list: document.bibliography.map((entry) => `${entry.label ?? ''} ${entry.text}`.trim()),
+  };
+}
+
+const TEXT = 'A [@vickers2018acupuncture]. B [@cherkin2009randomized, p. 5]. C [@vickers2018acupuncture; @cherkin2009randomized; @haake2007gerac]. @haake2007gerac found.';
+
+describe('official CSL styles beyond the bundled three', () => {
+  it('IEEE: each number in its own brackets, locators inside them, as pandoc prints them', () => {
+    expect(cite('ieee', TEXT).clusters).toEqual(['[1]', '[2, p. 5]', '[1]–[3]', 'Haake et al [3]']);
+  });
+
+  it('a style that prints the number in the entry: the article\'s number once, not the library\'s after it', () => {
+    const { list } = cite('springer-vancouver-brackets', '[@haake2007gerac] then [@vickers2018acupuncture]');
+    expect(list[0]).toMatch(/^1\. Haake M, Müller H-H/u);
+    expect(list[1]).toMatch(/^2\. Vickers AJ/u);
+  });
+
+  it('MLA: a narrative citation without the "[NO_PRINTED_FORM]" citeproc gives a style that prints no year', () => {
+    const { clusters } = cite('modern-language-association', '@haake2007gerac found, as [@cherkin2009randomized, p. 5] did.');
+    expect(clusters).toEqual(['Haake et al.', '(Cherkin et al. 5)']);
+  });
+
+  it('Chicago: every entry names its authors, rather than "———" for the entry before it in the whole library', () => {
+    const library = loadLibrary([{ path: 'references/nice.bib', text: '@misc{ng59, author = {{National Institute for Health and Care Excellence}}, title = {Low back pain}, year = 2016}\n@misc{ng193, author = {{National Institute for Health and Care Excellence}}, title = {Chronic pain}, year = 2021}\n' }]);
+    const formatter = new CitationFormatter(library, readStyle('chicago-author-date', styleXml('chicago-author-date')));
+    const { bibliography } = citeDocument(parseCitations('[@ng193]'), library, formatter);
+    expect(bibliography.map((entry) => entry.text)).toEqual(['National Institute for Health and Care Excellence. 2021. “Chronic Pain.”']);
+    expect(styleXml('chicago-author-date')).toContain('subsequent-author-substitute="&#8212;&#8212;&#8212;"');
+  });
+
+  it('speaks the site\'s language: British quotation marks in en-GB, Portuguese rules in pt-BR, locales citation-js does not ship', () => {
+    const library = loadLibrary(fixtureFiles('library'));
+    const title = (locale: string) => new CitationFormatter(library, readStyle('mla', styleXml('modern-language-association')), locale).entry('haake2007gerac')!.text;
+    expect(title('en-US')).toContain('“German Acupuncture Trials (GERAC) for Chronic Low Back Pain');
+    expect(title('en-GB')).toContain('‘German Acupuncture Trials (GERAC) for Chronic Low Back Pain');
+    // Title case is for English titles only.
+    expect(title('pt-BR')).toContain('“German Acupuncture Trials (GERAC) for chronic low back pain');
+  });
+
+  it('refuses a note style and a dependent style, saying what to use', () => {
+    expect(() => readStyle('chicago-fullnote-bibliography', styleXml('chicago-fullnote-bibliography'))).toThrow(/is a note \(footnote\) style, which the site does not support/u);
+    expect(() => readStyle('jama-dependent', styleXml('jama-dependent'))).toThrow('"jama-dependent" is a dependent CSL style, which only names its parent style: use the parent instead, "ama", which is bundled.');
+  });
+});
