@@ -11,7 +11,10 @@ import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
-import { splitBrackets } from '../markdown/split-brackets.ts';
+import { splitBrackets, unbalancedBrackets } from '../markdown/split-brackets.ts';
+import { bareKeys } from '../markdown/bare-keys.ts';
+import { unreadCitations } from '../markdown/unread-citations.ts';
+import { readFindings } from '../markdown/remark-finding-certainty.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
@@ -36,7 +39,8 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
     // Invalid YAML is one of frontmatterChecks, at its line; the citations are still read.
   }
   try {
-    const file = new VFile({ path, value: body });
+    // The frontmatter as Astro hands it to the build's plugins, which look for citations in its title.
+    const file = new VFile({ path, value: body, data: { astro: { frontmatter } } });
     const tree = parser.parse(file) as Root;
     const found = findCitations(tree, file, isKnown);
     const acknowledged = frontmatter.acknowledgedUpdates && typeof frontmatter.acknowledgedUpdates === 'object' ? frontmatter.acknowledgedUpdates as Record<string, string> : {};
@@ -46,6 +50,10 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
       ...proseExpressions(tree, file),
       ...found.flatMap((f) => f.clusters.flatMap((cluster) => cluster.items.flatMap((item) => strayKeyError(item, isKnown) ?? []))),
       ...splitBrackets(found),
+      ...unbalancedBrackets(found),
+      ...readFindings(tree, file).problems,
+      ...bareKeys(tree, file, isKnown),
+      ...unreadCitations(tree, file, isKnown, source),
     ];
     const acknowledgedLocation = () => frontmatterFieldLocation(source, path, 'acknowledgedUpdates');
     return { article: { slug, file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };

@@ -22,7 +22,7 @@ import { unreadCitations } from './unread-citations.ts';
 import { citedKeys, displayPath, findCitations } from './find-citations.ts';
 import { headingCitation, rawBlock, rawInline } from './raw-html.ts';
 import { spliceCitations } from './splice-citations.ts';
-import { splitBrackets } from './split-brackets.ts';
+import { splitBrackets, unbalancedBrackets } from './split-brackets.ts';
 import { frontmatterFieldLocation } from './frontmatter.ts';
 
 /** What the plugin cites against; a function so the dev server can swap in a reloaded library. */
@@ -142,7 +142,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     };
     // The same checks as `refs check`, for the references this article cites: errors stop the build.
     const checked = cited.diagnostics.some((d) => d.severity === 'error') ? [] : checkArticle(library, article, { entries: true });
-    const errors = [...splitBrackets(found), ...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');
+    const errors = [...splitBrackets(found), ...unbalancedBrackets(found), ...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');
     if (errors.length) throw new CitationError(errors);
     for (const warning of checked) options.onWarning?.(warning);
     options.onDocument?.(file, cited);

@@ -22,7 +22,7 @@ function attribute(element: Element, name: string): string | null | undefined {
  * Each `<Finding>`'s certainty, and what is wrong with it at its place: what the page would otherwise
  * fail on without a line, or print broken.
  */
-function readFindings(tree: Root, file: VFile): { levels: string[]; problems: Diagnostic[] } {
+export function readFindings(tree: Root, file: VFile): { levels: string[]; problems: Diagnostic[] } {
   const levels: string[] = [];
   const problems: Diagnostic[] = [];
   const ids = new Set<string>();

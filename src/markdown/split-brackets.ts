@@ -1,25 +1,38 @@
-import type { PhrasingContent } from 'mdast';
-import type { Diagnostic } from '../citations/index.ts';
+import type { Parents, PhrasingContent, Text } from 'mdast';
+import type { CitationCluster, Diagnostic } from '../citations/index.ts';
 import { textWithOffset } from './citing-sentence.ts';
 import type { Found } from './find-citations.ts';
+
+/** The text of the paragraph's parts before and after a text node. */
+function around(node: Text, parent: Parents): { earlier: string; later: string } {
+  const siblings = parent.children as PhrasingContent[];
+  const at = siblings.indexOf(node);
+  const textOf = (nodes: PhrasingContent[]) => nodes.map((sibling) => textWithOffset(sibling, sibling).text).join('');
+  return { earlier: textOf(siblings.slice(0, at)), later: textOf(siblings.slice(at + 1)) };
+}
+
+const unclosed = (text: string) => text.lastIndexOf('[') > text.lastIndexOf(']');
+const closesFirst = (text: string) => /^[^[]*\]/u.test(text);
 
 /**
  * Citations whose brackets Markdown split: `[see *also* @a, p. 3]` reaches the plugin as the text
  * "[see ", an emphasis, then " @a, p. 3]", so @a would read as a narrative citation ("Cherkin et al")
- * between literal brackets, its locator left as text. A citation's prefix and suffix are plain text.
+ * between literal brackets, its locator left as text; so does `[@a, data from name@example.org]`,
+ * whose address becomes a link. A citation's prefix and suffix are plain text.
  */
 export function splitBrackets(found: Found[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { node, parent, clusters } of found) {
     const first = clusters[0];
-    if (first?.mode !== 'narrative') continue;
-    const between = node.value.slice(0, first.start);
-    // A bracket opened before this text node closes after the citation, with none opened in between.
-    if (between.includes(']') || between.includes('[') || !/^[^[]*\]/u.test(node.value.slice(first.end))) continue;
-    const siblings = parent.children as PhrasingContent[];
-    const before = siblings.slice(0, siblings.indexOf(node)).map((sibling) => textWithOffset(sibling, sibling).text).join('');
-    if (before.lastIndexOf('[') <= before.lastIndexOf(']')) continue;
-    const item = first.items[0]!;
+    const last = clusters[clusters.length - 1];
+    const { earlier, later } = around(node, parent);
+    // A bracket opened before this text node closes after the citation, with none opened in between;
+    // or one opened before the citation closes after this text node.
+    const openedEarlier = (cluster: CitationCluster) => !/[[\]]/u.test(node.value.slice(0, cluster.start)) && closesFirst(node.value.slice(cluster.end)) && unclosed(earlier);
+    const closedLater = (cluster: CitationCluster) => unclosed(node.value.slice(0, cluster.start)) && !/[[\]]/u.test(node.value.slice(cluster.end)) && closesFirst(later);
+    const split = first?.mode === 'narrative' && openedEarlier(first) ? first : last?.mode === 'narrative' && closedLater(last) ? last : undefined;
+    if (!split) continue;
+    const item = split.items[0]!;
     diagnostics.push({
       code: 'citation-syntax',
       severity: 'error',
@@ -27,6 +40,38 @@ export function splitBrackets(found: Found[]): Diagnostic[] {
       hint: `Keep the prefix and suffix of a citation plain: [see also @${item.key}, p. 3], with any emphasis outside the brackets.`,
       ...(item.location ? { location: item.location } : {}),
       key: item.key,
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * A narrative citation that a bracket before or after it shows was meant to be bracketed, with the
+ * other bracket missing: `common after 50 [@a.` printed "[Fransen et al¹" and `harmed @a].` printed
+ * "Fransen et al¹]", where nothing said so.
+ */
+export function unbalancedBrackets(found: Found[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { node, parent, clusters } of found) {
+    const { earlier, later } = around(node, parent);
+    clusters.forEach((cluster, i) => {
+      if (cluster.mode !== 'narrative') return;
+      const before = node.value.slice(clusters[i - 1]?.end ?? 0, cluster.start);
+      const after = node.value.slice(cluster.end, clusters[i + 1]?.start ?? node.value.length);
+      const isLast = i === clusters.length - 1;
+      // A bracket that closes in another part of the paragraph was split by Markdown: splitBrackets says so.
+      const opened = unclosed(before) && !closesFirst(isLast ? after + later : after);
+      const closed = /^[.,;:]?\]/u.test(after) && !unclosed(before) && !(i === 0 && unclosed(earlier));
+      if (!opened && !closed) return;
+      const item = cluster.items[0]!;
+      diagnostics.push({
+        code: 'citation-syntax',
+        severity: 'error',
+        message: `The citation of "${item.key}" has ${opened ? 'a [ before it that is never closed' : 'a ] after it that was never opened'}, so it would be printed as a narrative citation ("Smith et al") with a stray bracket`,
+        hint: `Write a bracketed citation with both brackets, [@${item.key}], or a narrative one with neither: @${item.key} found….`,
+        ...(item.location ? { location: item.location } : {}),
+        key: item.key,
+      });
     });
   }
   return diagnostics;

@@ -27,9 +27,10 @@ function keysCitedIn(text: string, isKnown: KeyTest): string[] {
  * Citations written where Markdown text is not read for them: a component's attribute
  * (`<Finding outcome="Pain [@a]">`), a link's text or address (`https://example.org[@a]`), an image's alt text, the summary's title or description, or a
  * line that Markdown reads as a link definition (`[@a]: …`, which also turns every `[@a]` into a link).
- * They reach readers as written, with no number and no entry in the reference list.
+ * They reach readers as written, with no number and no entry in the reference list. `source` is the
+ * whole file, frontmatter included; it is read from the file's path when not given.
  */
-export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diagnostic[] {
+export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest, source?: string): Diagnostic[] {
   const path = displayPath(file);
   const found: Diagnostic[] = [];
   const report = (text: string, where: string, hint: string, at: SourceLocation = { file: path, line: 1, column: 1 }, outcome = 'so readers see it as written, with no number and no reference') => {
@@ -64,7 +65,7 @@ export function unreadCitations(tree: Root, file: VFile, isKnown: KeyTest): Diag
   const frontmatter = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro?.frontmatter ?? {};
   const cited = SHOWN_FIELDS.filter((field) => typeof frontmatter[field] === 'string' && keysCitedIn(frontmatter[field], isKnown).length);
   // The text MDX compiles starts after the frontmatter: its lines are counted in the file itself.
-  const whole = cited.length && file.path ? readSource(file.path) : '';
+  const whole = cited.length ? source ?? (file.path ? readSource(file.path) : '') : '';
   for (const field of cited) {
     const at = whole.search(new RegExp(`^${field}\\s*:`, 'mu'));
     report(frontmatter[field] as string, `the ${field} in the frontmatter`, 'Titles and descriptions are plain text: cite the source in the summary\'s text.', at === -1 ? undefined : locate(whole, at, path));

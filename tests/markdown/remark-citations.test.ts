@@ -141,6 +141,21 @@ describe('remark-citations', () => {
     expect((error as Error).message).toMatch(/test\.md:1:\d+: error: .*\[citation-syntax\]/u);
   });
 
+  it.each([
+    ['a [ never closed', 'Knee pain is common after 50 [@vickers2018acupuncture.', 'has a [ before it that is never closed', 31],
+    ['a ] never opened', 'Exercise helps @vickers2018acupuncture].', 'has a ] after it that was never opened', 16],
+  ])('fails on a citation with %s, which would print as a narrative citation with a stray bracket', async (_what, markdown, message, column) => {
+    const error = await render(markdown).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(`The citation of "vickers2018acupuncture" ${message}`);
+    expect((error as Error).message).toContain(`test.md:1:${column}: error:`);
+  });
+
+  it('reads a narrative citation inside brackets or with its locator in brackets, as usual', async () => {
+    const { code } = await render('Pain fell (as @vickers2018acupuncture [p. 3] found) [but see @cherkin2009randomized].');
+    expect(code).toContain('href="#ref-vickers2018acupuncture"');
+    expect(code).toContain('href="#ref-cherkin2009randomized"');
+  });
+
   it('reads a narrative citation after emphasis, and a bracketed one after a link, as usual', async () => {
     const { code } = await render('*Note*: @vickers2018acupuncture found less pain; [a review](https://example.org) agreed [@cherkin2009randomized].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
@@ -198,9 +213,11 @@ describe('remark-citations', () => {
     ]);
   });
 
-  it('reads a suffix with an e-mail address or page numbers as text', async () => {
-    const { code } = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].');
+  it('reads a suffix with page numbers as text, and fails on one with an e-mail address, which GFM makes a link that splits the brackets', async () => {
+    const { code } = await render('Pain fell [@vickers2018acupuncture, pp. 3-5, table 2].');
     expect(code).toContain('href="#ref-vickers2018acupuncture"');
+    const error = await render('Pain fell [@vickers2018acupuncture, p. 3, data from name@example.org].').catch((e: unknown) => e);
+    expect((error as Error).message).toContain('The bracketed citation of "vickers2018acupuncture" has formatting, a link or code inside its brackets');
   });
 
   it('warns where a key is written without its @, which Markdown would leave as text', async () => {

@@ -150,3 +150,38 @@ describe('npm run refs -- check reads keys as the build does', () => {
     ]);
   });
 });
+
+describe('npm run refs -- check on how an article is written', () => {
+  it('reports what the build stops or warns on: <Finding> errors, stray brackets, bare keys, citations where none is read', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-written-'));
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'references/library.bib'), '@article{fransen2015, author = {Fransen, Marlene}, title = {Exercise for osteoarthritis of the knee}, journal = {Cochrane Database Syst Rev}, year = 2015, doi = {10.1002/14651858.CD004376.pub3}}\n');
+    writeFileSync(join(root, 'content/articles/knee.mdx'), [
+      '---',
+      'title: Exercise [@fransen2015] for knee pain',
+      '---',
+      '',
+      'Knee pain is common after 50 [@fransen2015.',
+      '',
+      'Exercise helps @fransen2015].',
+      '',
+      'As [fransen2015] showed.',
+      '',
+      '<KeyFindings>',
+      '<Finding id="pain" outcome="Pain" certainty="medium">Less pain [@fransen2015].</Finding>',
+      '</KeyFindings>',
+      '',
+    ].join('\n'));
+    const { status, output } = await run(['check', '--json', '--root', root]);
+    const found = (JSON.parse(output) as Diagnostic[]).map((d) => `${where(d)} ${d.severity} ${d.code}`);
+    expect(status).toBe(1);
+    expect(found).toEqual(expect.arrayContaining([
+      'content/articles/knee.mdx:5:31 error citation-syntax',
+      'content/articles/knee.mdx:7:16 error citation-syntax',
+      'content/articles/knee.mdx:9:4 warning bare-key',
+      'content/articles/knee.mdx:12:1 error invalid-finding',
+      'content/articles/knee.mdx:2:1 warning unread-citation',
+    ]));
+  });
+});
