@@ -51,6 +51,8 @@ function withMendeleyBraces(text: string): string {
 const ENTRY_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]+)(?=\s*,)/gmu;
 // A key with a space in it (a pasted no-break space, often), which BibTeX cannot read as a key.
 const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"=]+)+)\s*,/u;
+// `@article{skou2015total` then the first field on the next line: the comma after the key is missing.
+const KEY_WITHOUT_COMMA = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+)\s*\n\s*[A-Za-z][\w-]*\s*=/u;
 
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
@@ -264,12 +266,19 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   for (const chunk of chunks) {
     if (!NON_ENTRIES.has(chunk.type) && !chunk.key) {
       const spaced = chunk.text.match(SPACED_KEY)?.[1];
+      const commaless = spaced ? undefined : chunk.text.match(KEY_WITHOUT_COMMA)?.[1];
       diagnostics.push({
         code: 'invalid-bibtex',
         severity: 'error',
-        message: spaced ? `The key "${spaced}" of this BibTeX @${chunk.type} entry has a space in it${/\u00A0/u.test(spaced) ? ' (a no-break space)' : ''}` : `BibTeX @${chunk.type} entry has no citation key`,
-        hint: spaced ? `A key is one word: write it without the space, e.g. ${spaced.replace(/\s+/gu, '')}.` : 'Write the key right after the opening brace, followed by a comma: @article{smith2020, …}.',
+        message: spaced
+          ? `The key "${spaced}" of this BibTeX @${chunk.type} entry has a space in it${/\u00A0/u.test(spaced) ? ' (a no-break space)' : ''}`
+          : commaless ? `The key "${commaless}" of this BibTeX @${chunk.type} entry is not followed by a comma, so the entry cannot be read` : `BibTeX @${chunk.type} entry has no citation key`,
+        hint: spaced
+          ? `A key is one word: write it without the space, e.g. ${spaced.replace(/\s+/gu, '')}.`
+          : `Write the key right after the opening brace, followed by a comma: @${chunk.type}{${commaless ?? 'smith2020'}, …}.`,
         location: where(chunk.offset),
+        // Citing the key reports this, not an unknown key.
+        ...(commaless ? { key: commaless } : {}),
       });
     }
   }

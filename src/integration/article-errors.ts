@@ -1,5 +1,5 @@
 import type { ViteUserConfig } from 'astro';
-import { AstroError } from 'astro/errors';
+import { userError } from './user-error.ts';
 import type { Plugin, Processor, Transformer } from 'unified';
 import { CitationError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../citations/index.ts';
 
@@ -42,13 +42,10 @@ export function articleErrorCollector() {
       const errors = sortDiagnostics(collected.splice(0));
       const files = new Set(errors.map((error) => error.location?.file));
       const more = errors.length > SHOWN ? `\n\n…and ${errors.length - SHOWN} more.` : '';
-      const error = new AstroError(
+      throw userError(
         `${errors.length} error(s) in ${files.size} article(s):\n\n${errors.slice(0, SHOWN).map(formatDiagnostic).join('\n\n')}${more}`,
         '`npm run refs -- check` lists these with every other problem in the articles and references, without a build.',
       );
-      // The message names each file and line: a stack trace into this integration would bury them.
-      error.stack = '';
-      throw error;
     },
   };
 

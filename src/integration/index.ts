@@ -20,6 +20,7 @@ import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext } from './shared-context.ts';
 import { articleErrorCollector } from './article-errors.ts';
+import { userError } from './user-error.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
 // A team's shared library may hold hundreds of sources no summary cites yet: every build would list them all.
@@ -42,10 +43,7 @@ function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger)
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length === 0) return;
-  const error = new AstroError(errors.map(formatDiagnostic).join('\n\n'), '`npm run refs -- check` lists these with every other problem in the articles and references.');
-  // The message names each file and line: a stack trace into this integration would bury them.
-  error.stack = '';
-  throw error;
+  throw userError(errors.map(formatDiagnostic).join('\n\n'), '`npm run refs -- check` lists these with every other problem in the articles and references.');
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { Loader } from 'astro/loaders';
-import { AstroError } from 'astro/errors';
 import { authorLabel, caseDuplicates, formatDiagnostic, issuedYear, keySlug, plainText, recordsOf, referenceLinks, reservedPages, slugClashes, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
 import { sharedContext } from './shared-context.ts';
+import { userError } from './user-error.ts';
 
 /** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
 export interface ReferenceRecord {
@@ -59,9 +59,8 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
 export function referenceRecords(context: CitationContext): ReferenceRecord[] {
   const entries = context.library.all();
   const clashes: Diagnostic[] = [...caseDuplicates(entries), ...slugClashes(entries), ...reservedPages(entries, RESERVED_REFERENCE_PAGES)];
-  // Thrown as the user's error, with no stack trace: it names the entries and what to do.
-  if (clashes.length) throw new AstroError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
-  return entries.map((entry) => referenceRecord(entry, context));
+  if (!clashes.length) return entries.map((entry) => referenceRecord(entry, context));
+  throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
 }
 
 /**

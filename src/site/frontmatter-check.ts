@@ -67,6 +67,17 @@ export function frontmatterProblems(path: string, text: string): Diagnostic[] {
       });
     }
   }
+  // `authors: [Doe, Jane]` is YAML for two authors, "Doe" and "Jane": "Family, Given" needs its quotes.
+  const authors = (data as { authors?: unknown }).authors;
+  if (Array.isArray(authors) && authors.length > 1 && authors.every((name) => typeof name === 'string' && !/[\s,]/u.test(name.trim()))) {
+    problems.push({
+      code: 'invalid-frontmatter',
+      severity: 'warning',
+      message: `authors lists ${authors.map((name) => `"${name}"`).join(', ')}, each a single word: YAML reads [Doe, Jane] as two people`,
+      hint: `Quote each person as "Family, Given": authors: ["${authors[0]}, ${authors[1]}"].`,
+      location: at(lineOf(document, lines, ['authors'])),
+    });
+  }
   if (isMap(document.contents)) {
     for (const pair of document.contents.items) {
       // A merge key (`<<`) is read as a symbol, not a field.

@@ -422,6 +422,14 @@ describe('BibTeX from other projects', () => {
     expect(parsed.diagnostics[1]!.hint).toBe('A key is one word: write it without the space, e.g. doe2021.');
   });
 
+  it('names a key without its comma, and reports that error where the key is cited, not an unknown key', () => {
+    const library = loadLibrary([{ path: 'references/knee.bib', text: '@article{skou2015total\n  author = {Skou, Søren T.},\n  title = {A trial of total knee replacement},\n  year = 2015\n}\n' }]);
+    expect(library.diagnostics.map((d) => [d.code, d.location?.line, d.message, d.hint])).toEqual([[
+      'invalid-bibtex', 1, 'The key "skou2015total" of this BibTeX @article entry is not followed by a comma, so the entry cannot be read', 'Write the key right after the opening brace, followed by a comma: @article{skou2015total, …}.',
+    ]]);
+    expect(library.resolve('skou2015total')).toMatchObject({ diagnostic: { code: 'invalid-bibtex', location: { file: 'references/knee.bib', line: 1 } } });
+  });
+
   it('reads a very long key full of invisible characters and without its comma at once (the key pattern backtracked over it: 25 s for 80 KB)', () => {
     const parsed = parseBibtex(`@article{${'a\u200B'.repeat(100_000)}\n  title = {T}\n}\n@article{next, title = {N}, year = {2020}}\n`, 'long.bib');
     expect(parsed.entries.map((entry) => entry.key)).toEqual(['next']);

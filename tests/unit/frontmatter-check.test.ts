@@ -23,6 +23,12 @@ describe('frontmatterProblems', () => {
     ]);
   });
 
+  it('warns about authors written [Doe, Jane], which YAML reads as two people, and not about quoted names or organisations', () => {
+    expect(problems(`---\n${VALID}authors: [Doe, Jane]\n---\n`)).toEqual(['content/articles/a.mdx:7:1: warning: authors lists "Doe", "Jane", each a single word: YAML reads [Doe, Jane] as two people [invalid-frontmatter]']);
+    expect(problems(`---\n${VALID}authors: ["Doe, Jane", "Smith, Ann"]\n---\n`)).toEqual([]);
+    expect(problems(`---\n${VALID}authors: [Cochrane]\n---\n`)).toEqual([]);
+  });
+
   it('takes what Astro takes: a date with a time, merge keys, TOML frontmatter (left to Astro)', () => {
     expect(problems(`---\n${VALID.replace('2026-11-27', '2026-11-27T10:00:00Z')}---\n`)).toEqual([]);
     expect(problems(`---\n${VALID.replace('lastReviewed: 2026-11-27\n', '')}dates: &dates\n  lastReviewed: 2026-11-27\n<<: *dates\n---\n`)).toEqual(['content/articles/a.mdx:6:1: warning: "dates" is not a field of a summary, so the site ignores it [unknown-frontmatter-field]']);
