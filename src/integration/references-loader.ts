@@ -24,6 +24,8 @@ export interface ReferenceRecord {
   links: ReferenceLink[];
   /** Whether a registry record (doi.org, PubMed) is stored for it, so the build checked it against one. */
   checked: boolean;
+  /** The registry records it was checked against: where each was fetched from, and when (YYYY-MM-DD). */
+  checkedAgainst: { source: string; fetched: string }[];
   item: CslItem;
 }
 
@@ -39,6 +41,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   const year = issuedYear(item);
   const journal = typeof item['container-title'] === 'string' ? plainText(item['container-title']) : undefined;
   const title = item.title ? plainText(item.title) : entry.key;
+  const found = recordsOf(entry, context.library).filter((record) => record.found);
   return {
     key: entry.key,
     slug: keySlug(entry.key),
@@ -50,7 +53,8 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
     ...(year ? { year } : {}),
     ...(journal ? { journal } : {}),
     links: referenceLinks(item),
-    checked: recordsOf(entry, context.library).some((record) => record.found),
+    checked: found.length > 0,
+    checkedAgainst: found.map(({ source, fetched }) => ({ source, fetched })),
     item,
   };
 }

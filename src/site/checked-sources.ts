@@ -9,3 +9,19 @@ export function sourcesLine(total: number, checked: number): string {
   if (checked === total) return `${count}, ${total === 1 ? '' : 'each '}checked against PubMed or the publisher`;
   return `${count}, ${checked} of them checked against PubMed or the publisher`;
 }
+
+const REGISTRIES: [RegExp, string][] = [
+  [/(^|\.)doi\.org$/u, 'doi.org (the publisher)'],
+  [/(^|\.)ncbi\.nlm\.nih\.gov$/u, 'PubMed'],
+];
+
+/** Who keeps a stored record, from the address it was fetched from: "PubMed", "doi.org (the publisher)". */
+export function registryName(source: string): string {
+  let host = '';
+  try {
+    host = new URL(source).hostname;
+  } catch {
+    return 'its registry';
+  }
+  return REGISTRIES.find(([pattern]) => pattern.test(host))?.[1] ?? host;
+}

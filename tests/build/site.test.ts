@@ -37,6 +37,13 @@ describe('a built article', () => {
     expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
   });
 
+  it('says on each source\'s page which record it was checked against, and when, or that it was not', () => {
+    const checkedRow = (slug: string) => text([...readPage(dist, `references/${slug}/index.html`).querySelectorAll('.identifiers div')].find((row) => text(row.querySelector('dt')) === 'Checked')?.querySelector('dd') ?? null);
+    expect(checkedRow('cherkin2009randomized')).toBe('Against its record at doi.org (the publisher), fetched 27 November 2026');
+    expect(checkedRow('pmid-22965186')).toBe('Against its record at PubMed, fetched 27 November 2026');
+    expect(checkedRow('haake2007gerac')).toBe('Not yet checked against a PubMed or publisher record');
+  });
+
   it("gives a heading with a narrative citation an id from the authors' names, which a link can point to", () => {
     const heading = [...readPage(dist, 'articles/second/index.html').querySelectorAll('.article-body h2')].find((h) => text(h).startsWith('What'));
     expect(text(heading ?? null)).toBe('What Hinman et al1 compared');
