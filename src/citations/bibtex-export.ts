@@ -1,6 +1,6 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import { plainText, type CslItem } from './csl.ts';
+import { issuedYear, plainText, type CslItem } from './csl.ts';
 import { mapText } from './field-text.ts';
 import { identifiersOf } from './identifiers.ts';
 import { hasMoreNames, LISTED_ROLES } from './more-names.ts';
@@ -77,6 +77,9 @@ function completed(entry: string, item: CslItem): string {
     if (hasMoreNames(item, role)) text = text.replace(new RegExp(`^(\\t${role} = \\{.*)(\\},?)$`, 'mu'), '$1 and others$2');
   }
   const extra: string[] = [];
+  // A date citeproc read from text ("2019 Mar-Apr") has no date parts, which citation-js writes the year from.
+  const textYear = item.issued?.['date-parts'] ? undefined : issuedYear(item);
+  if (textYear && !/^\tyear = /mu.test(text)) extra.push(`\tyear = {${textYear}},\n`);
   // biblatex's abbreviated journal title, which AMA and Vancouver print.
   if (typeof item['container-title-short'] === 'string') extra.push(`\tshortjournal = {${texText(item['container-title-short'])}},\n`);
   // citation-js writes no PMID or PMCID: the fields JabRef, Zotero and this site read them from.

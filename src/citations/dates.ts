@@ -51,6 +51,8 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
   const { 'date-parts': written, raw, literal, ...rest } = value as CslDate & Record<string, unknown>;
   const problems: string[] = [];
   const date: CslDate = { ...rest };
+  // An ISO date written as `raw` is date parts, which the downloads write (they drop `raw`).
+  if (typeof raw === 'string' && raw.trim() && written === undefined && ISO_DATE.test(raw.trim())) return checkedDate(dateOfText(raw), options);
   if (typeof raw === 'string' && raw.trim()) date.raw = raw;
   if (typeof literal === 'string' && literal.trim()) date.literal = literal;
   if (written !== undefined) {

@@ -1,4 +1,4 @@
-import { plainText, type CslItem, type CslName } from './csl.ts';
+import { issuedYear, plainText, type CslItem, type CslName } from './csl.ts';
 
 // CSL types to RIS reference types; anything else is GEN.
 const TYPES: Record<string, string> = {
@@ -32,7 +32,7 @@ export function toRis(items: CslItem[]): string {
     for (const person of item.editor ?? []) lines.push(['A2', name(person)]);
     const [start, end] = String(item.page ?? '').split(/[-–—]+/u);
     lines.push(
-      ['TI', item.title], ['T2', item['container-title']], ['J2', item['container-title-short']], ['PY', item.issued?.['date-parts']?.[0]?.[0]],
+      ['TI', item.title], ['T2', item['container-title']], ['J2', item['container-title-short']], ['PY', item.issued?.['date-parts']?.[0]?.[0] ?? issuedYear(item)],
       ['DA', risDate(item.issued)], ['VL', item.volume], ['IS', item.issue], ['SP', start || undefined], ['EP', end], ['ET', item.edition],
       ['M3', item.genre], ['PB', item.publisher], ['CY', item['publisher-place']], ['SN', item.ISBN ?? item.ISSN], ['DO', item.DOI],
       ['UR', item.URL], ['Y2', risDate(item.accessed as CslDate)], ['N1', item.note],

@@ -3,6 +3,7 @@ import { checkArticle, CitationFormatter, loadLibrary, parseStoredMetadata, seri
 import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 import { toRis } from '../../src/citations/ris.ts';
+import { toBibtex } from '../../src/citations/bibtex-export.ts';
 
 const RECORD: StoredMetadata = {
   identifier: 'doi:10.1000/x',
@@ -218,5 +219,19 @@ describe('identifiers written with their labels', () => {
     const { item } = library.entries.get('labelled')!;
     expect([item.PMID, item.PMCID, item.DOI]).toEqual(['30999999', 'PMC6543210', '10.7326/M16-2367']);
     expect(toRis([item])).toMatch(/^AN {2}- PMID:30999999$/mu);
+  });
+});
+
+describe('dates written as text in CSL-JSON', () => {
+  it('reach the downloads: an ISO date in raw as date parts, the year of a literal date', () => {
+    const library = loadLibrary([{ path: 'references/x.json', text: JSON.stringify([
+      { id: 'literalyear', type: 'article-journal', title: 'T', issued: { literal: '2019 Mar-Apr' } },
+      { id: 'rawdate', type: 'article-journal', title: 'T', issued: { raw: '2020-03-15' } },
+    ]) }]);
+    const items = library.all().map((entry) => entry.item);
+    expect(items[1]!.issued).toEqual({ 'date-parts': [[2020, 3, 15]] });
+    expect(toBibtex(items)).toMatch(/@article\{literalyear,\n\ttitle = \{T\},\n\tyear = \{2019\},\n\}/u);
+    expect(toRis(items)).toMatch(/ID {2}- literalyear\nTI {2}- T\nPY {2}- 2019\n/u);
+    expect(toRis(items)).toMatch(/PY {2}- 2020\nDA {2}- 2020\/03\/15\n/u);
   });
 });
