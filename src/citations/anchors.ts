@@ -17,9 +17,28 @@ export function referenceId(key: string): string {
   return `ref-${keySlug(key)}`;
 }
 
-/** The id of the n-th (1-based) place an article cites a key; a back-link target. */
-export function citationId(key: string, occurrence: number): string {
-  return `cite-${keySlug(key)}-${occurrence}`;
+/** A short digest of a sentence's words (32-bit FNV-1a, base 36): punctuation and case do not count. */
+function sentenceDigest(sentence: string): string {
+  const words = sentence.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let hash = 0x811c9dc5;
+  for (const character of words) hash = Math.imul(hash ^ character.codePointAt(0)!, 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/**
+ * The ids of the places an article cites a key (back-link targets), from each place's citing sentence,
+ * in document order: a link to a claim (…#cite-vickers2018-1x9k2q) keeps pointing at that claim when
+ * citations are added or removed elsewhere in the article, and stops resolving, rather than landing on
+ * another claim, when the sentence itself is rewritten. A sentence that cites the key again gets -2, -3.
+ */
+export function citationIds(key: string, sentences: string[]): string[] {
+  const seen = new Map<string, number>();
+  return sentences.map((sentence) => {
+    const digest = sentenceDigest(sentence);
+    const repeat = (seen.get(digest) ?? 0) + 1;
+    seen.set(digest, repeat);
+    return `cite-${keySlug(key)}-${digest}${repeat > 1 ? `-${repeat}` : ''}`;
+  });
 }
 
 /** Back-link labels a, b, …, z, aa, ab, … as in Wikipedia's reference lists. */

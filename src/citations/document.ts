@@ -1,4 +1,4 @@
-import { backlinkLabel, citationId, referenceId } from './anchors.ts';
+import { backlinkLabel, citationIds, referenceId } from './anchors.ts';
 import { authorLabel, type CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import type { CitationFormatter } from './formatter.ts';
@@ -8,7 +8,11 @@ import { strayKeys, type CitationCluster, type CiteItem, type KeyTest } from './
 
 /** A citation item with the place it was written, so problems can point at it. */
 export type LocatedCiteItem = CiteItem & { location?: SourceLocation };
-export type LocatedCluster = Omit<CitationCluster, 'items'> & { items: LocatedCiteItem[] };
+export type LocatedCluster = Omit<CitationCluster, 'items'> & {
+  items: LocatedCiteItem[];
+  /** The sentence the citation supports, which its anchors are made from (see citationIds). */
+  context?: string;
+};
 
 /** A piece of a rendered citation: author/style text, a linked item, or an invisible back-link target. */
 export type Segment =
@@ -74,6 +78,7 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
   const diagnostics: Diagnostic[] = [];
   const numbers = new Map<string, number>();
   const occurrences = new Map<string, string[]>();
+  const sentences = new Map<string, string[]>();
   const resolved = clusters.map((cluster) => {
     const uses: Use[] = [];
     for (const item of cluster.items) {
@@ -86,9 +91,10 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
       }
       const key = resolution.entry.key;
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
-      const ids = occurrences.get(key) ?? [];
-      const id = citationId(key, ids.length + 1);
-      occurrences.set(key, [...ids, id]);
+      const cited = [...(sentences.get(key) ?? []), cluster.context ?? ''];
+      sentences.set(key, cited);
+      const id = citationIds(key, cited).at(-1)!;
+      occurrences.set(key, [...(occurrences.get(key) ?? []), id]);
       uses.push({ key, csl: resolution.entry.item, item, id, number: numbers.get(key)! });
     }
     return uses.length === cluster.items.length ? uses : undefined;

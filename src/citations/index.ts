@@ -1,4 +1,4 @@
-export { backlinkLabel, referenceId, citationId, keySlug } from './anchors.ts';
+export { backlinkLabel, referenceId, citationIds, keySlug } from './anchors.ts';
 export { authorLabel, fullFamilyName, fullGivenName, issuedYear, plainText, type CslItem, type CslName } from './csl.ts';
 export { citeDocument, referenceLinks, safeHttpUrl, strayKeyError, type BibliographyEntry, type ReferenceLink, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
 export { CitationError, formatDiagnostic, formatLocation, locate, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';

@@ -6,7 +6,7 @@ import {
   backlinkLabel,
   CitationError,
   checkArticle,
-  citationId,
+  citationIds,
   citeDocument,
   type CitationFormatter,
   type CitedDocument,
@@ -110,7 +110,7 @@ export function citationSummaryOf(frontmatter: Record<string, unknown>): Citatio
       id: referenceId(key),
       ...(label ? { label } : {}),
       ...(notice ? { notice } : {}),
-      citations: contexts.map((context, i) => ({ id: citationId(key, i + 1), label: backlinkLabel(i), context })),
+      citations: citationIds(key, contexts).map((id, i) => ({ id, label: backlinkLabel(i), context: contexts[i]! })),
     })),
   };
 }
@@ -131,7 +131,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const mdx = file.extname === '.mdx';
     if (found.length === 0) return;
 
-    const cited = citeDocument(found.flatMap((f) => f.clusters), library, formatter);
+    const cited = citeDocument(found.flatMap((f) => f.clusters.map((cluster, i) => ({ ...cluster, context: f.contexts[i] }))), library, formatter);
     const frontmatter = (file.data as { astro?: { frontmatter?: { acknowledgedUpdates?: Record<string, string> } } }).astro?.frontmatter;
     const article = {
       file: displayPath(file),

@@ -61,11 +61,9 @@ describe('a site under a base path, without trailing slashes', () => {
       .filter((a) => a.textContent === 'Source page').map((a) => a.getAttribute('href'));
     expect(sourcePages).toEqual(['/library/references/cherkin2009randomized', '/library/references/vickers2018acupuncture']);
     const citedIn = [...built('/references/cherkin2009randomized/').querySelectorAll('.cited-in a')].map((a) => a.getAttribute('href'));
-    expect(citedIn).toEqual([
-      '/library/articles/acupuncture-back-pain',
-      '/library/articles/acupuncture-back-pain#cite-cherkin2009randomized-1',
-      '/library/articles/acupuncture-back-pain#cite-cherkin2009randomized-2',
-    ]);
+    const places = [...built('/articles/acupuncture-back-pain/').querySelectorAll('[id^="cite-cherkin2009randomized-"]')].map((place) => `/library/articles/acupuncture-back-pain#${place.id}`);
+    expect(places).toHaveLength(2);
+    expect(citedIn).toEqual(['/library/articles/acupuncture-back-pain', ...places]);
   });
 
   it('writes absolute URLs with the base: canonical, Open Graph, JSON-LD, Highwire and the printed address', () => {

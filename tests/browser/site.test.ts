@@ -151,7 +151,7 @@ describe('citation previews', () => {
 
   it('stay open while the pointer moves onto them (WCAG 1.4.13)', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
-    await page.locator('#cite-hinman2014acupuncture-1').hover();
+    await page.locator('.citation-link[data-key="hinman2014acupuncture"]').first().hover();
     const dialog = page.getByRole('dialog');
     await expect(dialog.isVisible()).resolves.toBe(true);
     await dialog.hover();
@@ -165,7 +165,7 @@ describe('citation previews', () => {
 
   it('open on a tap, and the tap does not jump away; the preview links to the list', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/', { width: 390, touch: true });
-    await page.locator('#cite-hinman2014acupuncture-1').tap();
+    await page.locator('.citation-link[data-key="hinman2014acupuncture"]').first().tap();
     const dialog = page.getByRole('dialog');
     await expect(dialog.isVisible()).resolves.toBe(true);
     expect(new URL(page.url()).hash).toBe('');
@@ -223,7 +223,7 @@ describe('accessibility', () => {
 
   it('axe finds no violations with a citation preview open', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
-    await page.locator('#cite-vickers2018acupuncture-1').focus();
+    await page.locator('.citation-link[data-key="vickers2018acupuncture"]').first().focus();
     await page.addScriptTag({ content: AXE });
     const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));
     expect(violations).toEqual([]);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, formatDiagnostic, loadLibrary, type Diagnostic } from '../../src/citations/index.ts';
+import { CitationFormatter, citationIds, formatDiagnostic, loadLibrary, type Diagnostic } from '../../src/citations/index.ts';
 import remarkCitations, { citationSummaryOf } from '../../src/markdown/remark-citations.ts';
 import { bundledStyle, fixtureFiles } from '../citations/helpers.ts';
 
@@ -42,13 +42,24 @@ describe('remark-citations', () => {
       for (const citation of reference.citations) expect(code).toContain(`<a href="#${citation.id}"`);
     }
     expect(citations.title).toBe('References');
+    const [fell, lasted] = citationIds('vickers2018acupuncture', ['Pain fell.', 'It lasted.']);
     expect(citations.references).toEqual([
       { key: 'vickers2018acupuncture', id: 'ref-vickers2018acupuncture', label: '1.', citations: [
-        { id: 'cite-vickers2018acupuncture-1', label: 'a', context: 'Pain fell.' },
-        { id: 'cite-vickers2018acupuncture-2', label: 'b', context: 'It lasted.' },
+        { id: fell, label: 'a', context: 'Pain fell.' },
+        { id: lasted, label: 'b', context: 'It lasted.' },
       ] },
-      { key: 'cherkin2009randomized', id: 'ref-cherkin2009randomized', label: '2.', citations: [{ id: 'cite-cherkin2009randomized-1', label: 'a', context: 'It lasted.' }] },
+      { key: 'cherkin2009randomized', id: 'ref-cherkin2009randomized', label: '2.', citations: [{ id: citationIds('cherkin2009randomized', ['It lasted.'])[0], label: 'a', context: 'It lasted.' }] },
     ]);
+  });
+
+  it('keeps the id of a citation, which readers link to, when citations are added or removed elsewhere in the article', async () => {
+    const ids = async (markdown: string) => Object.fromEntries(citationSummaryOf((await render(markdown)).metadata.frontmatter)!.references
+      .flatMap((reference) => reference.citations.map((citation) => [`${reference.key} ${citation.context}`, citation.id])));
+    const before = await ids('Pain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
+    const after = await ids('Pain is common [@cherkin2009randomized; @vickers2018acupuncture].\n\nPain fell [@vickers2018acupuncture].\n\nIt lasted [@vickers2018acupuncture; @cherkin2009randomized].');
+    expect(after).toMatchObject(before);
+    expect(Object.keys(after)).toHaveLength(5);
+    expect(new Set(Object.values(after)).size).toBe(5);
   });
 
   describe('keys with an apostrophe, which smartypants curls before citations are read', () => {
@@ -198,7 +209,7 @@ describe('remark-citations', () => {
       ['back-pain', 'Back pain'],
       ['back-pain-1', 'Back pain'],
     ]);
-    expect(code).toContain('<h2 id="vickers-et-al-compared-acupuncture-with-sham"><span class="citation" data-cites="vickers2018acupuncture">Vickers et al<sup data-pagefind-ignore=""><a id="cite-vickers2018acupuncture-1" href="#ref-vickers2018acupuncture" class="citation-link" data-key="vickers2018acupuncture">1</a></sup></span> compared');
+    expect(code).toMatch(/<h2 id="vickers-et-al-compared-acupuncture-with-sham"><span class="citation" data-cites="vickers2018acupuncture">Vickers et al<sup data-pagefind-ignore=""><a id="cite-vickers2018acupuncture-[a-z0-9]+" href="#ref-vickers2018acupuncture" class="citation-link" data-key="vickers2018acupuncture">1<\/a><\/sup><\/span> compared/u);
   });
 
   it('warns at its frontmatter line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
