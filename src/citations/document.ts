@@ -184,13 +184,17 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
   }
   const segments: Segment[] = [];
-  uses.forEach((use, i) => {
+  // In the order of the reference list, which sorts by author and year as APA sorts a citation's sources.
+  const ordered = formatter.style.sortsCitations ? [...uses].sort((a, b) => entryText(a.key, formatter).localeCompare(entryText(b.key, formatter))) : uses;
+  ordered.forEach((use, i) => {
     if (i > 0) segments.push({ type: 'text', value: layout.delimiter });
     const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: use.item.suppressAuthor });
     segments.push(...affixed(use, [citeSegment(use, html)]));
   });
   return { lead: [], superscript: layout.superscript, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
 }
+
+const entryText = (key: string, formatter: CitationFormatter) => formatter.entry(key)?.text ?? key;
 
 function wrap(segments: Segment[], prefix: string, suffix: string): Segment[] {
   return [...(prefix ? [{ type: 'text' as const, value: prefix }] : []), ...segments, ...(suffix ? [{ type: 'text' as const, value: suffix }] : [])];

@@ -4,6 +4,8 @@ export interface CitationStyle {
   name: string;
   xml: string;
   numeric: boolean;
+  /** Whether the style orders the sources of one citation (APA: by author, then year) rather than as written. */
+  sortsCitations: boolean;
 }
 
 // The CSL ids of the bundled styles, which a dependent style may name as its parent.
@@ -31,5 +33,6 @@ export function readStyle(name: string, xml: string): CitationStyle {
   // Each article's reference list is part of one bibliography of the whole library, in another order: a
   // "———" standing for the previous entry's authors would stand for the wrong ones, or for none.
   const listed = xml.replace(/\s(?:subsequent-author-substitute|subsequent-author-substitute-rule)="[^"]*"/gu, '');
-  return { name, xml: listed, numeric: format ? format === 'numeric' : /variable="citation-number"/u.test(xml) };
+  const sortsCitations = /<citation\b[^>]*>(?:(?!<\/citation>)[\s\S])*?<sort\b/u.test(xml);
+  return { name, xml: listed, numeric: format ? format === 'numeric' : /variable="citation-number"/u.test(xml), sortsCitations };
 }
