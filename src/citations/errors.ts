@@ -85,6 +85,30 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => place(a).file.localeCompare(place(b).file) || place(a).line - place(b).line || place(a).column - place(b).column);
 }
 
+/**
+ * Diagnostics that say the same thing (a library entry's problem, reported at every place that cites
+ * it) as one, at the first place, the others among its related places: a key defined twice and cited
+ * nine times was nine identical errors. Sorted as sortDiagnostics sorts.
+ */
+export function mergeRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
+  const merged = new Map<string, Diagnostic>();
+  for (const diagnostic of sortDiagnostics([...diagnostics])) {
+    const same = `${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`;
+    const first = merged.get(same);
+    if (!first) {
+      merged.set(same, { ...diagnostic });
+      continue;
+    }
+    const firstPlace = first.location && formatLocation(first.location);
+    const places = new Map((first.related ?? []).map((place) => [formatLocation(place), place]));
+    for (const place of [...(diagnostic.location ? [diagnostic.location] : []), ...(diagnostic.related ?? [])]) {
+      if (formatLocation(place) !== firstPlace) places.set(formatLocation(place), place);
+    }
+    first.related = [...places.values()];
+  }
+  return [...merged.values()];
+}
+
 /** `file:line:col: error: message [code]`, the form compilers use, so editors can jump to it. */
 export function formatLocation(location: SourceLocation): string {
   return `${location.file}:${location.line}:${location.column}`;

@@ -1,7 +1,7 @@
 export { backlinkLabel, referenceId, citationIds, keySlug } from './anchors.ts';
 export { authorLabel, fullFamilyName, fullGivenName, issuedYear, plainText, type CslItem, type CslName } from './csl.ts';
 export { citeDocument, referenceLinks, safeHttpUrl, strayKeyError, type BibliographyEntry, type ReferenceLink, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
-export { CitationError, formatDiagnostic, formatLocation, locate, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
+export { CitationError, formatDiagnostic, formatLocation, locate, mergeRepeated, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
 export { CitationFormatter, htmlToText } from './formatter.ts';
 export { identifierKey, identifierLinks, identifiersOf, shownIdentifiersOf, normalizeDoi, normalizePmcid, normalizePmid, noteWithoutIdentifiers, parseIdentifierKey, type Identifier } from './identifiers.ts';
 export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryFile } from './library.ts';

@@ -1,7 +1,7 @@
 import type { ViteUserConfig } from 'astro';
 import { userError } from './user-error.ts';
 import type { Plugin, Processor, Transformer } from 'unified';
-import { CitationError, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../citations/index.ts';
+import { CitationError, formatDiagnostic, mergeRepeated, type Diagnostic } from '../citations/index.ts';
 
 type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 
@@ -39,7 +39,7 @@ export function articleErrorCollector() {
     name: 'evidence-citations:article-errors',
     renderStart() {
       if (collected.length === 0) return;
-      const errors = sortDiagnostics(collected.splice(0));
+      const errors = mergeRepeated(collected.splice(0));
       const files = new Set(errors.map((error) => error.location?.file));
       const more = errors.length > SHOWN ? `\n\n…and ${errors.length - SHOWN} more.` : '';
       throw userError(

@@ -52,10 +52,14 @@ describe('build errors an author can act on', () => {
   it('malformed BibTeX entry: the entry\'s own file:line, where it is cited, and what to fix', async () => {
     const error = await buildError((root) => {
       appendFileSync(join(root, 'references/refs.bib'), '\n@article{broken2020,\n  title = {Unclosed,\n  year = 2020\n}\n');
-      cite(root, 'Cites a broken entry [@broken2020].');
+      cite(root, 'Cites a broken entry [@broken2020].\n\nAnd again [@broken2020].');
     });
     expect(error.message).toMatch(/content\/articles\/first\.mdx:\d+:\d+: error: BibTeX entry "broken2020" could not be read: .+ \[invalid-bibtex\]/u);
     expect(error.message).toMatch(/see also references\/refs\.bib:5\d:1/u);
+    // Once, with the second place that cites it among the places named, not once per citation.
+    expect(error.message).toContain('1 error(s) in 1 article(s):');
+    expect(error.message.match(/could not be read/gu)).toHaveLength(1);
+    expect(error.message).toMatch(/see also \S*content\/articles\/first\.mdx:\d+:\d+/u);
     expect(error.message).toContain('hint: Check the braces, quotes and commas of the entry that starts at line 5');
   });
 
