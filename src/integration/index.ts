@@ -8,6 +8,7 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
+import remarkFrontmatterCheck from '../markdown/remark-frontmatter-check.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 import remarkProseExpressions from '../markdown/prose-expressions.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
@@ -88,6 +89,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         // In a build, every summary's frontmatter problem at once; `astro dev` shows Astro's own, page by page.
         if (command === 'build') reportFrontmatterProblems(root, logger);
+        // A build reports every summary's frontmatter at once, before it starts; `astro dev` on the page.
+        if (command === 'dev') processor.options.remarkPlugins.push([remarkFrontmatterCheck, { isArticle: (file: VFile) => isArticleFile(root, file.path) }]);
         processor.options.remarkPlugins.push(remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
