@@ -42,6 +42,7 @@ const references = defineCollection({
     journal: z.string().optional(),
     links: z.array(z.object({ label: z.string(), href: z.string() })),
     checked: z.boolean(),
+    checkedAgainst: z.array(z.object({ source: z.string(), fetched: z.string() })),
     item: z.looseObject({ id: z.string(), type: z.string() }),
   }),
 });
