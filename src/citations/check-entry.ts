@@ -51,7 +51,7 @@ function identifierChecks(entry: LibraryEntry, library: Library): Diagnostic[] {
   }
   const identifiers = identifiersOf(entry.item);
   if (identifiers.length === 0 && !library.records.has(entry.key)) {
-    if (!diagnostics.length) diagnostics.push({ code: 'missing-identifier', severity: 'warning', message: `"${entry.key}" has no DOI, PMID or PMCID, so its metadata cannot be checked against a registry`, hint: 'Add the doi, pmid or pmcid field if the work has one; guidelines and web pages may have none.', ...at });
+    if (!diagnostics.length) diagnostics.push({ code: 'missing-identifier', severity: 'warning', message: `"${entry.key}" has no DOI, PMID or PMCID, so its metadata cannot be checked against a registry`, hint: `Add the ${/\.json$/iu.test(entry.location.file) ? '"DOI", "PMID" or "PMCID"' : 'doi, pmid or pmcid'} field if the work has one; guidelines and web pages may have none.`, ...at });
     return diagnostics;
   }
   const records = recordsOf(entry, library);

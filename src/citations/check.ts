@@ -51,7 +51,7 @@ export function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
     code: 'duplicate-key',
     severity: 'error',
     message: `Citation keys "${entry.key}" and "${first!.key}" differ only in case`,
-    hint: 'BibTeX treats them as the same key: rename one and update the articles that cite it.',
+    hint: 'Reference managers and BibTeX take them for one key, and on a file system that ignores case their pages would be one: rename one and update the articles that cite it.',
     location: entry.location,
     related: [first!.location],
     key: entry.key,

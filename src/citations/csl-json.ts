@@ -69,10 +69,11 @@ export function parseJson(source: string, file: string, code: Diagnostic['code']
 }
 
 /**
- * Where each item of a JSON array starts, found by reading its structure: an id written with escapes
- * (`"m\\u00fcller2020"`) or as a number would not be found by searching for it.
+ * Where each item of a JSON array starts (the file's own, or one inside the object at `arrayDepth` 1),
+ * found by reading its structure: an id written with escapes (`"m\\u00fcller2020"`) or as a number would
+ * not be found by searching for it.
  */
-function itemStarts(text: string): number[] {
+function itemStarts(text: string, arrayDepth = 0): number[] {
   const starts: number[] = [];
   let depth = 0;
   let itemNext = false;
@@ -81,9 +82,9 @@ function itemStarts(text: string): number[] {
       starts.push(i);
       itemNext = false;
     }
-    if (character === '[' || character === '{') itemNext = depth++ === 0 && character === '[';
+    if (character === '[' || character === '{') itemNext = depth++ === arrayDepth && character === '[';
     else if (character === ']' || character === '}') depth--;
-    else if (character === ',' && depth === 1) itemNext = true;
+    else if (character === ',' && depth === arrayDepth + 1) itemNext = true;
     return false;
   });
   return starts;
@@ -99,10 +100,12 @@ const URI = /^[a-z][a-z\d+.-]*:\/\//iu;
 export function parseCslJson(source: string, file: string): ParsedFile {
   const { value, diagnostic, text } = parseJson(source, file, 'invalid-csl-json');
   if (diagnostic) return { entries: [], diagnostics: [diagnostic], unreadable: diagnostic };
-  const items = Array.isArray(value) ? value : [value];
+  // Zotero's web API wraps the items: { "items": [ … ] }.
+  const wrapped = value && typeof value === 'object' && !Array.isArray(value) && !('type' in value) && Array.isArray((value as { items?: unknown }).items) ? (value as { items: unknown[] }).items : undefined;
+  const items = wrapped ?? (Array.isArray(value) ? value : [value]);
   const entries: ParsedFile['entries'] = [];
   const diagnostics: Diagnostic[] = [];
-  const starts = Array.isArray(value) ? itemStarts(text) : [text.search(/\S/u)];
+  const starts = wrapped ? itemStarts(text, 1) : Array.isArray(value) ? itemStarts(text) : [text.search(/\S/u)];
   items.forEach((item: unknown, index) => {
     const record = item as Partial<CslItem> | null;
     const id = record && typeof record === 'object' && (typeof record.id === 'string' || typeof record.id === 'number') ? String(record.id) : undefined;

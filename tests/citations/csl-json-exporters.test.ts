@@ -114,3 +114,12 @@ describe('where an item is', () => {
     expect(library.diagnostics.map((d) => [d.key, `${d.location!.line}:${d.location!.column}`])).toEqual([['12345', '2:3'], ['müller2020', '3:3'], ['plain', '5:10']]);
   });
 });
+
+describe("Zotero's web API", () => {
+  it('wraps its items in { "items": [...] }: they are read, each at its line', () => {
+    const text = '{\n  "items": [\n    { "id": "a2020", "type": "article-journal", "title": "A", "DOI": "10.1000/a" },\n    { "id": "b2021", "type": "book", "title": "B" }\n  ]\n}\n';
+    const library = loadLibrary([{ path: 'references/zotero-api.json', text }]);
+    expect([...library.entries.values()].map((entry) => [entry.key, entry.location.line])).toEqual([['a2020', 3], ['b2021', 4]]);
+    expect(library.diagnostics).toEqual([]);
+  });
+});
