@@ -25,6 +25,7 @@ export function splitBrackets(found: Found[]): Diagnostic[] {
   for (const { node, parent, clusters } of found) {
     const first = clusters[0];
     const last = clusters[clusters.length - 1];
+    if (first?.mode !== 'narrative' && last?.mode !== 'narrative') continue;
     const { earlier, later } = around(node, parent);
     // A bracket opened before this text node closes after the citation, with none opened in between;
     // or one opened before the citation closes after this text node.
@@ -53,6 +54,7 @@ export function splitBrackets(found: Found[]): Diagnostic[] {
 export function unbalancedBrackets(found: Found[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { node, parent, clusters } of found) {
+    if (!clusters.some((cluster) => cluster.mode === 'narrative')) continue;
     const { earlier, later } = around(node, parent);
     clusters.forEach((cluster, i) => {
       if (cluster.mode !== 'narrative') return;
