@@ -10,6 +10,7 @@ import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../c
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkFrontmatterCheck from '../markdown/remark-frontmatter-check.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
+import remarkMdxSyntaxHints from '../markdown/remark-mdx-syntax-hints.ts';
 import remarkProseExpressions from '../markdown/prose-expressions.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
@@ -91,7 +92,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         if (command === 'build') reportFrontmatterProblems(root, logger);
         // A build reports every summary's frontmatter at once, before it starts; `astro dev` on the page.
         if (command === 'dev') processor.options.remarkPlugins.push([remarkFrontmatterCheck, { isArticle: (file: VFile) => isArticleFile(root, file.path) }]);
-        processor.options.remarkPlugins.push(remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
+        processor.options.remarkPlugins.push(remarkMdxSyntaxHints, remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,
           // The article page renders each summary's reference list from the library's records, so the

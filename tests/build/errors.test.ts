@@ -49,6 +49,16 @@ describe('build errors an author can act on', () => {
     expect(report?.stack).toBe('');
   });
 
+  it.each([
+    ['a "less than" before a word', 'Harms were rare (<one in twenty people).', /In MDX, `<` followed by a letter starts a component or HTML tag \(here `<one in twen…`\)\. To write "less than", put a backslash before it/u],
+    ['a brace in prose', 'Doses ranged {low to high.', /In MDX, braces hold JavaScript\. To write a brace as text, put a backslash before it/u],
+  ])('MDX syntax in prose, %s: the place and how to write it as text', async (_what, markdown, hint) => {
+    const error = await buildError((root) => cite(root, markdown));
+    const [report] = (error as Error & { errors?: (Error & { hint?: string; loc?: { file: string } })[] }).errors ?? [];
+    expect(report?.loc?.file).toMatch(/content\/articles\/first\.mdx$/u);
+    expect(report?.hint).toMatch(hint);
+  });
+
   it('malformed BibTeX entry: the entry\'s own file:line, where it is cited, and what to fix', async () => {
     const error = await buildError((root) => {
       appendFileSync(join(root, 'references/refs.bib'), '\n@article{broken2020,\n  title = {Unclosed,\n  year = 2020\n}\n');
