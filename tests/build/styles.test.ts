@@ -21,7 +21,8 @@ describe('citation styles chosen by one option', () => {
     expect(texts(document, '.citation').slice(0, 3)).toEqual([
       '(Vickers et al., 2018)',
       'Cherkin et al. (2009, p. 860)',
-      '(Haake et al., 2007; Cherkin et al., 2009)',
+      // Written [@haake2007gerac; @cherkin2009randomized]: APA orders a citation's sources by author.
+      '(Cherkin et al., 2009; Haake et al., 2007)',
     ]);
     expect(document.querySelectorAll('.reference-label')).toHaveLength(0);
     expect(texts(document, '.references > li .reference-text').map((t) => t.split(/[ ,]/u)[0])).toEqual([
