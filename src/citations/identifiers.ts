@@ -114,6 +114,9 @@ export function identifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unk
 // "PMID: 29198932" (BibTeX joins them with spaces). Only those leading pairs count: a DOI further on is
 // another work's, such as an erratum's.
 const LEADING_IDENTIFIER = /^\s*(DOI|PMID|PMCID):[ \t]*(\S+?)[.,;]?(?=\s|$)/u;
+// A PMID or PMCID on a line of its own further on is the work's too, as Zotero's Extra field keeps it
+// after lines such as "tex.ids: …" or "Publisher: …"; a DOI there may be an erratum's, and is not read.
+const PUBMED_LINE = /^[ \t]*(PMID|PMCID):[ \t]*(\S+?)[.,;]?[ \t]*$/gimu;
 
 /**
  * The item with the identifiers its note starts with copied into their own fields, where those are
@@ -122,13 +125,17 @@ const LEADING_IDENTIFIER = /^\s*(DOI|PMID|PMCID):[ \t]*(\S+?)[.,;]?(?=\s|$)/u;
 export function withNoteIdentifiers<Item extends { note?: unknown; DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
   let rest = typeof item.note === 'string' ? item.note : '';
   let result = item;
+  const take = (written: string, raw: string) => {
+    const scheme = written.toLowerCase() as IdentifierScheme;
+    const field = FIELD_OF[scheme];
+    const value = NORMALIZERS[scheme](raw);
+    if (value && (result[field] === undefined || result[field] === '')) result = { ...result, [field]: value };
+  };
   for (let pair = rest.match(LEADING_IDENTIFIER); pair; pair = rest.match(LEADING_IDENTIFIER)) {
     rest = rest.slice(pair[0].length);
-    const scheme = pair[1]!.toLowerCase() as IdentifierScheme;
-    const field = FIELD_OF[scheme];
-    const value = NORMALIZERS[scheme](pair[2]!);
-    if (value && (result[field] === undefined || result[field] === '')) result = { ...result, [field]: value };
+    take(pair[1]!, pair[2]!);
   }
+  for (const [, written, raw] of rest.matchAll(PUBMED_LINE)) take(written!, raw!);
   return result;
 }
 
@@ -160,7 +167,7 @@ export function withPageIdentifiers<Item extends { URL?: unknown; DOI?: unknown;
 export function noteWithoutIdentifiers(note: string): string {
   let rest = note;
   for (let pair = rest.match(LEADING_IDENTIFIER); pair; pair = rest.match(LEADING_IDENTIFIER)) rest = rest.slice(pair[0].length);
-  return rest.trim();
+  return rest.replace(PUBMED_LINE, '').replace(/\n{2,}/gu, '\n').trim();
 }
 
 /**

@@ -4,6 +4,7 @@ import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 import { toRis } from '../../src/citations/ris.ts';
 import { toBibtex } from '../../src/citations/bibtex-export.ts';
+import { readerNote } from '../../src/site/reader-note.ts';
 
 const RECORD: StoredMetadata = {
   identifier: 'doi:10.1000/x',
@@ -233,5 +234,16 @@ describe('dates written as text in CSL-JSON', () => {
     expect(toBibtex(items)).toMatch(/@article\{literalyear,\n\ttitle = \{T\},\n\tyear = \{2019\},\n\}/u);
     expect(toRis(items)).toMatch(/ID {2}- literalyear\nTI {2}- T\nPY {2}- 2019\n/u);
     expect(toRis(items)).toMatch(/PY {2}- 2020\nDA {2}- 2020\/03\/15\n/u);
+  });
+});
+
+describe('identifiers in a note on lines of their own', () => {
+  it('give the PubMed and PMC links wherever they stand, as Zotero\'s Extra keeps them, but a DOI further on does not', () => {
+    const library = loadLibrary([{ path: 'references/x.json', text: JSON.stringify([
+      { id: 'extra', type: 'article-journal', title: 'T', note: 'tex.ids: doe2020a\npmid: 31111111\nPMCID: PMC3111111\nDOI: 10.1000/erratum' },
+    ]) }]);
+    const { item } = library.entries.get('extra')!;
+    expect([item.PMID, item.PMCID, item.DOI]).toEqual(['31111111', 'PMC3111111', undefined]);
+    expect(readerNote(item)).toBe('DOI: 10.1000/erratum');
   });
 });
