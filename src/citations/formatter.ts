@@ -224,7 +224,8 @@ export class CitationFormatter {
     }
     if (prefix && text.startsWith(prefix)) text = text.slice(prefix.length);
     if (suffix && text.endsWith(suffix)) text = text.slice(0, -suffix.length);
-    const parts = text.match(/^(\D*)\d+(\D*)$/u);
+    // Brackets only: a style that prints the author with the number ("Vickers [1]") would give every number that name.
+    const parts = text.match(/^([[(]?)\d+([\])]?)$/u);
     this.affixes = { before: parts?.[1] ?? '', after: parts?.[2] ?? '' };
     return this.affixes;
   }
