@@ -86,12 +86,15 @@ function compareAuthors(entry: CslItem, stored: CslItem): FieldDifference[] {
   const extra = mine.filter((person) => !theirs.some((other) => other.family === person.family));
   // A shorter list that is otherwise right is a truncated one ("and others"), not an error.
   const missing = extra.length || mine.length >= theirs.length ? theirs.filter((person) => !mine.some((other) => other.family === person.family)) : [];
-  const initials = mine.filter((person) => theirs.some((other) => other.family === person.family && person.initials && other.initials
-    && !person.initials.startsWith(other.initials) && !other.initials.startsWith(person.initials)));
+  // Initials conflict only where no author of the record with that family name has initials that fit:
+  // "Hu L" and "Hu Z" of one list are two people, not one whose initials differ.
+  const fits = (a: Person, b: Person) => !a.initials || !b.initials || a.initials.startsWith(b.initials) || b.initials.startsWith(a.initials);
+  const namesakes = (person: Person) => theirs.filter((other) => other.family === person.family);
+  const initials = mine.filter((person) => namesakes(person).length > 0 && !namesakes(person).some((other) => fits(person, other)));
   const problems = [
     ...(extra.length ? [`not in the record: ${extra.map((p) => p.shown).join(', ')}`] : []),
     ...(missing.length ? [`missing: ${missing.map((p) => p.shown).join(', ')}`] : []),
-    ...(initials.length ? [`initials differ: ${initials.map((p) => `${p.shown} (record: ${theirs.find((o) => o.family === p.family)!.initials})`).join(', ')}`] : []),
+    ...(initials.length ? [`initials differ: ${initials.map((p) => `${p.shown} (record: ${namesakes(p).map((o) => o.initials).join(' or ')})`).join(', ')}`] : []),
   ];
   if (problems.length) differences.push({ field: 'authors', entry: problems.join('; '), stored: theirs.map((p) => p.shown).join(', ') });
   return differences;

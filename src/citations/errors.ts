@@ -91,9 +91,11 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  * nine times was nine identical errors. Sorted as sortDiagnostics sorts.
  */
 export function mergeRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
-  const merged = new Map<string, Diagnostic>();
+  const merged = new Map<string | symbol, Diagnostic>();
   for (const diagnostic of sortDiagnostics([...diagnostics])) {
-    const same = `${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`;
+    // A problem of its own at each place (two brackets left open) is not one problem: only those naming
+    // the place of their cause (the entry's definition) are.
+    const same = diagnostic.related?.length ? `${diagnostic.severity} ${diagnostic.code} ${diagnostic.message} ${diagnostic.related.map(formatLocation).join(' ')}` : Symbol('own place');
     const first = merged.get(same);
     if (!first) {
       merged.set(same, { ...diagnostic });

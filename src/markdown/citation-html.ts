@@ -118,8 +118,9 @@ export function referenceNotice(updates: SourceUpdate[], note: string): Referenc
  */
 export function entryHtml(entry: ReferenceListEntry): string {
   const links = [...entry.links, ...(entry.pageHref ? [{ label: 'Source page', href: entry.pageHref }] : [])];
-  const number = entry.label?.replace(/\W+$/u, '') ?? entry.key;
-  const backlinks = entry.citations.map((link, i) => element('a', { href: `#${link.id}`, 'aria-label': `${link.label}: back to citation ${i + 1} of reference ${number}` }, escapeHtml(link.label)));
+  // "1." and "[1]" are reference 1; an author-date list has no numbers, and a key is no word to read aloud.
+  const number = entry.label?.replace(/^\W+|\W+$/gu, '');
+  const backlinks = entry.citations.map((link, i) => element('a', { href: `#${link.id}`, 'aria-label': `${link.label}: back to citation ${i + 1}${number ? ` of reference ${number}` : ''}` }, escapeHtml(link.label)));
   const body = [
     element('span', { class: 'reference-text' }, entry.html),
     ...(links.length

@@ -247,3 +247,14 @@ describe('identifiers in a note on lines of their own', () => {
     expect(readerNote(item)).toBe('DOI: 10.1000/erratum');
   });
 });
+
+describe('authors who share a family name', () => {
+  it('are matched each to the record author whose initials fit, so a correct list is not a mismatch', () => {
+    const csl = { type: 'article-journal', title: 'Tai chi for knee osteoarthritis', author: [{ family: 'Hu', given: 'Liang' }, { family: 'Wang', given: 'Yi' }, { family: 'Hu', given: 'Zhen' }], DOI: '10.1177/0269215520954343' };
+    const stored = { path: 'references/identifiers/doi-10.1177%2F0269215520954343.json', text: serializeStoredMetadata({ identifier: 'doi:10.1177/0269215520954343', source: 'https://doi.org/10.1177/0269215520954343', fetched: '2026-11-27', csl: { id: 'x', ...csl } }) };
+    const mismatches = (author: object[]) => checkArticle(loadLibrary([{ path: 'references/x.json', text: JSON.stringify([{ id: 'hu2021', ...csl, author }]) }, stored]), { file: 'a.mdx', citations: [{ key: 'hu2021' }] }, { entries: true })
+      .filter((d) => d.code === 'metadata-mismatch').map((d) => d.message);
+    expect(mismatches(csl.author)).toEqual([]);
+    expect(mismatches([{ family: 'Hu', given: 'Liang' }, { family: 'Wang', given: 'Yi' }, { family: 'Hu', given: 'Qing' }])).toEqual([expect.stringContaining('initials differ: Hu Q (record: L or Z)')]);
+  });
+});

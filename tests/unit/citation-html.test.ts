@@ -27,4 +27,11 @@ describe('citation HTML', () => {
     expect(html).toContain('href="https://doi.org/10.1/x?a=1&amp;b=&quot;2&quot;"');
     expect(html).toContain('data-key="k&quot;1"');
   });
+
+  it('names a back-link by its reference\'s number, whatever brackets the style puts round it, and never by the key', () => {
+    const labels = (label: string | undefined) => [...bibliographyHtml('References', [{ key: 'wang2016', id: 'ref-wang2016', ...(label ? { label } : {}), html: 'W.', links: [], citations: [{ id: 'cite-wang2016-x', label: 'a' }] }]).matchAll(/aria-label="([^"]*)"/gu)].map((match) => match[1]);
+    expect(labels('[2]')).toEqual(['a: back to citation 1 of reference 2']);
+    expect(labels('2.')).toEqual(['a: back to citation 1 of reference 2']);
+    expect(labels(undefined)).toEqual(['a: back to citation 1']);
+  });
 });

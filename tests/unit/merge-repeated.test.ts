@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRepeated, type Diagnostic } from '../../src/citations/index.ts';
+
+const at = (line: number) => ({ file: 'content/articles/a.mdx', line, column: 5 });
+
+describe('mergeRepeated', () => {
+  it('reports a library entry\'s problem once, naming every place that cites it; problems of each place stay apart', () => {
+    const definition = { file: 'references/refs.bib', line: 12, column: 1 };
+    const twice = (line: number): Diagnostic => ({ code: 'duplicate-key', severity: 'error', message: 'Citation key "k" is defined twice', location: at(line), related: [definition] });
+    const unclosed = (line: number): Diagnostic => ({ code: 'citation-syntax', severity: 'error', message: 'The citation of "k" has a [ before it that is never closed', location: at(line) });
+    const merged = mergeRepeated([twice(9), unclosed(19), twice(3), unclosed(11)]);
+    expect(merged.map((d) => [d.code, d.location?.line, d.related?.map((place) => `${place.file}:${place.line}`)])).toEqual([
+      ['duplicate-key', 3, ['references/refs.bib:12', 'content/articles/a.mdx:9']],
+      ['citation-syntax', 11, undefined],
+      ['citation-syntax', 19, undefined],
+    ]);
+  });
+});
