@@ -25,6 +25,8 @@ export interface RenderedCluster {
   lead: Segment[];
   segments: Segment[];
   superscript: boolean;
+  /** Whether the segments are reference numbers ("(1,3)", "[1]"), not words such as authors and years. */
+  numbered: boolean;
   keys: string[];
 }
 
@@ -173,7 +175,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
       ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl)}${possessive(uses[0]!)}${layout.superscript ? '' : ' '}` }]
       : [];
     const body = numberedItems(uses, formatter);
-    return { lead, superscript: layout.superscript, keys, segments: wrap(body, layout.prefix, layout.suffix) };
+    return { lead, superscript: layout.superscript, numbered: true, keys, segments: wrap(body, layout.prefix, layout.suffix) };
   }
   if (mode === 'narrative') {
     // "Vickers et al. (2018, p. 3)": one link, as Pandoc renders narrative author-date citations.
@@ -181,7 +183,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     const author = formatter.cite({ key: use.key, authorOnly: true });
     const year = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: true });
     // MLA's citations print no year: "Cherkin et al. found", not "Cherkin et al. () found".
-    return { lead: [], superscript: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
+    return { lead: [], superscript: false, numbered: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
   }
   const segments: Segment[] = [];
   // In the order of the reference list, which sorts by author and year as APA sorts a citation's sources.
@@ -191,7 +193,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: use.item.suppressAuthor });
     segments.push(...affixed(use, [citeSegment(use, html)]));
   });
-  return { lead: [], superscript: layout.superscript, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
+  return { lead: [], superscript: layout.superscript, numbered: false, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
 }
 
 const entryText = (key: string, formatter: CitationFormatter) => formatter.entry(key)?.text ?? key;

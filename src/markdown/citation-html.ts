@@ -53,26 +53,31 @@ function segmentHtml(segment: Segment): string {
   }
 }
 
-/** A citation's markup in parts: the words a reader reads ("Vickers et al", "(Vickers, 2018)") and the superscript after them. */
+/** A citation's markup in parts: the words a reader reads ("Vickers et al", "(Vickers, 2018)") and the reference numbers after them. */
 export interface ClusterParts {
   attributes: { class: string; 'data-cites': string };
   words: string;
-  superscript?: string;
+  numbers?: string;
+  /** Whether a space goes before the numbers, as "(1)" and "[1]" have one and a superscript has none. */
+  spaced: boolean;
 }
 
 export function clusterParts(cluster: RenderedCluster): ClusterParts {
   const body = cluster.segments.map(segmentHtml).join('');
   const lead = cluster.lead.map(segmentHtml).join('');
   const attributes = { class: 'citation', 'data-cites': cluster.keys.join(' ') };
-  // Superscript numbers are not words anyone searches for, and in a search result's excerpt they read
-  // as stray digits ("low back pain. 5, 12."); a narrative citation's author names stay searchable.
-  return cluster.superscript ? { attributes, words: lead, superscript: `<sup data-pagefind-ignore>${body}</sup>` } : { attributes, words: lead + body };
+  // Reference numbers are not words anyone searches for, and in a search result's excerpt they read as
+  // stray digits ("low back pain. 5, 12."); nor are they part of a heading's id, which would change when
+  // the article is renumbered. A narrative citation's author names stay words.
+  if (cluster.superscript) return { attributes, words: lead, numbers: `<sup data-pagefind-ignore>${body}</sup>`, spaced: false };
+  if (cluster.numbered) return { attributes, words: lead.trimEnd(), numbers: `<span data-pagefind-ignore>${body}</span>`, spaced: true };
+  return { attributes, words: lead + body, spaced: false };
 }
 
-/** The markup that replaces `[@a; @b]` in the text. */
+/** The markup that replaces `[@a; @b]` in the text, where any space before a bracketed citation is the text's own. */
 export function clusterHtml(cluster: RenderedCluster): string {
-  const { attributes, words, superscript = '' } = clusterParts(cluster);
-  return element('span', attributes, words + superscript);
+  const { attributes, words, numbers = '', spaced } = clusterParts(cluster);
+  return element('span', attributes, `${words}${words && spaced ? ' ' : ''}${numbers}`);
 }
 
 /** What a reference list shows of one cited source. */

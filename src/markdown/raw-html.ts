@@ -27,18 +27,22 @@ export function rawBlock(html: string, mdx: boolean): RootContent {
 /**
  * A citation in a heading: its words stay text, which the heading's id and the page's list of headings
  * are made from (as one pre-rendered node, `## @vickers2018 compared…` got the id "-compared…"); only
- * its superscript is pre-rendered.
+ * its reference numbers are pre-rendered, so that renumbering leaves the id alone. The text before it
+ * is left without its space (see spliceCitations).
  */
 export function headingCitation(parts: ClusterParts, mdx: boolean): PhrasingContent {
   const words = fromHtml(parts.words, { fragment: true });
-  const superscript: ElementContent[] = parts.superscript ? [mdx ? { type: 'mdxJsxTextElement', ...fragment(parts.superscript) } : { type: 'raw', value: parts.superscript }] : [];
+  // Its space, too, is pre-rendered, inside its element: as text it would end the heading's id with a
+  // hyphen ("back-pain-"), and Astro leaves a raw node out of the id only when it is markup from end to end.
+  const rendered = parts.numbers && (parts.spaced ? parts.numbers.replace(/^(<[^>]*>)/u, '$1 ') : parts.numbers);
+  const numbers: ElementContent[] = rendered ? [mdx ? { type: 'mdxJsxTextElement', ...fragment(rendered) } : { type: 'raw', value: rendered }] : [];
   return {
     type: 'text',
     value: toText(words),
     data: {
       hName: 'span',
       hProperties: { className: [parts.attributes.class], dataCites: parts.attributes['data-cites'] },
-      hChildren: [...(words.children as ElementContent[]), ...superscript],
+      hChildren: [...(words.children as ElementContent[]), ...numbers],
     },
   };
 }

@@ -7,6 +7,8 @@ export interface Placement {
   node: PhrasingContent;
   /** A superscript number hugs the word before it and goes after a following full stop or comma. */
   superscript: boolean;
+  /** The citation brings its own space (numbers in a heading): the text before it ends without one. */
+  hug?: boolean;
 }
 
 // AMA and Vancouver superscripts go outside full stops and commas, inside colons and semicolons.
@@ -19,9 +21,10 @@ const MOVED_PUNCTUATION = /^[.,]/u;
 export function spliceCitations(value: string, placements: Placement[]): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   let cursor = 0;
-  for (const { start, end, node, superscript } of placements) {
+  for (const { start, end, node, superscript, hug } of placements) {
     let before = value.slice(cursor, start);
     cursor = end;
+    if (hug) before = before.trimEnd();
     if (superscript) {
       before = before.trimEnd();
       const punctuation = value.slice(cursor).match(MOVED_PUNCTUATION)?.[0];

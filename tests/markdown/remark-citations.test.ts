@@ -212,6 +212,17 @@ describe('remark-citations', () => {
     expect(code).toMatch(/<h2 id="vickers-et-al-compared-acupuncture-with-sham"><span class="citation" data-cites="vickers2018acupuncture">Vickers et al<sup data-pagefind-ignore=""><a id="cite-vickers2018acupuncture-[a-z0-9]+" href="#ref-vickers2018acupuncture" class="citation-link" data-key="vickers2018acupuncture">1<\/a><\/sup><\/span> compared/u);
   });
 
+  it('leaves the reference numbers of a style without superscripts (Vancouver) out of a heading\'s id, which renumbering would change', async () => {
+    const vancouver = { library, formatter: new CitationFormatter(library, bundledStyle('vancouver')) };
+    const processor = await createMarkdownProcessor({ remarkPlugins: [[remarkCitations, { context: () => vancouver }]] });
+    const { code, metadata } = await processor.render('Pain [@haake2007gerac].\n\n## @vickers2018acupuncture compared acupuncture with sham\n\n## Back pain [@cherkin2009randomized]', { fileURL: new URL('file:///project/content/articles/test.md') });
+    expect(metadata.headings.map(({ slug }) => slug)).toEqual(['vickers-et-al-compared-acupuncture-with-sham', 'back-pain']);
+    expect(code).toContain('Vickers et al<span data-pagefind-ignore=""> (<a id=');
+    expect(code).toMatch(/Back pain<span class="citation" data-cites="cherkin2009randomized"><span data-pagefind-ignore=""> \(<a [^>]+>3<\/a>\)<\/span><\/span><\/h2>/u);
+    // In running text the space before a bracketed citation is the text's own.
+    expect(code).toMatch(/<p>Pain <span class="citation" data-cites="haake2007gerac"><span data-pagefind-ignore="">\(<a [^>]+>1<\/a>\)<\/span><\/span>\.<\/p>/u);
+  });
+
   it('warns at its frontmatter line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'acknowledged-')), 'a.md');
     const source = '---\ntitle: A\nacknowledgedUpdates:\n  cherkin2009randomised: Corrected in 2010.\n---\n\nPain fell [@cherkin2009randomized].\n';
