@@ -17,11 +17,19 @@ declare module 'citeproc' {
     updateItems(ids: string[], nosort?: boolean): string[];
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
     makeCitationCluster(items: CiteprocCiteItem[]): string;
-    citation: { opt: { layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][] } };
+    citation: {
+      opt: { layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][] };
+      /** Compares two cites by the style's citation sort keys, then by `seq`. */
+      srt: { compareKeys(a: { sortkeys: unknown[]; seq: number }, b: { sortkeys: unknown[]; seq: number }): number };
+    };
+    /** The item as the engine holds it, for getSortKeys. */
+    retrieveItem(id: string): unknown;
     opt: { development_extensions: { wrap_url_and_doi: boolean } };
   }
   /** Lowercases text for the languages in `this.tmp.lang_array` (the item's, then the engine's). */
   type LowerCase = (this: { tmp: { lang_array?: unknown } }, text: string) => string;
-  const CSL: { Engine: typeof Engine; toLocaleLowerCase: LowerCase };
+  /** An item's sort keys for a sort of the style ("citation_sort": how one citation orders its sources). */
+  type GetSortKeys = (this: Engine, item: unknown, keyType: 'citation_sort') => unknown[];
+  const CSL: { Engine: typeof Engine; toLocaleLowerCase: LowerCase; getSortKeys: GetSortKeys };
   export default CSL;
 }

@@ -186,8 +186,8 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     return { lead: [], superscript: false, numbered: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
   }
   const segments: Segment[] = [];
-  // In the order of the reference list, which sorts by author and year as APA sorts a citation's sources.
-  const ordered = formatter.style.sortsCitations ? [...uses].sort((a, b) => entryText(a.key, formatter).localeCompare(entryText(b.key, formatter))) : uses;
+  const order = formatter.citationOrder(uses.map((use) => use.key));
+  const ordered = [...uses].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
   ordered.forEach((use, i) => {
     if (i > 0) segments.push({ type: 'text', value: layout.delimiter });
     const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: use.item.suppressAuthor });
@@ -195,8 +195,6 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
   });
   return { lead: [], superscript: layout.superscript, numbered: false, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
 }
-
-const entryText = (key: string, formatter: CitationFormatter) => formatter.entry(key)?.text ?? key;
 
 function wrap(segments: Segment[], prefix: string, suffix: string): Segment[] {
   return [...(prefix ? [{ type: 'text' as const, value: prefix }] : []), ...segments, ...(suffix ? [{ type: 'text' as const, value: suffix }] : [])];

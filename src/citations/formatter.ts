@@ -63,6 +63,7 @@ export class CitationFormatter {
   private marginTemplate = '{n}.';
   private readonly citeCache = new Map<string, string>();
   private affixes?: { before: string; after: string };
+  private readonly sortKeys = new Map<string, unknown[]>();
 
   constructor(library: Library, style: CitationStyle, locale = 'en-US') {
     this.library = library;
@@ -228,6 +229,24 @@ export class CitationFormatter {
     const parts = text.match(/^([[(]?)\d+([\])]?)$/u);
     this.affixes = { before: parts?.[1] ?? '', after: parts?.[2] ?? '' };
     return this.affixes;
+  }
+
+  /**
+   * Keys in the order the style gives the sources of one citation (APA: by author, then year; Harvard:
+   * by year), from citeproc's own citation sort; the written order when the style has none.
+   */
+  citationOrder(keys: string[]): string[] {
+    if (!this.style.sortsCitations || keys.length < 2) return keys;
+    this.entries ??= this.formatAll();
+    const sortKeys = (key: string) => {
+      let found = this.sortKeys.get(key);
+      if (!found) {
+        found = CSL.getSortKeys.call(this.engine, this.engine.retrieveItem(key), 'citation_sort');
+        this.sortKeys.set(key, found);
+      }
+      return found;
+    };
+    return keys.map((key, seq) => ({ key, seq, sortkeys: sortKeys(key) })).sort(this.engine.citation.srt.compareKeys).map(({ key }) => key);
   }
 
   /** The style's own separators and whether citations are superscript. */

@@ -52,6 +52,14 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(title('pt-BR')).toContain('“German Acupuncture Trials (GERAC) for chronic low back pain');
   });
 
+  it('orders the sources of one citation as each style does: Harvard by year, APA by author', () => {
+    const cluster = '[@vickers2018acupuncture; @haake2007gerac; @cherkin2009randomized]';
+    expect(cite('harvard-cite-them-right', cluster).clusters).toEqual(['(Haake <i>et al.</i>, 2007; Cherkin <i>et al.</i>, 2009; Vickers <i>et al.</i>, 2018)']);
+    const library = loadLibrary(fixtureFiles('library'));
+    const apa = citeDocument(parseCitations(cluster), library, new CitationFormatter(library, readStyle('apa', readFileSync(new URL('../../src/csl-styles/apa.csl', import.meta.url), 'utf8'))));
+    expect(apa.clusters[0]!.segments.filter((segment) => segment.type === 'cite').map((segment) => segment.key)).toEqual(['cherkin2009randomized', 'haake2007gerac', 'vickers2018acupuncture']);
+  });
+
   it('refuses a note style and a dependent style, saying what to use', () => {
     expect(() => readStyle('chicago-fullnote-bibliography', styleXml('chicago-fullnote-bibliography'))).toThrow(/is a note \(footnote\) style, which the site does not support/u);
     expect(() => readStyle('jama-dependent', styleXml('jama-dependent'))).toThrow('"jama-dependent" is a dependent CSL style, which only names its parent style: use the parent instead, "ama", which is bundled.');
