@@ -16,3 +16,4 @@ export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
 export { bibtexKey, toBibtex } from './bibtex-export.ts';
 export { suggestKeys } from './suggest.ts';
+export { cslLocale, cslLocaleTag, cslLocaleTags } from './locales.ts';

@@ -1,24 +1,36 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const LOCALES = new URL('../csl-locales/', import.meta.url);
 const TAG = /^([a-z]{2,3})(?:[-_]([A-Za-z]{2,4}))?$/u;
 
-function read(tag: string): string | undefined {
-  const file = new URL(`locales-${tag}.xml`, LOCALES);
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+let tags: string[] | undefined;
+
+/** The tags of the official CSL locales, as their files name them: "en-GB", "pt-BR". */
+export function cslLocaleTags(): string[] {
+  tags ??= readdirSync(LOCALES).flatMap((name) => name.match(/^locales-(.+)\.xml$/u)?.[1] ?? []).sort();
+  return tags;
+}
+
+/**
+ * The official CSL locale a language tag gets ("en-GB", "pt_BR", "de"): the tag itself, else its
+ * language's main form ("de" → de-DE, "en-UK" → en-US); undefined when the language has none.
+ */
+export function cslLocaleTag(tag: string): string | undefined {
+  const [, language, region] = tag.match(TAG) ?? [];
+  if (!language) return undefined;
+  const known = cslLocaleTags();
+  return [region && `${language}-${region.toUpperCase()}`, `${language}-${language.toUpperCase()}`, language === 'en' && 'en-US']
+    .find((candidate): candidate is string => typeof candidate === 'string' && known.includes(candidate));
 }
 
 const cache = new Map<string, string | undefined>();
 
-/**
- * The official CSL locale for a language tag ("en-GB", "pt_BR", "de"): the tag itself, else its
- * language's main form ("de" → de-DE); undefined when the language has none.
- */
+/** The XML of the CSL locale a language tag gets (see cslLocaleTag). */
 export function cslLocale(tag: string): string | undefined {
   if (!cache.has(tag)) {
-    const match = tag.match(TAG);
-    const [, language, region] = match ?? [];
-    cache.set(tag, language ? (region ? read(`${language}-${region.toUpperCase()}`) : undefined) ?? read(`${language}-${language.toUpperCase()}`) ?? (language === 'en' ? read('en-US') : undefined) : undefined);
+    const found = cslLocaleTag(tag);
+    const file = found && new URL(`locales-${found}.xml`, LOCALES);
+    cache.set(tag, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
   }
   return cache.get(tag);
 }

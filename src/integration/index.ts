@@ -1,12 +1,11 @@
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { AstroError } from 'astro/errors';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
-import { formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
+import { cslLocaleTag, cslLocaleTags, formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
 import remarkFrontmatterCheck from '../markdown/remark-frontmatter-check.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
@@ -31,7 +30,7 @@ const UNUSED_SHOWN = 10;
 function parseOptions(options: CitationOptions | undefined) {
   const parsed = CitationOptionsSchema.safeParse(options ?? {});
   if (parsed.success) return parsed.data;
-  throw new AstroError(
+  throw userError(
     `Invalid evidenceCitations() options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
     'See "Options" in the README: style is ama, vancouver, apa or a path to a .csl file; locale is a tag like en-US.',
   );
@@ -68,7 +67,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
       'astro:config:setup': ({ config, command, logger, addWatchFile, updateConfig }) => {
         const processor = config.markdown.processor;
         if (!isUnifiedProcessor(processor)) {
-          throw new AstroError(
+          throw userError(
             `Citations need the unified Markdown processor, but markdown.processor is "${processor.name}": its articles would render with every citation left as plain text.`,
             "In astro.config.mjs, import { unified } from '@astrojs/markdown-remark' and set markdown: { processor: unified() }.",
           );
@@ -77,7 +76,11 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         try {
           context = loadCitationContext(root, options);
         } catch (error) {
-          throw new AstroError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set style to ama, vancouver, apa, or the path of a .csl file in the project.');
+          throw userError(`Could not load the citation style: ${error instanceof Error ? error.message : String(error)}`, 'Set citationStyle in content/site.json (style in evidenceCitations() options) to ama, vancouver, apa, or the path of a .csl file in the project.');
+        }
+        if (!cslLocaleTags().includes(options.locale)) {
+          const kin = cslLocaleTags().filter((tag) => tag.startsWith(`${options.locale.split('-')[0]}-`));
+          logger.warn(`The locale "${options.locale}" is not one of the official CSL locales, so citations use ${cslLocaleTag(options.locale) ?? 'en-US'} terms, dates and quotation marks.${kin.length ? ` Those of this language: ${kin.join(', ')}.` : ''}`);
         }
         publishContext(context);
         // A build reports every article's errors together; `astro dev` shows each page's as it is opened.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, citeDocument, loadLibrary, parseCitations, readStyle, type Segment } from '../../src/citations/index.ts';
+import { CitationFormatter, citeDocument, cslLocaleTag, cslLocaleTags, loadLibrary, parseCitations, readStyle, type Segment } from '../../src/citations/index.ts';
 import { fixtureFiles } from './helpers.ts';
 
 // Official styles from the CSL repository (Debian's citation-style-language-styles), kept as fixtures.
@@ -58,6 +58,11 @@ describe('official CSL styles beyond the bundled three', () => {
     const library = loadLibrary(fixtureFiles('library'));
     const apa = citeDocument(parseCitations(cluster), library, new CitationFormatter(library, readStyle('apa', readFileSync(new URL('../../src/csl-styles/apa.csl', import.meta.url), 'utf8'))));
     expect(apa.clusters[0]!.segments.filter((segment) => segment.type === 'cite').map((segment) => segment.key)).toEqual(['cherkin2009randomized', 'haake2007gerac', 'vickers2018acupuncture']);
+  });
+
+  it('gives a locale tag the official CSL locale it names, or its language\'s main one (the build warns then)', () => {
+    expect(['en-GB', 'pt_BR', 'de', 'en-UK', 'fr-BE', 'xx-YY', '../x'].map(cslLocaleTag)).toEqual(['en-GB', 'pt-BR', 'de-DE', 'en-US', 'fr-FR', undefined, undefined]);
+    expect(cslLocaleTags()).toHaveLength(54);
   });
 
   it('refuses a note style and a dependent style, saying what to use', () => {
