@@ -87,7 +87,8 @@ function identifierChecks(entry: LibraryEntry, library: Library): Diagnostic[] {
     });
   }
   const unverified = identifiers.filter((identifier) => !library.records.has(identifierKey(identifier)) && !mismatched.has(identifierKey(identifier)));
-  if (unverified.length) {
+  // Checked against the record of one of its identifiers, the entry is checked: its page says so.
+  if (unverified.length && compared.length === 0) {
     const names = unverified.map((identifier) => `${identifier.scheme.toUpperCase()} ${identifier.value}`).join(', ');
     diagnostics.push({ code: 'unverified-identifier', severity: 'warning', message: `"${entry.key}": no stored metadata for ${names}, so the entry is not checked against ${unverified.length > 1 ? 'them' : 'it'}`, hint: ADD_HINT, ...at });
   }

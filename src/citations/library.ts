@@ -182,11 +182,20 @@ export class Library {
       hint: suggestions.length
         ? `Did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?`
         : unreadFiles.length
-          ? `${[...new Set(unreadFiles.map((d) => d.location!.file))].join(', ')} could not be read, and may hold this key: fix the error there first (\`npm run refs -- check\` shows it).`
+          ? unreadHint(unreadFiles)
           : 'Add an entry with this key to a .bib or CSL-JSON file under references/, or cite a stored identifier such as @doi:10.… . An @ that is not a citation (@WHO on social media) is written \\@.',
       ...(unreadFiles.length ? { related: unreadFiles.map((d) => d.location!) } : {}),
     } };
   }
+}
+
+/** Where a key nobody defined may be: in a file that could not be read, or in one of a format the library does not read. */
+function unreadHint(unread: Diagnostic[]): string {
+  const files = (code?: Diagnostic['code']) => [...new Set(unread.filter((d) => (code ? d.code === code : d.code !== 'unsupported-file')).map((d) => d.location!.file))].join(', ');
+  return [
+    ...(files() ? [`${files()} could not be read, and may hold this key: fix the error there first (\`npm run refs -- check\` shows it).`] : []),
+    ...(files('unsupported-file') ? [`If the key is in ${files('unsupported-file')}, export those references as BibTeX or CSL JSON: the library does not read that format.`] : []),
+  ].join(' ');
 }
 
 const KEY_SHOWN = 80;

@@ -16,6 +16,7 @@ import { bareKeys } from '../markdown/bare-keys.ts';
 import { unreadCitations } from '../markdown/unread-citations.ts';
 import { readFindings } from '../markdown/remark-finding-certainty.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
+import { mdxSyntaxHint } from '../markdown/remark-mdx-syntax-hints.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
 export type Article = ArticleCitations & { slug: string };
@@ -63,7 +64,7 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
       code: 'invalid-article',
       severity: 'error',
       message: `${path} could not be read: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      hint: 'Fix the MDX or YAML syntax at this place; `npm run build` shows the same problem.',
+      hint: (error instanceof Error ? mdxSyntaxHint(error, body) : undefined) ?? 'Fix the MDX or YAML syntax at this place; `npm run build` shows the same problem.',
       location: { file: path, line: place.line ?? place.linePos?.[0]?.line ?? 1, column: place.column ?? place.linePos?.[0]?.col ?? 1 },
     }] };
   }

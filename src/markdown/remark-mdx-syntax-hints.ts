@@ -3,7 +3,7 @@ import type { Processor } from 'unified';
 type ParseError = Error & { source?: string; line?: number; column?: number; hint?: string };
 
 /** What to do about the MDX syntax an author most often writes by accident, by the parser that failed. */
-function hintFor(error: ParseError, document: string): string | undefined {
+export function mdxSyntaxHint(error: ParseError, document: string): string | undefined {
   const line = document.split('\n')[(error.line ?? 0) - 1] ?? '';
   if (error.source === 'micromark-extension-mdx-jsx') {
     const opened = line.lastIndexOf('<', Math.max((error.column ?? line.length) - 1, 0));
@@ -27,7 +27,7 @@ export default function remarkMdxSyntaxHints(this: Processor) {
     try {
       return parse(document, file);
     } catch (error) {
-      const hint = error instanceof Error ? hintFor(error as ParseError, document) : undefined;
+      const hint = error instanceof Error ? mdxSyntaxHint(error as ParseError, document) : undefined;
       if (hint) (error as ParseError).hint ??= hint;
       throw error;
     }

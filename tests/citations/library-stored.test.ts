@@ -210,7 +210,7 @@ describe('a reference file in a format the library does not read', () => {
     ]);
     expect(library.diagnostics[1]!.message).toBe('references/pubmed.ris is not read: references are read from BibTeX (.bib) and CSL JSON (.json) files, not RIS, so none of its references can be cited');
     const cited = library.resolve('vickers2018');
-    expect(cited).toMatchObject({ diagnostic: { code: 'unknown-key', hint: expect.stringMatching(/^references\/cochrane\.nbib, references\/pubmed\.ris could not be read, and may hold this key/u) } });
+    expect(cited).toMatchObject({ diagnostic: { code: 'unknown-key', hint: 'If the key is in references/cochrane.nbib, references/pubmed.ris, export those references as BibTeX or CSL JSON: the library does not read that format.' } });
   });
 });
 
@@ -256,5 +256,15 @@ describe('authors who share a family name', () => {
       .filter((d) => d.code === 'metadata-mismatch').map((d) => d.message);
     expect(mismatches(csl.author)).toEqual([]);
     expect(mismatches([{ family: 'Hu', given: 'Liang' }, { family: 'Wang', given: 'Yi' }, { family: 'Hu', given: 'Qing' }])).toEqual([expect.stringContaining('initials differ: Hu Q (record: L or Z)')]);
+  });
+});
+
+describe('an entry checked against the record of one of its identifiers', () => {
+  it('is not reported as unchecked for its others, as its page says it was checked', () => {
+    const stored = { path: 'references/identifiers/pmid-17893311.json', text: serializeStoredMetadata({ identifier: 'pmid:17893311', source: 'https://pubmed.ncbi.nlm.nih.gov/17893311/', fetched: '2026-11-27', csl: { id: 'x', type: 'article-journal', title: 'German Acupuncture Trials', PMID: '17893311' } }) };
+    const bib = (fields: string) => ({ path: 'references/refs.bib', text: `@article{haake2007, title = {German Acupuncture Trials}, ${fields}}\n` });
+    const codes = (files: { path: string; text: string }[]) => checkArticle(loadLibrary(files), { file: 'a.mdx', citations: [{ key: 'haake2007' }] }, { entries: true }).map((d) => d.code);
+    expect(codes([bib('pmid = {17893311}, doi = {10.1001/archinte.167.17.1892}'), stored])).not.toContain('unverified-identifier');
+    expect(codes([bib('doi = {10.1001/archinte.167.17.1892}'), stored])).toContain('unverified-identifier');
   });
 });

@@ -184,4 +184,13 @@ describe('npm run refs -- check on how an article is written', () => {
       'content/articles/knee.mdx:2:1 warning unread-citation',
     ]));
   });
+
+  it('says how to write MDX syntax in prose as text, as the build does', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-mdx-'));
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'content/articles/harms.mdx'), '---\ntitle: Harms\n---\n\nHarms were rare (<one in twenty people).\n');
+    const { output } = await run(['check', '--root', root]);
+    expect(output).toMatch(/content\/articles\/harms\.mdx:5:\d+: error: content\/articles\/harms\.mdx could not be read: .* \[invalid-article\]\n {2}hint: In MDX, `<` followed by a letter starts a component or HTML tag \(here `<one in twen…`\)/u);
+  });
 });
