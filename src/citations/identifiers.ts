@@ -117,6 +117,10 @@ const LEADING_IDENTIFIER = /^\s*(DOI|PMID|PMCID):[ \t]*(\S+?)[.,;]?(?=\s|$)/u;
 // A PMID or PMCID on a line of its own further on is the work's too, as Zotero's Extra field keeps it
 // after lines such as "tex.ids: …" or "Publisher: …"; a DOI there may be an erratum's, and is not read.
 const PUBMED_LINE = /^[ \t]*(PMID|PMCID):[ \t]*(\S+?)[.,;]?[ \t]*$/gimu;
+// TeXMed's note, "[PubMed Central:\href{…}{PMC3023169}] [DOI:\href{…}{10.1002/…}] [PubMed:\href{…}{19877092}]",
+// which citation-js reads as the addresses.
+const TEXMED_NOTE = /\[(PubMed Central|DOI|PubMed):\s*([^\]\s]+)\]\s*/gu;
+const TEXMED_SOURCES: Record<string, IdentifierScheme> = { 'PubMed Central': 'pmcid', DOI: 'doi', PubMed: 'pmid' };
 
 /**
  * The item with the identifiers its note starts with copied into their own fields, where those are
@@ -136,6 +140,10 @@ export function withNoteIdentifiers<Item extends { note?: unknown; DOI?: unknown
     take(pair[1]!, pair[2]!);
   }
   for (const [, written, raw] of rest.matchAll(PUBMED_LINE)) take(written!, raw!);
+  for (const [, source, raw] of rest.matchAll(TEXMED_NOTE)) {
+    const scheme = TEXMED_SOURCES[source!]!;
+    take(scheme, identifierOfPage(raw!)?.value ?? raw!);
+  }
   return result;
 }
 
@@ -167,7 +175,7 @@ export function withPageIdentifiers<Item extends { URL?: unknown; DOI?: unknown;
 export function noteWithoutIdentifiers(note: string): string {
   let rest = note;
   for (let pair = rest.match(LEADING_IDENTIFIER); pair; pair = rest.match(LEADING_IDENTIFIER)) rest = rest.slice(pair[0].length);
-  return rest.replace(PUBMED_LINE, '').replace(/\n{2,}/gu, '\n').trim();
+  return rest.replace(PUBMED_LINE, '').replace(TEXMED_NOTE, '').replace(/\n{2,}/gu, '\n').trim();
 }
 
 /**

@@ -268,3 +268,12 @@ describe('an entry checked against the record of one of its identifiers', () => 
     expect(codes([bib('doi = {10.1001/archinte.167.17.1892}'), stored])).toContain('unverified-identifier');
   });
 });
+
+describe("TeXMed's note of identifiers", () => {
+  it('gives the DOI, PubMed and PMC links, and is not shown to readers', () => {
+    const library = loadLibrary([{ path: 'references/texmed.bib', text: '@Article{pmid19877092,\n   Author="Wang, C.  and Schmid, C. H.",\n   Title="{{T}ai {C}hi for knee osteoarthritis}",\n   Journal="Arthritis Rheum",\n   Year="2009",\n   Note="[PubMed Central:\\href{https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3023169}{PMC3023169}] [DOI:\\href{https://dx.doi.org/10.1002/art.24832}{10.1002/art.24832}] [PubMed:\\href{https://www.ncbi.nlm.nih.gov/pubmed/19877092}{19877092}] "\n}\n' }]);
+    const { item } = library.entries.get('pmid19877092')!;
+    expect([item.DOI, item.PMID, item.PMCID]).toEqual(['10.1002/art.24832', '19877092', 'PMC3023169']);
+    expect(readerNote(item)).toBeUndefined();
+  });
+});
