@@ -47,7 +47,8 @@ function makeCitation(kind: Kind, rng: Rng, keyOf: () => Reference): Citation {
   switch (kind) {
     case 'single': return { narrative: false, cited: ` [@${one.key}]`, plain: '' };
     case 'cluster': {
-      const others = Array.from({ length: int(rng, 1, 2) }, keyOf).filter((ref) => ref.key !== one.key);
+      // Each source once: a citation naming one twice is an error.
+      const others = Array.from({ length: int(rng, 1, 2) }, keyOf).filter((ref, i, all) => ref.key !== one.key && all.findIndex((other) => other.key === ref.key) === i);
       return { narrative: false, cited: ` [${[one, ...others].map((ref) => `@${ref.key}`).join('; ')}]`, plain: '' };
     }
     case 'locator': return { narrative: false, cited: ` [@${one.key}, ${pick(rng, LOCATORS)}]`, plain: '' };

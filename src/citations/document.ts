@@ -92,6 +92,11 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
         continue;
       }
       const key = resolution.entry.key;
+      if (uses.some((use) => use.key === key)) {
+        // "4,4": the same source twice in one citation, by the same key or by its DOI and its key.
+        diagnostics.push({ code: 'citation-syntax', severity: 'error', message: `The citation cites "${key}" twice`, hint: 'Cite each source once in a citation; for two places in it, give both pages: [@key, pp. 3, 12].', location: item.location, key: item.key });
+        continue;
+      }
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
       const cited = [...(sentences.get(key) ?? []), cluster.context ?? ''];
       sentences.set(key, cited);

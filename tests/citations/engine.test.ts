@@ -56,7 +56,7 @@ describe('numbering (AMA)', () => {
   });
 
   it('gives each citing place its own id and every entry a back-link to each', () => {
-    const { clusters, bibliography } = citeText('[@haake2007gerac] [@haake2007gerac; @cherkin2009randomized] @haake2007gerac says');
+    const { clusters, bibliography } = citeText('[@haake2007gerac] and [@haake2007gerac; @cherkin2009randomized] @haake2007gerac says');
     const ids = clusters.flatMap((c) => c!.segments.flatMap((s) => (s.type === 'text' ? [] : [s.id])));
     // Without citing sentences (as here), a key's places are told apart by -2, -3.
     const haake = citationIds('haake2007gerac', ['', '', '']);
@@ -64,6 +64,13 @@ describe('numbering (AMA)', () => {
     expect(ids).toEqual([haake[0], haake[1], citationIds('cherkin2009randomized', [''])[0], haake[2]]);
     expect(bibliography[0]!.backlinks).toEqual([{ id: haake[0], label: 'a' }, { id: haake[1], label: 'b' }, { id: haake[2], label: 'c' }]);
     expect(bibliography[0]!.id).toBe('ref-haake2007gerac');
+  });
+
+  it('fails a citation that names one source twice, by its key or by its key and its PMID, which printed "4,4"', () => {
+    for (const text of ['[@haake2007gerac; @haake2007gerac]', '[@cherkin2009randomized; @pmid:19433697]', '[@haake2007gerac] [@haake2007gerac]']) {
+      const { diagnostics } = citeText(text);
+      expect(diagnostics.map((d) => [d.code, d.severity, d.message])).toEqual([['citation-syntax', 'error', expect.stringMatching(/^The citation cites "(haake2007gerac|cherkin2009randomized)" twice$/u)]]);
+    }
   });
 
   it('merges a work cited by key and by identifier into one reference', () => {
@@ -147,7 +154,7 @@ describe('formatting', () => {
   });
 
   it('formats each distinct reference once per build, however often it is cited', () => {
-    const { formatter } = citeText(Array.from({ length: 50 }, () => '[@vickers2018acupuncture; @cherkin2009randomized]').join(' '));
+    const { formatter } = citeText(Array.from({ length: 50 }, () => 'Pain [@vickers2018acupuncture; @cherkin2009randomized].').join(' '));
     expect(formatter.counts.entries).toBe(6);
     // One, to learn what the style puts around a number ("[1]" in IEEE).
     expect(formatter.counts.citations).toBe(1);
