@@ -80,6 +80,20 @@ describe('a clinician following a claim to its source', () => {
     await page.close();
   });
 
+  it('marks the range a source is collapsed into ("1–3") when a back-link lands on it, not an empty box', async () => {
+    const page = await open('/articles/acupuncture-chronic-pain/');
+    const hidden = await page.locator('.citation-anchor').first().getAttribute('id');
+    await page.locator(`.backlinks a[href="#${hidden}"]`).click();
+    await page.waitForFunction((id) => location.hash === `#${id}`, hidden);
+    const marked = await page.evaluate(() => {
+      const anchor = document.querySelector(':target')!;
+      const range = anchor.closest('.citation')!.querySelector(':scope > sup, :scope > span')!;
+      return { anchor: getComputedStyle(anchor).outlineStyle, range: getComputedStyle(range).outlineStyle, text: range.textContent };
+    });
+    expect(marked).toEqual({ anchor: 'none', range: 'solid', text: expect.stringMatching(/^\d+–\d+$/u) });
+    await page.close();
+  });
+
   it('copies a link to a key finding', async () => {
     const page = await open('/articles/acupuncture-chronic-pain/');
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
