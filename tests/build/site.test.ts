@@ -37,6 +37,12 @@ describe('a built article', () => {
     expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
   });
 
+  it('saves each summary\'s reference downloads under its own name', () => {
+    expect([...first().querySelectorAll('.cite-downloads a')].map((a) => `${a.getAttribute('href')} ${a.getAttribute('download')}`)).toEqual(
+      ['bib', 'ris', 'json'].map((ext) => `/articles/first/references.${ext} first-references.${ext}`),
+    );
+  });
+
   it('says on each source\'s page which record it was checked against, and when, or that it was not', () => {
     const checkedRow = (slug: string) => text([...readPage(dist, `references/${slug}/index.html`).querySelectorAll('.identifiers div')].find((row) => text(row.querySelector('dt')) === 'Checked')?.querySelector('dd') ?? null);
     expect(checkedRow('cherkin2009randomized')).toBe('Against its record at doi.org (the publisher), fetched 27 November 2026');
