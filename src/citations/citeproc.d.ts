@@ -24,6 +24,8 @@ declare module 'citeproc' {
     };
     /** The item as the engine holds it, for getSortKeys. */
     retrieveItem(id: string): unknown;
+    /** A term of the locale, as the style overrides it: "et-al", "and". */
+    getTerm(name: string): string;
     opt: { development_extensions: { wrap_url_and_doi: boolean } };
   }
   /** Lowercases text for the languages in `this.tmp.lang_array` (the item's, then the engine's). */

@@ -81,13 +81,24 @@ function nameOf(name: CslName): string {
   return plainText(name.literal ?? name.family ?? name.given ?? '');
 }
 
-/** "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative citation names. */
-export function authorLabel(item: CslItem): string {
+/** The words a narrative citation joins names with, in the site's language: "et al" and "and" in English. */
+export interface NameTerms {
+  etAl: string;
+  and: string;
+}
+
+const ENGLISH: NameTerms = { etAl: 'et al', and: 'and' };
+
+/**
+ * "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative
+ * citation names ("Vickers u. a.", "Chou und Deyo" with German terms).
+ */
+export function authorLabel(item: CslItem, terms: NameTerms = ENGLISH): string {
   const role = item.author?.length ? 'author' : 'editor';
   const names = (item[role] ?? []).map(nameOf).filter(Boolean);
   if (names.length === 0) return item.title ? plainText(item.title) : item.id;
-  if (hasMoreNames(item, role)) return `${names[0]} et al`;
+  if (hasMoreNames(item, role)) return `${names[0]} ${terms.etAl}`;
   if (names.length === 1) return names[0]!;
-  if (names.length === 2) return `${names[0]} and ${names[1]}`;
-  return `${names[0]} et al`;
+  if (names.length === 2) return `${names[0]} ${terms.and} ${names[1]}`;
+  return `${names[0]} ${terms.etAl}`;
 }

@@ -177,7 +177,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
   const keys = uses.map((use) => use.key);
   if (formatter.style.numeric) {
     const lead: Segment[] = mode === 'narrative'
-      ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl)}${possessive(uses[0]!)}${layout.superscript ? '' : ' '}` }]
+      ? [{ type: 'text', value: `${authorLabel(uses[0]!.csl, formatter.nameTerms)}${possessive(uses[0]!)}${layout.superscript ? '' : ' '}` }]
       : [];
     const body = numberedItems(uses, formatter);
     return { lead, superscript: layout.superscript, numbered: true, keys, segments: wrap(body, layout.prefix, layout.suffix) };

@@ -4,7 +4,7 @@ import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
 import { cslLocale } from './locales.ts';
 import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
-import type { CslItem } from './csl.ts';
+import type { CslItem, NameTerms } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
 import type { Library, LibraryEntry } from './library.ts';
 import type { LocatorLabel } from './locator.ts';
@@ -63,11 +63,14 @@ export class CitationFormatter {
   private marginTemplate = '{n}.';
   private readonly citeCache = new Map<string, string>();
   private affixes?: { before: string; after: string };
+  private readonly locale: string;
+  private terms?: NameTerms;
   private readonly sortKeys = new Map<string, unknown[]>();
 
   constructor(library: Library, style: CitationStyle, locale = 'en-US') {
     this.library = library;
     this.style = style;
+    this.locale = locale;
     const items = new Map(library.all().map((entry) => [entry.key, entry.item]));
     this.items = items;
     const locales = plugins.config.get('@csl').locales;
@@ -247,6 +250,16 @@ export class CitationFormatter {
       return found;
     };
     return keys.map((key, seq) => ({ key, seq, sortkeys: sortKeys(key) })).sort(this.engine.citation.srt.compareKeys).map(({ key }) => key);
+  }
+
+  /**
+   * The words narrative citations join names with: the locale's ("u. a.", "und"), or English's as AMA
+   * writes them in running text ("et al", with no full stop) for an English site.
+   */
+  get nameTerms(): NameTerms | undefined {
+    if (this.locale.toLowerCase().startsWith('en')) return undefined;
+    this.terms ??= { etAl: this.engine.getTerm('et-al'), and: this.engine.getTerm('and') };
+    return this.terms;
   }
 
   /** The style's own separators and whether citations are superscript. */

@@ -125,7 +125,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
     const { library, formatter } = options.context();
     const found = findCitations(tree, file, library.has, (key) => {
       const resolution = library.resolve(key);
-      return 'entry' in resolution ? authorLabel(resolution.entry.item) : undefined;
+      return 'entry' in resolution ? authorLabel(resolution.entry.item, formatter.nameTerms) : undefined;
     });
     for (const warning of [...bareKeys(tree, file, library.has), ...unreadCitations(tree, file, library.has)]) options.onWarning?.(warning);
     const mdx = file.extname === '.mdx';

@@ -65,6 +65,16 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(cslLocaleTags()).toHaveLength(54);
   });
 
+  it('names the authors of a narrative citation in the site\'s language: "u. a." in German, AMA\'s "et al" in English', () => {
+    const library = loadLibrary(fixtureFiles('library'));
+    const lead = (locale: string, text: string) => {
+      const { clusters } = citeDocument(parseCitations(text), library, new CitationFormatter(library, readStyle('ama', readFileSync(new URL('../../src/csl-styles/american-medical-association.csl', import.meta.url), 'utf8')), locale));
+      return clusters[0]!.lead.map((segment) => (segment.type === 'text' ? segment.value : '')).join('');
+    };
+    expect(lead('de-DE', '@haake2007gerac fanden')).toBe('Haake u.\u00A0a.');
+    expect(lead('en-GB', '@haake2007gerac found')).toBe('Haake et al');
+  });
+
   it('refuses a note style and a dependent style, saying what to use', () => {
     expect(() => readStyle('chicago-fullnote-bibliography', styleXml('chicago-fullnote-bibliography'))).toThrow(/is a note \(footnote\) style, which the site does not support/u);
     expect(() => readStyle('jama-dependent', styleXml('jama-dependent'))).toThrow('"jama-dependent" is a dependent CSL style, which only names its parent style: use the parent instead, "ama", which is bundled.');
