@@ -145,7 +145,7 @@ export class CitationFormatter {
       const inline = this.style.numeric && !margin ? inner.match(inlineNumber(number)) : undefined;
       if (index === 0 && (margin || inline)) this.marginTemplate = margin ? htmlToText(margin[1]!).replace(number, '{n}') : `${inline![2]}{n}${inline![3]}`;
       const entry = margin ? margin[2]! : inline ? inner.replace(inline[0], `${inline[1]}${inline[4]}`) : inner;
-      const html = etAlPrinted(entry.trim());
+      const html = etAlPrinted(entry.trim(), this.nameTerms);
       into.set(id, { html, text: htmlToText(html) });
     });
   }
@@ -188,7 +188,7 @@ export class CitationFormatter {
       ...(request.locator ? { locator: request.locator, label: request.label ?? 'page' } : {}),
       ...(request.suppressAuthor ? { 'suppress-author': true } : {}),
       ...(request.authorOnly ? { 'author-only': true } : {}),
-    }]).replace(NO_PRINTED_FORM, ''));
+    }]).replace(NO_PRINTED_FORM, ''), this.nameTerms);
   }
 
   /** The text a locator adds to a numbered citation: the difference between the cite with and without it. */

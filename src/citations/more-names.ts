@@ -47,13 +47,16 @@ export function withPlaceholderNames(item: CslItem): CslItem {
 }
 
 // The placeholder with the "and" or "&" a style puts before a last name, and the full stop after it.
-const PLACEHOLDER_PRINTED = new RegExp(`(,?)\\s*(?:&#38;|&amp;|&|and)\\s+${PLACEHOLDER}\\.?|${PLACEHOLDER}\\.?`, 'gu');
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+const printed = (and: string) => new RegExp(`(,?)\\s*(?:&#38;|&amp;|&|${escaped(and)})\\s+${PLACEHOLDER}\\.?|${PLACEHOLDER}\\.?`, 'gu');
+const ENGLISH_PRINTED = printed('and');
 
 /**
- * citeproc's output with "et al." where the placeholder was: "Krupa J, et al." (AMA), "Krupa, J., et al.
- * (2021)" and "(Krupa et al., 2021)" (APA), with no "&" before it.
+ * citeproc's output with "et al." (the locale's words for it, and for "and") where the placeholder was:
+ * "Krupa J, et al." (AMA), "Krupa, J., et al. (2021)" and "(Krupa et al., 2021)" (APA), with no "&" before it.
  */
-export function etAlPrinted(text: string): string {
+export function etAlPrinted(text: string, terms: { etAl: string; and: string } = { etAl: 'et al.', and: 'and' }): string {
   if (!text.includes(PLACEHOLDER)) return text;
-  return text.replace(PLACEHOLDER_PRINTED, (_match, comma: string | undefined) => (comma === undefined ? 'et al.' : `${comma} et al.`));
+  const pattern = terms.and === 'and' ? ENGLISH_PRINTED : printed(terms.and);
+  return text.replace(pattern, (_match, comma: string | undefined) => (comma === undefined ? terms.etAl : `${comma} ${terms.etAl}`));
 }

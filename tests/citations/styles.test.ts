@@ -73,6 +73,11 @@ describe('official CSL styles beyond the bundled three', () => {
     };
     expect(lead('de-DE', '@haake2007gerac fanden')).toBe('Haake u.\u00A0a.');
     expect(lead('en-GB', '@haake2007gerac found')).toBe('Haake et al');
+    // A list cut short with "and others" too.
+    const cutShort = loadLibrary([{ path: 'references/a.bib', text: '@article{krupa2021, author = {Krupa, J. and Smith, K. and others}, title = {T}, journal = {J}, year = 2021}\n' }]);
+    const ama = readStyle('ama', readFileSync(new URL('../../src/csl-styles/american-medical-association.csl', import.meta.url), 'utf8'));
+    expect(new CitationFormatter(cutShort, ama, 'de-DE').entry('krupa2021')!.text).toMatch(/^Krupa J, Smith K, u\.\sa\. T\./u);
+    expect(new CitationFormatter(cutShort, ama, 'en-GB').entry('krupa2021')!.text).toMatch(/^Krupa J, Smith K, et al\. T\./u);
   });
 
   it('refuses a note style and a dependent style, saying what to use', () => {
