@@ -41,7 +41,6 @@ const references = defineCollection({
     year: z.number().optional(),
     journal: z.string().optional(),
     links: z.array(z.object({ label: z.string(), href: z.string() })),
-    checked: z.boolean(),
     checkedAgainst: z.array(z.object({ source: z.string(), fetched: z.string() })),
     item: z.looseObject({ id: z.string(), type: z.string() }),
   }),

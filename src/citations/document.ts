@@ -79,8 +79,8 @@ export function strayKeyError(item: LocatedCiteItem, isKnown: KeyTest): Diagnost
 export function citeDocument(clusters: LocatedCluster[], library: Library, formatter: CitationFormatter): CitedDocument {
   const diagnostics: Diagnostic[] = [];
   const numbers = new Map<string, number>();
-  const occurrences = new Map<string, string[]>();
-  const sentences = new Map<string, string[]>();
+  // Each key's places in document order, with the sentence each supports, which their ids are made from.
+  const places = new Map<string, { uses: Use[]; sentences: string[] }>();
   const resolved = clusters.map((cluster) => {
     const uses: Use[] = [];
     for (const item of cluster.items) {
@@ -98,14 +98,16 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
         continue;
       }
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
-      const cited = [...(sentences.get(key) ?? []), cluster.context ?? ''];
-      sentences.set(key, cited);
-      const id = citationIds(key, cited).at(-1)!;
-      occurrences.set(key, [...(occurrences.get(key) ?? []), id]);
-      uses.push({ key, csl: resolution.entry.item, item, id, number: numbers.get(key)! });
+      const use: Use = { key, csl: resolution.entry.item, item, id: '', number: numbers.get(key)! };
+      const ofKey = places.get(key) ?? { uses: [], sentences: [] };
+      ofKey.uses.push(use);
+      ofKey.sentences.push(cluster.context ?? '');
+      places.set(key, ofKey);
+      uses.push(use);
     }
     return uses.length === cluster.items.length ? uses : undefined;
   });
+  for (const [key, ofKey] of places) citationIds(key, ofKey.sentences).forEach((id, i) => { ofKey.uses[i]!.id = id; });
 
   const rendered = clusters.map((cluster, index) => {
     const uses = resolved[index];
@@ -121,7 +123,7 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
       label: formatter.style.numeric ? formatter.numberLabel(numbers.get(key)!) : undefined,
       html: formatted.html,
       text: formatted.text,
-      backlinks: occurrences.get(key)!.map((id, i) => ({ id, label: backlinkLabel(i) })),
+      backlinks: places.get(key)!.uses.map((use, i) => ({ id: use.id, label: backlinkLabel(i) })),
       item: entry.item,
     };
   });

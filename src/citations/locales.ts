@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 const LOCALES = new URL('../csl-locales/', import.meta.url);
 const TAG = /^([a-z]{2,3})(?:[-_]([A-Za-z]{2,4}))?$/u;
@@ -29,8 +29,7 @@ const cache = new Map<string, string | undefined>();
 export function cslLocale(tag: string): string | undefined {
   if (!cache.has(tag)) {
     const found = cslLocaleTag(tag);
-    const file = found && new URL(`locales-${found}.xml`, LOCALES);
-    cache.set(tag, file && existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+    cache.set(tag, found && readFileSync(new URL(`locales-${found}.xml`, LOCALES), 'utf8'));
   }
   return cache.get(tag);
 }

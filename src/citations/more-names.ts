@@ -1,4 +1,4 @@
-import type { CslItem, CslName } from './csl.ts';
+import type { CslItem, CslName, NameTerms } from './csl.ts';
 
 // CSL-JSON has no way to say that a list of names goes on: BibTeX's "and others" (Google Scholar, INSPIRE
 // and ADS cut long lists with it) and an "et al" typed in as a name are kept as this mark in `custom`,
@@ -55,7 +55,7 @@ const ENGLISH_PRINTED = printed('and');
  * citeproc's output with "et al." (the locale's words for it, and for "and") where the placeholder was:
  * "Krupa J, et al." (AMA), "Krupa, J., et al. (2021)" and "(Krupa et al., 2021)" (APA), with no "&" before it.
  */
-export function etAlPrinted(text: string, terms: { etAl: string; and: string } = { etAl: 'et al.', and: 'and' }): string {
+export function etAlPrinted(text: string, terms: NameTerms = { etAl: 'et al.', and: 'and' }): string {
   if (!text.includes(PLACEHOLDER)) return text;
   const pattern = terms.and === 'and' ? ENGLISH_PRINTED : printed(terms.and);
   return text.replace(pattern, (_match, comma: string | undefined) => (comma === undefined ? terms.etAl : `${comma} ${terms.etAl}`));

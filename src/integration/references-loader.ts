@@ -22,9 +22,7 @@ export interface ReferenceRecord {
   journal?: string;
   /** DOI, PubMed, PMC or web links. */
   links: ReferenceLink[];
-  /** Whether a registry record (doi.org, PubMed) is stored for it, so the build checked it against one. */
-  checked: boolean;
-  /** The registry records it was checked against: where each was fetched from, and when (YYYY-MM-DD). */
+  /** The registry records (doi.org, PubMed) stored for it, which the build checked it against: where each was fetched from, and when (YYYY-MM-DD). */
   checkedAgainst: { source: string; fetched: string }[];
   item: CslItem;
 }
@@ -53,7 +51,6 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
     ...(year ? { year } : {}),
     ...(journal ? { journal } : {}),
     links: referenceLinks(item),
-    checked: found.length > 0,
     checkedAgainst: found.map(({ source, fetched }) => ({ source, fetched })),
     item,
   };
