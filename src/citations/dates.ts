@@ -40,6 +40,12 @@ function checkedParts(parts: number[], seasons: boolean): { parts?: number[]; pr
   return { parts: [year, month, day], problems: [] };
 }
 
+/** The end of a range that is left open: missing, empty, or year 0 (`[0]`, as Zotero and citeproc-js write it). */
+function isOpenEnd(end: unknown): boolean {
+  if (end === null || end === undefined || end === '') return true;
+  return Array.isArray(end) && (end.length === 0 || (end.length === 1 && (end[0] === 0 || end[0] === '0' || end[0] === '' || end[0] === null)));
+}
+
 /**
  * A date variable as citeproc and the downloads can read it, and what was wrong with it. Text is read
  * as a date; a date whose parts are not numbers is left out (citation-js's exports fail on it), and
@@ -56,7 +62,11 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
   if (typeof raw === 'string' && raw.trim()) date.raw = raw;
   if (typeof literal === 'string' && literal.trim()) date.literal = literal;
   if (written !== undefined) {
-    const lists = partLists(written);
+    // An open-ended range, as BibLaTeX (`2014-12-31/`) and CSL-JSON (`[[2014, 12, 31], [0]]`) write one: its
+    // start is the date there is to print, where the whole date was left out.
+    const open = Array.isArray(written) && written.length === 2 && Array.isArray(written[0]) && isOpenEnd(written[1]);
+    if (open) problems.push('the range has no end');
+    const lists = partLists(open ? [written[0]] : written);
     if (!lists) problems.push('its date-parts are not numbers such as [[2020, 5, 1]]');
     const checked = (lists ?? []).slice(0, 2).map((parts) => checkedParts(parts, options.seasons));
     for (const { problems: found } of checked) problems.push(...found);
@@ -74,9 +84,12 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
 
 /** How a date variable is written, for a message: `2020-13-45`, or the text as given. */
 export function writtenDate(value: unknown): string {
-  const parts = (value as CslDate | undefined)?.['date-parts'];
+  const written = (value as CslDate | undefined)?.['date-parts'];
+  // An open-ended range as BibLaTeX writes it: `2014-12-31/`.
+  const open = Array.isArray(written) && written.length === 2 && isOpenEnd(written[1]);
+  const parts = open ? [written[0]] : written;
   if (Array.isArray(parts) && parts.every((list) => Array.isArray(list) && list.every((part) => typeof part === 'number'))) {
-    return (parts as number[][]).map((list) => list.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')).join('/');
+    return (parts as number[][]).map((list) => list.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')).join('/') + (open ? '/' : '');
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

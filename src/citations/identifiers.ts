@@ -11,8 +11,10 @@ const DOI = /^10\.\d{4,9}\/\S+$/u;
 const PMID = /^[1-9]\d{0,8}$/u;
 const PMCID = /^PMC\d{1,9}$/u;
 
-// As exporters and authors write a DOI: as a link (with or without https://, www. or dx.), `doi:` or "DOI ".
-const DOI_PREFIX = /^\s*(?:(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/|doi:\s*|doi\s+(?=10\.))/iu;
+// As exporters and authors write a DOI: as a link (with or without https://, www. or dx.), `doi:` or "DOI ",
+// or as a link to another DOI resolver whose path is the DOI, as ACM's and Wiley's exports give it in JabRef
+// and Mendeley libraries (`http://doi.acm.org/10.1145/…`, `http://doi.wiley.com/10.1002/…`).
+const DOI_PREFIX = /^\s*(?:(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/|https?:\/\/[^/\s]+\/(?=10\.\d{4,9}\/)|doi:\s*|doi\s+(?=10\.))/iu;
 
 /** Normalises a DOI as written in BibTeX, CSL or a URL; undefined when it is not a DOI. */
 export function normalizeDoi(raw: string): string | undefined {
@@ -42,8 +44,11 @@ export function withBareIdentifiers<Item extends { DOI?: unknown; PMID?: unknown
 // Mendeley's `{\_}`, `file\%20name.pdf`, Wiley's `{\textless}657…{\textgreater}`. Left as written, links
 // break. citation-js percent-encodes a URL's backslash and braces (`%5C_`, `%7B%5C_%7D`) unless the URL
 // already holds a `%`, so both spellings are undone.
+// Mendeley's `{\%}` (ScienceDirect's `?via{\%}3Dihub`) comes from citation-js as `%7B%5C%25%7D`, its
+// percent sign encoded too: `%7B%25%7D` once the backslash is undone.
 const LATEX_ESCAPES: [RegExp, string][] = [
   [/%7B%5C([_%&#$~])%7D|%5C([_%&#$~])/giu, '$1$2'],
+  [/%7B%25%7D/giu, '%'],
   [/\{?\\textless\}?(?:\{\})?/gu, '<'],
   [/\{?\\textgreater\}?(?:\{\})?/gu, '>'],
   [/\{\\?([_%&#$~])\}|\\([_%&#$~])/gu, '$1$2'],
@@ -51,8 +56,9 @@ const LATEX_ESCAPES: [RegExp, string][] = [
 
 const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, plain]) => result.replace(pattern, plain), text);
 
-// Mendeley joins several URLs of a work with spaces, which citation-js encodes as %20.
-const NEXT_URL = /\s+(?=https?:\/\/)|%20(?=https?:\/\/)/iu;
+// Mendeley joins several URLs of a work with spaces, which citation-js encodes as %20, or with a
+// literal `\n` (`abstract{\%}5Cnhttp://…`, `%5Cn` once the escape is undone).
+const NEXT_URL = /\s+(?=https?:\/\/)|%20(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
 
 /** A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of several. */
 function linkableUrl(url: string): string {

@@ -44,11 +44,20 @@ function findKey(source: string, key: string, from: number): { at: number; lengt
   return match ? { at: match.index, length: match[0].length } : undefined;
 }
 
-/** Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone. */
-function locateClusters(node: Text, source: string, path: string, isKnown: KeyTest): LocatedCluster[] {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  let cursor = start ?? 0;
+/** Where to look for a text node's keys in the source: from `start` (or a cursor past it) to `end`. */
+interface Span { start?: number; end?: number; cursor?: number }
+
+/**
+ * Finds citations in a text node and places each item in the source; `\@key` (escaped) is left alone.
+ * A node without a position (GFM's autolink step makes its text nodes without one, as in
+ * `[@a; @url:https://x.org]`) is looked for in `fallback`, the nearest enclosing node that has one,
+ * from where the last such node left off.
+ */
+function locateClusters(node: Text, source: string, path: string, isKnown: KeyTest, fallback?: Span): LocatedCluster[] {
+  const positioned = node.position?.start.offset !== undefined;
+  const start = positioned ? node.position!.start.offset : fallback?.start;
+  const end = positioned ? node.position!.end.offset : fallback?.end;
+  let cursor = (positioned ? start : fallback?.cursor ?? start) ?? 0;
   const located: LocatedCluster[] = [];
   for (const cluster of parseCitations(node.value, isKnown)) {
     let escaped = false;
@@ -63,6 +72,7 @@ function locateClusters(node: Text, source: string, path: string, isKnown: KeyTe
     });
     if (!escaped) located.push({ ...cluster, items });
   }
+  if (!positioned && fallback) fallback.cursor = cursor;
   return located;
 }
 
@@ -110,12 +120,15 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authors
   const source = String(file.value ?? '');
   const path = displayPath(file);
   const referenced = footnotesReferenced(tree);
+  const spans = new Map<Parents, Span>();
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
     // GFM leaves out a footnote nothing refers to, and so the citations in it: they are not numbered either.
     if (node.type === 'footnoteDefinition' && !referenced.has(node.identifier)) return SKIP;
     if (node.type !== 'text' || !node.value.includes('@')) return undefined;
-    const clusters = locateClusters(node, source, path, isKnown);
+    const enclosing = node.position ? undefined : [...ancestors].reverse().find((ancestor) => ancestor.position?.start.offset !== undefined);
+    if (enclosing && !spans.has(enclosing)) spans.set(enclosing, { start: enclosing.position!.start.offset, end: enclosing.position!.end.offset });
+    const clusters = locateClusters(node, source, path, isKnown, enclosing && spans.get(enclosing));
     if (clusters.length) found.push({
       node,
       parent: ancestors[ancestors.length - 1]!,

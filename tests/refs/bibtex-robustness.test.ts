@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
 import { incompleteEntry } from '../../src/citations/completeness.ts';
-import { authorLabel, CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks, toBibtex, toRis } from '../../src/citations/index.ts';
+import { authorLabel, checkLibrary, CitationFormatter, formatDiagnostic, issuedYear, loadLibrary, referenceLinks, toBibtex, toRis } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 import { main } from '../../src/cli/refs.ts';
 
@@ -123,10 +123,30 @@ describe('BibTeX from other projects', () => {
     ]);
   });
 
+  it("undoes Mendeley's escaped percent sign in a URL, and splits URLs it joined with a literal \\n", () => {
+    const library = loadLibrary([{ path: 'mendeley.bib', text: [
+      '@article{sd, title = {A}, url = {https://www.sciencedirect.com/science/article/pii/S0003986197902654?via{\\%}3Dihub}}',
+      '@article{wiley, title = {B}, url = {http://onlinelibrary.wiley.com/doi/10.1002/14651858.CD001218.pub3/abstract{\\%}5Cnhttp://www.ncbi.nlm.nih.gov/pubmed/27351677}}',
+    ].join('\n') }]);
+    expect(['sd', 'wiley'].map((key) => library.entries.get(key)!.item.URL)).toEqual([
+      'https://www.sciencedirect.com/science/article/pii/S0003986197902654?via%3Dihub',
+      'http://onlinelibrary.wiley.com/doi/10.1002/14651858.CD001218.pub3/abstract',
+    ]);
+  });
+
   it('leaves entries commented out inside @comment{…} alone, as biber does', () => {
     const parsed = parseBibtex('@Comment{\n@article{gone2010, author = {Gone, A}, title = {Old}, year = {2010},\n}\n}\n@article{kept2011, author = {Here, B}, title = {Kept}, journal = {J}, year = {2011}}\n', 'c.bib');
     expect(parsed.entries.map((e) => [e.key, e.location.line])).toEqual([['kept2011', 5]]);
     expect(parsed.diagnostics).toEqual([]);
+  });
+
+  it("reads a DOI written as a link to another resolver (ACM's, Wiley's), as JabRef and Mendeley libraries keep it", () => {
+    const library = loadLibrary([{ path: 'jabref.bib', text: [
+      '@inproceedings{acm, author = {Bostr\\"{o}m, Gustav}, title = {Extending XP practices}, booktitle = {SESS}, year = {2006}, doi = {http://doi.acm.org/10.1145/1137627.1137631}}',
+      '@article{wiley, author = {Linde, K}, title = {Acupuncture}, journal = {Cochrane Database Syst Rev}, year = {2016}, doi = {http://doi.wiley.com/10.1002/14651858.CD001218.pub3}}',
+    ].join('\n') }]);
+    expect(['acm', 'wiley'].map((key) => library.entries.get(key)!.item.DOI)).toEqual(['10.1145/1137627.1137631', '10.1002/14651858.CD001218.pub3']);
+    expect(checkLibrary(library).filter((d) => d.code === 'invalid-identifier')).toEqual([]);
   });
 
   it('warns when an organisation without double braces is read as a person, and only then', () => {
@@ -698,6 +718,21 @@ describe('dates that are no dates', () => {
     const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(ama.entry('day45')!.text).toContain('2020');
     expect(ama.formatEveryEntry()).toEqual([]); // citeproc failed on the range ("element mismatch")
+  });
+
+  it('keeps the start of an open-ended range, as BibLaTeX and Zotero write one, where the whole date was left out', () => {
+    const library = loadLibrary([
+      { path: 'references/open.bib', text: '@book{living, author = {Doe, John}, title = {T}, publisher = {P}, date = {2014-12-31/}}\n@online{site, author = {{WHO}}, title = {T}, url = {https://who.int}, date = {2019/}}\n' },
+      { path: 'references/open.json', text: JSON.stringify([{ id: 'zotero', type: 'book', title: 'T', publisher: 'P', issued: { 'date-parts': [[2014, 12, 31], [0]] } }]) },
+    ]);
+    const issued = Object.fromEntries(library.all().map((entry) => [entry.key, entry.item.issued]));
+    expect(issued).toEqual({ living: { 'date-parts': [[2014, 12, 31]] }, site: { 'date-parts': [[2019]] }, zotero: { 'date-parts': [[2014, 12, 31]] } });
+    expect(library.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      '"living": date 2014-12-31/: the range has no end, so the reference gives 2014-12-31',
+      '"site": date 2019/: the range has no end, so the reference gives 2019',
+      '"zotero": issued 2014-12-31/: the range has no end, so the reference gives 2014-12-31',
+    ]);
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('living')!.text).toBe('Doe J. T. P; 2014.');
   });
 });
 

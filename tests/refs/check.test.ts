@@ -152,12 +152,18 @@ describe('npm run refs -- check reads keys as the build does', () => {
 });
 
 describe('npm run refs -- check on how an article is written', () => {
-  it('reports what the build stops or warns on: <Finding> errors, stray brackets, bare keys, citations where none is read', async () => {
+  /** A project with one article and, when given, one BibTeX file. */
+  function articleProject(article: { name: string; lines: string[] }, bibtex?: string): string {
     const root = mkdtempSync(join(tmpdir(), 'refs-written-'));
     mkdirSync(join(root, 'references'));
     mkdirSync(join(root, 'content/articles'), { recursive: true });
-    writeFileSync(join(root, 'references/library.bib'), '@article{fransen2015, author = {Fransen, Marlene}, title = {Exercise for osteoarthritis of the knee}, journal = {Cochrane Database Syst Rev}, year = 2015, doi = {10.1002/14651858.CD004376.pub3}}\n');
-    writeFileSync(join(root, 'content/articles/knee.mdx'), [
+    if (bibtex) writeFileSync(join(root, 'references/library.bib'), `${bibtex}\n`);
+    writeFileSync(join(root, 'content/articles', article.name), `${article.lines.join('\n')}\n`);
+    return root;
+  }
+
+  it('reports what the build stops or warns on: <Finding> errors, stray brackets, bare keys, citations where none is read', async () => {
+    const root = articleProject({ name: 'knee.mdx', lines: [
       '---',
       'title: Exercise [@fransen2015] for knee pain',
       '---',
@@ -171,8 +177,7 @@ describe('npm run refs -- check on how an article is written', () => {
       '<KeyFindings>',
       '<Finding id="pain" outcome="Pain" certainty="medium">Less pain [@fransen2015].</Finding>',
       '</KeyFindings>',
-      '',
-    ].join('\n'));
+    ] }, '@article{fransen2015, author = {Fransen, Marlene}, title = {Exercise for osteoarthritis of the knee}, journal = {Cochrane Database Syst Rev}, year = 2015, doi = {10.1002/14651858.CD004376.pub3}}');
     const { status, output } = await run(['check', '--json', '--root', root]);
     const found = (JSON.parse(output) as Diagnostic[]).map((d) => `${where(d)} ${d.severity} ${d.code}`);
     expect(status).toBe(1);
@@ -185,11 +190,29 @@ describe('npm run refs -- check on how an article is written', () => {
     ]));
   });
 
+  it("places every problem of a citation whose text GFM's autolink step split, as in Manubot's url: keys", async () => {
+    const root = articleProject({ name: 'manubot.mdx', lines: [
+      '---',
+      'title: Manubot',
+      '---',
+      '',
+      'Manubot cites this way [@url:https://github.com/manubot/rootstock].',
+      '',
+      'Costs [@cori2013; @url:https://x.org/a; @nonexistent2022].',
+    ] }, '@article{cori2013, author = {Cori, Anne}, title = {R}, journal = {AJE}, year = {2013}}');
+    const { output } = await run(['check', '--json', '--root', root]);
+    const errors = (JSON.parse(output) as Diagnostic[]).filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.filter((d) => !d.location).map((d) => d.message)).toEqual([]);
+    expect(errors.filter((d) => d.code === 'unknown-key').map((d) => `${where(d)} ${d.key}`)).toEqual([
+      'content/articles/manubot.mdx:5:25 url',
+      'content/articles/manubot.mdx:7:19 url',
+      'content/articles/manubot.mdx:7:41 nonexistent2022',
+    ]);
+  });
+
   it('says how to write MDX syntax in prose as text, as the build does', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'refs-mdx-'));
-    mkdirSync(join(root, 'references'));
-    mkdirSync(join(root, 'content/articles'), { recursive: true });
-    writeFileSync(join(root, 'content/articles/harms.mdx'), '---\ntitle: Harms\n---\n\nHarms were rare (<one in twenty people).\n');
+    const root = articleProject({ name: 'harms.mdx', lines: ['---', 'title: Harms', '---', '', 'Harms were rare (<one in twenty people).'] });
     const { output } = await run(['check', '--root', root]);
     expect(output).toMatch(/content\/articles\/harms\.mdx:5:\d+: error: content\/articles\/harms\.mdx could not be read: .* \[invalid-article\]\n {2}hint: In MDX, `<` followed by a letter starts a component or HTML tag \(here `<one in twen…`\)/u);
   });
