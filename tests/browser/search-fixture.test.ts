@@ -148,6 +148,8 @@ describe('search in Chromium', () => {
   it.each([
     ['https://doi.org/10.1016/j.jpain.2017.11.005', '10.1016/j.jpain.2017.11.005', 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis'],
     ['https://pubmed.ncbi.nlm.nih.gov/19433697/', '19433697', 'A randomized trial comparing acupuncture, simulated acupuncture, and usual care for chronic low back pain'],
+    // As AMA and Vancouver reference lists print it; searched as it is, it ranked every page with "doi" first.
+    ['doi:10.1016/j.jpain.2017.11.005', '10.1016/j.jpain.2017.11.005', 'Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis'],
   ])('searches a pasted link, %s, as the bare identifier and finds its reference page first', async (link, identifier, title) => {
     await page.goto(`${searchPage}?${new URLSearchParams({ q: link })}`);
     await page.waitForURL(`${searchPage}?${new URLSearchParams({ q: identifier })}`);

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { serveStatic } from '../../scripts/browser/static-server.ts';
 
 type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
@@ -125,6 +126,35 @@ describe('a site built from hostile reference fields', () => {
       expect(await page.locator('.reference').count()).toBeGreaterThan(0);
     } finally {
       await browser.close();
+    }
+  });
+
+  it('wraps long words of reference fields on a 360 px screen, on the reference page and the list of references', async () => {
+    // "pain</script><script>alert(…)</script>" is one word of 40 characters: a drug name, a gene or a URL
+    // in a title is as long, and the title is the reference page's heading and the list's link.
+    const site = await serveStatic(OUT_A);
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+      for (const path of ['/articles/hostile/', '/references/', '/references/scripttitle/', '/references/badurls/']) {
+        await page.goto(`${site.origin}${path}`);
+        // Text that overflows its box, as a word that cannot wrap does, though the page may clip it.
+        const overflowing = await page.evaluate(() => {
+          const found: string[] = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const range = document.createRange();
+            range.selectNodeContents(walker.currentNode);
+            const parent = walker.currentNode.parentElement!;
+            if (range.getBoundingClientRect().right > innerWidth && !parent.closest('.visually-hidden')) found.push(`${parent.tagName}.${parent.className}`);
+          }
+          return { width: document.documentElement.scrollWidth, found };
+        });
+        expect(overflowing, path).toEqual({ width: 360, found: [] });
+      }
+    } finally {
+      await browser.close();
+      await site.close();
     }
   });
 

@@ -1,6 +1,10 @@
 /** A longer query is pasted text rather than a question; trying its words one by one would stall the page. */
 const MAX_WORDS = 8;
 const HAS_WORD = /[\p{L}\p{N}]/u;
+// "Vickers et al 2018", as a citation names a group of authors (and as this site's breadcrumbs and narrative
+// citations print it): no page spells it out, and "al" alone is on pages that do ("Cherkin et al"), so
+// leaving out the rarest words kept "al" and dropped the year ("Vickers al"). It goes first.
+const ET_AL = /(?<![\p{L}\p{N}])et\.?\s+al\b\.?/giu;
 
 /** What the query without its rarest words finds. */
 export interface BroaderQuery {
@@ -20,16 +24,17 @@ export interface BroaderQuery {
 export async function broaderQuery(term: string, count: (query: string) => Promise<number>): Promise<BroaderQuery | undefined> {
   // Pagefind lowercases words; repeats and bare punctuation find nothing more.
   const seen = new Set<string>();
-  const words = term.trim().split(/\s+/u).filter((word) => HAS_WORD.test(word) && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
-  if (words.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
+  const etAl = [...term.matchAll(ET_AL)].map((match) => match[0]);
+  const words = term.replace(ET_AL, ' ').trim().split(/\s+/u).filter((word) => HAS_WORD.test(word) && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+  if (words.length + etAl.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
   const pages = new Map(await Promise.all(words.map(async (word) => [word, await count(word)] as const)));
   let kept = words.filter((word) => pages.get(word)! > 0);
   const result = async (): Promise<BroaderQuery | undefined> => {
     if (kept.length === 0) return undefined;
     const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(kept.join(' '));
-    return results > 0 ? { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results } : undefined;
+    return results > 0 ? { query: kept.join(' '), dropped: [...etAl, ...words.filter((word) => !kept.includes(word))], results } : undefined;
   };
-  if (kept.length < words.length) {
+  if (kept.length < words.length || etAl.length) {
     const found = await result();
     if (found) return found;
   }

@@ -6,6 +6,9 @@ import { normalizeDoi, normalizePmcid, normalizePmid } from '../../citations/ide
 const PUBMED_URL = /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/iu;
 const PMC_URL = /^https?:\/\/(?:pmc\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pmc)\/articles\/(PMC\d+)\/?(?:[?#].*)?$/iu;
 const DOI_URL = /^https?:\/\/(?:dx\.|www\.)?doi\.org\//iu;
+// "doi:10.1016/…", as AMA and Vancouver print it (this site's reference lists too): Pagefind reads the
+// label and the DOI as one word and ranks every page that holds "doi" above the source.
+const DOI_LABEL = /^doi:(?=\s*10\.)/iu;
 
 function decoded(text: string): string {
   try {
@@ -16,9 +19,8 @@ function decoded(text: string): string {
 }
 
 /**
- * The bare identifier a DOI, PubMed or PMC link names, or undefined for any other query. Labels such as
- * "PMID 29198932" are searched as they are: Pagefind finds those, and rewriting them while a reader is
- * still typing the number would change the search box under their fingers.
+ * The bare identifier a DOI, PubMed or PMC link or a `doi:` DOI names, or undefined for any other query.
+ * Labels such as "PMID 29198932" are searched as they are: Pagefind finds those.
  */
 export function identifierQuery(query: string): string | undefined {
   const text = query.trim();
@@ -26,5 +28,6 @@ export function identifierQuery(query: string): string | undefined {
   if (pubmed) return normalizePmid(pubmed);
   const pmc = text.match(PMC_URL)?.[1];
   if (pmc) return normalizePmcid(pmc);
+  if (DOI_LABEL.test(text)) return normalizeDoi(text);
   return DOI_URL.test(text) ? normalizeDoi(decoded(text).replace(DOI_URL, '')) : undefined;
 }
