@@ -231,6 +231,18 @@ describe('search in Chromium', () => {
     expect(await suggestion.isHidden()).toBe(true);
   });
 
+  it('says what to try, and where to browse, when a search finds nothing and there is nothing else to offer', async () => {
+    await searchFromUrl(page, searchPage, { q: 'zzyzx' });
+    const note = page.locator('[data-search-suggestion][data-checked="zzyzx"]');
+    await note.waitFor({ state: 'attached' });
+    expect(await note.isVisible()).toBe(true);
+    expect(await note.textContent()).toBe('Nothing on this site matches this search. Check the spelling, try fewer words, or try the everyday name of a condition or treatment. Or browse the evidence summaries, the conditions and the references.');
+    expect(await note.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/library/articles', '/library/conditions', '/library/references']);
+    await searchFromUrl(page, searchPage, { q: 'lumbago' });
+    await page.locator('[data-search-suggestion][data-checked="lumbago"]').waitFor({ state: 'attached' });
+    expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
+  });
+
   it('axe finds no violations on the search page with results, facets and a "Did you mean"', async () => {
     await searchFromUrl(page, searchPage, { q: 'osteoarthritus' });
     await page.locator('[data-search-suggestion]:not([hidden])').waitFor();

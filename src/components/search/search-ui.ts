@@ -64,12 +64,14 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
  * Offers another query when this one finds little: the query with its misspelt words corrected from the
  * site's vocabulary (Pagefind has no typo tolerance, and a misspelt word finds nothing or stray prefix
  * matches: "acupunture" finds an author's initials "AC"); or, when no page holds every word, the query
- * without its rarest words (see broaderQuery).
+ * without its rarest words (see broaderQuery). A search that finds nothing and has no other query to
+ * offer says what to try and where to browse instead.
  */
 function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void {
   const note = root.querySelector<HTMLElement>('[data-search-suggestion]');
   const vocabularyUrl = root.dataset.vocabulary;
   const bundle = root.dataset.bundle;
+  const nothingFound = root.querySelector<HTMLTemplateElement>('template[data-search-empty]');
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
@@ -95,10 +97,11 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     const suggestion = suggestQuery(term, await vocabulary);
     let broader: BroaderQuery | undefined;
+    let matched: number | undefined;
     if (!suggestion && !identifierQuery(term)) {
       const found = await results;
       // Words that match pages the filters hide are no reason to leave words out.
-      const matched = found.unfilteredResultCount ?? found.results.length;
+      matched = found.unfilteredResultCount ?? found.results.length;
       if (search === latest && matched === 0) broader = await broaderQuery(term, (query) => count(query, filters)).catch(() => undefined);
     }
     if (search !== latest) return;
@@ -108,7 +111,8 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     else if (broader) {
       const dropped = new Intl.ListFormat('en', { type: 'conjunction' }).format(broader.dropped.map((word) => `“${word}”`));
       note.replaceChildren(`No page has every word of this search. Without ${dropped}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
-    } else return;
+    } else if (matched === 0 && nothingFound) note.replaceChildren(nothingFound.content.cloneNode(true));
+    else return;
     note.hidden = false;
   });
 }
