@@ -109,6 +109,27 @@ export function reservedPages(entries: LibraryEntry[], reserved: ReservedPages):
   });
 }
 
+// A reference's downloads are files named after its key (`<slug>.json`): most file systems hold at most
+// 255 bytes in a name, and the build would stop with the system's ENAMETOOLONG.
+const MAX_SLUG_LENGTH = 250;
+
+/** Keys too long to name their page and downloads. */
+export function overlongKeys(entries: LibraryEntry[]): Diagnostic[] {
+  return entries.filter((entry) => keySlug(entry.key).length > MAX_SLUG_LENGTH).map((entry) => ({
+    code: 'invalid-key',
+    severity: 'error',
+    message: `Citation key "${entry.key.slice(0, 40)}…" is ${entry.key.length} characters long: its page and downloads are files named after it, and a file name holds at most 255`,
+    hint: `Give the entry a shorter key (at most ${MAX_SLUG_LENGTH} characters), such as first author and year, and update the articles that cite it.`,
+    location: entry.location,
+    key: entry.key,
+  }));
+}
+
+/** Keys that cannot have a page of their own at /references/<key>/: shared, taken, or too long for a file name. */
+export function pageProblems(entries: LibraryEntry[], reserved: ReservedPages): Diagnostic[] {
+  return [...caseDuplicates(entries), ...slugClashes(entries), ...reservedPages(entries, reserved), ...overlongKeys(entries)];
+}
+
 /**
  * Every problem in the library itself: unreadable entries, duplicate keys (also in case only), keys that
  * would share a page or take one the site keeps (`reserved`), one work under two keys, and each entry's
@@ -118,9 +139,7 @@ export function checkLibrary(library: Library, inFile: (file: string) => boolean
   const entries = [...library.entries.values()];
   return [
     ...library.diagnostics,
-    ...caseDuplicates(entries),
-    ...slugClashes(entries),
-    ...reservedPages(entries, reserved),
+    ...pageProblems(entries, reserved),
     ...duplicateWorks(entries),
     ...entries.flatMap((entry) => checkEntry(entry, library)),
   ].filter((diagnostic) => !diagnostic.location || inFile(diagnostic.location.file) || diagnostic.related?.some((place) => inFile(place.file)));

@@ -4,6 +4,7 @@ import { lineLocator } from './lines.ts';
 export type DiagnosticCode =
   | 'unknown-key'
   | 'duplicate-key'
+  | 'invalid-key'
   | 'invalid-bibtex'
   | 'unconverted-latex'
   | 'split-organisation'

@@ -8,7 +8,7 @@ export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryF
 export { parseLocator } from './locator.ts';
 export { readStyle, type CitationStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
-export { caseDuplicates, checkArticle, checkLibrary, describeUpdate, reservedPages, slugClashes, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
+export { checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
 export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, caseDuplicates, formatDiagnostic, issuedYear, keySlug, plainText, recordsOf, referenceLinks, reservedPages, slugClashes, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
+import { authorLabel, formatDiagnostic, issuedYear, keySlug, pageProblems, plainText, recordsOf, referenceLinks, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -56,10 +56,10 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   };
 }
 
-/** Every reference of the library, one record each; keys that would share a page are an error. */
+/** Every reference of the library, one record each; a key that cannot have a page of its own is an error. */
 export function referenceRecords(context: CitationContext): ReferenceRecord[] {
   const entries = context.library.all();
-  const clashes: Diagnostic[] = [...caseDuplicates(entries), ...slugClashes(entries), ...reservedPages(entries, RESERVED_REFERENCE_PAGES)];
+  const clashes: Diagnostic[] = pageProblems(entries, RESERVED_REFERENCE_PAGES);
   if (!clashes.length) return entries.map((entry) => referenceRecord(entry, context));
   throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
 }

@@ -66,6 +66,15 @@ describe('referenceRecords', () => {
     expect(() => referenceRecords(context)).toThrowError('refs.bib:1:1: error: Reference "by-year" would take the page /references/by-year/, which lists the references sorted [duplicate-key]\n  hint: Rename the key and update the articles that cite it.');
   });
 
+  it('refuses a key too long to name a file, with its place, rather than failing on ENAMETOOLONG', () => {
+    const key = `x${'y'.repeat(299)}`;
+    const library = loadLibrary([{ path: 'refs.json', text: JSON.stringify([{ id: 'short', type: 'article-journal', title: 'T', issued: { 'date-parts': [[2020]] } }, { id: key, type: 'article-journal', title: 'T', issued: { 'date-parts': [[2020]] } }], null, 2) }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
+    expect(() => referenceRecords(context)).toThrowError(/^refs\.json:15:11: error: Citation key "xy{39}…" is 300 characters long: its page and downloads are files named after it, and a file name holds at most 255 \[invalid-key\]\n {2}hint: Give the entry a shorter key \(at most 250 characters\)/u);
+    const fits = loadLibrary([{ path: 'refs.bib', text: `@article{${'z'.repeat(250)}, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}` }]);
+    expect(referenceRecords({ library: fits, formatter: new CitationFormatter(fits, loadStyle(root, 'ama')) })).toHaveLength(1);
+  });
+
   it("refuses a key whose page would be another reference's download, or a sorted list in other letter case", () => {
     const library = loadLibrary([{ path: 'refs.bib', text: ['clash', 'clash.bib', 'Other.JSON', 'other', 'By-Year'].map((key) => `@article{${key}, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}\n`).join('') }]);
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
