@@ -80,10 +80,12 @@ export class CitationError extends Error {
   }
 }
 
-/** Diagnostics in the order of their files and places, as a compiler lists them. */
+const NOWHERE: SourceLocation = { file: '', line: 0, column: 0 };
+const byPlace = (a: SourceLocation, b: SourceLocation) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
+
+/** Diagnostics in the order of their files and places, as a compiler lists them; at one place, by their first related place. */
 export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
-  const place = (d: Diagnostic) => d.location ?? { file: '', line: 0, column: 0 };
-  return diagnostics.sort((a, b) => place(a).file.localeCompare(place(b).file) || place(a).line - place(b).line || place(a).column - place(b).column);
+  return diagnostics.sort((a, b) => byPlace(a.location ?? NOWHERE, b.location ?? NOWHERE) || byPlace(a.related?.[0] ?? NOWHERE, b.related?.[0] ?? NOWHERE));
 }
 
 /**
@@ -92,24 +94,31 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  * nine times was nine identical errors. Sorted as sortDiagnostics sorts.
  */
 export function mergeRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
-  const merged = new Map<string | symbol, Diagnostic>();
+  const merged: Diagnostic[] = [];
+  const groups = new Map<string, { diagnostic: Diagnostic; places: Set<string> }[]>();
   for (const diagnostic of sortDiagnostics([...diagnostics])) {
+    const places = [...(diagnostic.location ? [diagnostic.location] : []), ...(diagnostic.related ?? [])];
     // A problem of its own at each place (two brackets left open) is not one problem: only those naming
-    // the place of their cause (the entry's definition) are.
-    const same = diagnostic.related?.length ? `${diagnostic.severity} ${diagnostic.code} ${diagnostic.message} ${diagnostic.related.map(formatLocation).join(' ')}` : Symbol('own place');
-    const first = merged.get(same);
-    if (!first) {
-      merged.set(same, { ...diagnostic });
+    // their cause's place (the entry's definition, as the problem's place or a related one) are, and
+    // they share that place.
+    const same = `${diagnostic.severity} ${diagnostic.code} ${diagnostic.message}`;
+    const group = diagnostic.related?.length ? groups.get(same)?.find(({ places: seen }) => places.some((place) => seen.has(formatLocation(place)))) : undefined;
+    if (!group) {
+      const copy = { ...diagnostic };
+      merged.push(copy);
+      if (diagnostic.related?.length) groups.set(same, [...(groups.get(same) ?? []), { diagnostic: copy, places: new Set(places.map(formatLocation)) }]);
       continue;
     }
+    const first = group.diagnostic;
     const firstPlace = first.location && formatLocation(first.location);
-    const places = new Map((first.related ?? []).map((place) => [formatLocation(place), place]));
-    for (const place of [...(diagnostic.location ? [diagnostic.location] : []), ...(diagnostic.related ?? [])]) {
-      if (formatLocation(place) !== firstPlace) places.set(formatLocation(place), place);
+    const related = new Map((first.related ?? []).map((place) => [formatLocation(place), place]));
+    for (const place of places) {
+      if (formatLocation(place) !== firstPlace) related.set(formatLocation(place), place);
+      group.places.add(formatLocation(place));
     }
-    first.related = [...places.values()];
+    first.related = [...related.values()];
   }
-  return [...merged.values()];
+  return merged;
 }
 
 /** `file:line:col: error: message [code]`, the form compilers use, so editors can jump to it. */

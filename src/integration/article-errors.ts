@@ -16,6 +16,8 @@ const SHOWN = 50;
  */
 export function articleErrorCollector() {
   const collected: Diagnostic[] = [];
+  // An error about a library entry is placed in the .bib file, not the article that cites it.
+  const articles = new Set<string | undefined>();
 
   /** The plugin, with a CitationError collected instead of thrown; the document is left as the plugin found it. */
   function collecting<P extends Plugin<any[], any>>(plugin: P): P {
@@ -29,6 +31,7 @@ export function articleErrorCollector() {
         } catch (error) {
           if (!(error instanceof CitationError)) throw error;
           collected.push(...error.diagnostics);
+          articles.add((file as { path?: string }).path);
           return undefined;
         }
       } as Transformer;
@@ -40,10 +43,9 @@ export function articleErrorCollector() {
     renderStart() {
       if (collected.length === 0) return;
       const errors = mergeRepeated(collected.splice(0));
-      const files = new Set(errors.map((error) => error.location?.file));
       const more = errors.length > SHOWN ? `\n\n…and ${errors.length - SHOWN} more.` : '';
       throw userError(
-        `${errors.length} error(s) in ${files.size} article(s):\n\n${errors.slice(0, SHOWN).map(formatDiagnostic).join('\n\n')}${more}`,
+        `${errors.length} error(s) in ${articles.size} article(s):\n\n${errors.slice(0, SHOWN).map(formatDiagnostic).join('\n\n')}${more}`,
         '`npm run refs -- check` lists these with every other problem in the articles and references, without a build.',
       );
     },

@@ -73,6 +73,16 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('hint: Check the braces, quotes and commas of the entry that starts at line 5');
   });
 
+  it('an entry\'s error placed in its .bib file counts the articles that cite it, not the file', async () => {
+    const error = await buildError((root) => {
+      appendFileSync(join(root, 'references/refs.bib'), '\n@article{badpmid2020,\n  author = {Doe, Jane},\n  title = {A trial},\n  journal = {J},\n  year = 2020,\n  pmid = {12ab}\n}\n');
+      cite(root, 'A trial [@badpmid2020].');
+      appendFileSync(join(root, 'content/articles/second.mdx'), '\nThe same trial [@badpmid2020].\n');
+    });
+    expect(error.message).toMatch(/references\/refs\.bib:\d+:\d+: error: .*12ab.* \[invalid-identifier\]/u);
+    expect(error.message).toContain('1 error(s) in 2 article(s):');
+  });
+
   it('key defined twice: both places are named', async () => {
     const error = await buildError((root) => {
       const bib = join(root, 'references/refs.bib');

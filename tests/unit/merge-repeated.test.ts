@@ -15,4 +15,16 @@ describe('mergeRepeated', () => {
       ['citation-syntax', 19, undefined],
     ]);
   });
+
+  it("merges an entry's problem placed at its definition, with each citing place related, and keeps apart same words about places unrelated", () => {
+    const definition = { file: 'references/refs.bib', line: 53, column: 1 };
+    const malformed = (file: string, line: number): Diagnostic => ({ code: 'invalid-identifier', severity: 'error', message: '"p": PMID "12ab" is malformed', location: definition, related: [{ file, line, column: 10 }] });
+    const repeated = (line: number, other: number): Diagnostic => ({ code: 'citation-syntax', severity: 'error', message: 'The citation names "k" twice', location: at(line), related: [at(other)] });
+    const merged = mergeRepeated([malformed('content/articles/b.mdx', 17), malformed('content/articles/a.mdx', 21), repeated(30, 31), repeated(40, 41)]);
+    expect(merged.map((d) => [d.code, `${d.location?.file}:${d.location?.line}`, d.related?.map((place) => `${place.file}:${place.line}`)])).toEqual([
+      ['citation-syntax', 'content/articles/a.mdx:30', ['content/articles/a.mdx:31']],
+      ['citation-syntax', 'content/articles/a.mdx:40', ['content/articles/a.mdx:41']],
+      ['invalid-identifier', 'references/refs.bib:53', ['content/articles/a.mdx:21', 'content/articles/b.mdx:17']],
+    ]);
+  });
 });
