@@ -33,8 +33,10 @@ const NON_ENTRIES = new Set(['comment', 'preamble', 'string']);
 // reads as a PubMed identifier (it drops any other eprint type).
 const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 // TeXMed, PubMed's BibTeX exporter, names the identifiers `pubmed` and `pmc`; citation-js reads `pmid` and `pmcid`.
-const TEXMED_PMID = /(^|[,{(]|\s)pubmed(?=\s*=\s*[{"]?\s*\d{1,9}\s*[}",\n])/gimu;
-const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*[{"]?\s*PMC\d+\s*[}",\n])/gimu;
+// The space after a brace or quote is read only after one (`\s*[{"]?\s*` took time growing with the square
+// of the spaces after "=" when no number followed, and these run over the whole file).
+const TEXMED_PMID = /(^|[,{(]|\s)pubmed(?=\s*=\s*(?:[{"]\s*)?\d{1,9}\s*[}",\n])/gimu;
+const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*(?:[{"]\s*)?PMC\d+\s*[}",\n])/gimu;
 
 // Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
 // `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.
@@ -52,7 +54,8 @@ const ENTRY_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]+)(?=\s*,)/gmu;
 // A key with a space in it (a pasted no-break space, often), which BibTeX cannot read as a key.
 const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"=]+)+)\s*,/u;
 // `@article{skou2015total` then the first field on the next line: the comma after the key is missing.
-const KEY_WITHOUT_COMMA = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+)\s*\n\s*[A-Za-z][\w-]*\s*=/u;
+// The space before the line end excludes line ends: `\s*\n\s*` took time growing with the square of the blank lines after a key.
+const KEY_WITHOUT_COMMA = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+)[^\S\n]*\n\s*[A-Za-z][\w-]*\s*=/u;
 
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
@@ -292,7 +295,9 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   try {
     // The whole file in one pass is fastest; on failure, halves are re-parsed until each bad entry stands alone.
     items = toCsl(text);
-    if (items.length !== keyed.length) throw new Error('an entry swallowed another');
+    // An entry without a key (`@article{` then the next entry's line) takes the next entry's text as its key,
+    // "@book{second2020": the count still agrees, so the keys are compared too.
+    if (items.length !== keyed.length || items.some((item, i) => itemKey(item) !== keyed[i]!.key)) throw new Error('an entry swallowed another');
   } catch {
     const macros = readMacros(chunks, where, diagnostics);
     const macroLines = macros ? macros.split('\n').length - 1 : 0;

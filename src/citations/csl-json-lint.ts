@@ -143,9 +143,12 @@ function withSubtitle(item: CslItem): Partial<CslItem> {
  * A name whose parts are all text: numbers become text, anything else is left out. Crossref's group
  * author, `{ "name": "GTEx Consortium" }`, is the literal name CSL calls it (citeproc would drop it).
  */
+// The parts of a name that are text: a boolean there (`"family": true`) failed every reader of the name.
+const TEXT_NAME_PARTS = new Set(['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle', 'name']);
+
 function textNameParts(name: CslName): CslName {
   const parts = Object.fromEntries(Object.entries(name).flatMap(([part, text]) => {
-    if (typeof text === 'string' || typeof text === 'boolean') return [[part, text]];
+    if (typeof text === 'string' || (typeof text === 'boolean' && !TEXT_NAME_PARTS.has(part))) return [[part, text]];
     return typeof text === 'number' ? [[part, String(text)]] : [];
   })) as CslName & { name?: string };
   if (parts.name === undefined) return parts;
@@ -215,7 +218,8 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
       }
       if (NAME_VARIABLES.has(field) && !isNameList(value)) {
         const names = (Array.isArray(value) ? value : [value]).filter((name) => name !== null && name !== undefined && name !== '');
-        checked[field] = names.map((name) => (typeof name === 'string' ? nameOf(name) : name));
+        // A name object among them gets text parts too: `[null, { "family": 1 }]` reached the reference pages with a number for a name.
+        checked[field] = names.map((name) => (typeof name === 'string' ? nameOf(name) : typeof name === 'object' ? textNameParts(name as CslName) : nameOf(String(name))));
         warn(`${field} is not a list of names such as [{ "family": "Doe", "given": "Jane" }], so it is read as ${JSON.stringify(checked[field])}`, `Write ${field} as a list of names: [{ "family": "Doe", "given": "Jane" }, { "literal": "World Health Organization" }].`);
       }
       continue;

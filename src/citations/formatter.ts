@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
+import { mapText } from './field-text.ts';
 import { cslLocale } from './locales.ts';
 import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
 import type { CslItem, NameTerms } from './csl.ts';
@@ -74,10 +75,12 @@ export class CitationFormatter {
     const items = new Map(library.all().map((entry) => [entry.key, entry.item]));
     this.items = items;
     const locales = plugins.config.get('@csl').locales;
+    // citeproc replaces /\s+'/g in every string it prints, which takes time growing with the square of a run
+    // of spaces (a CSL-JSON title with 100,000 spaces took minutes): each run reaches it as its first space.
     this.engine = new CSL.Engine({
       retrieveItem: (id) => {
         const item = items.get(id);
-        return item && withPlaceholderNames(item);
+        return item && mapText(withPlaceholderNames(item), (text) => text.replace(/(\s)\s+/gu, '$1'));
       },
       retrieveLocale: (lang) => cslLocale(lang) ?? locales.get(lang) ?? locales.get('en-US'),
     }, style.xml, locale, true);

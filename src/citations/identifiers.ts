@@ -58,7 +58,9 @@ const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, 
 
 // Mendeley joins several URLs of a work with spaces, which citation-js encodes as %20, or with a
 // literal `\n` (`abstract{\%}5Cnhttp://…`, `%5Cn` once the escape is undone).
-const NEXT_URL = /\s+(?=https?:\/\/)|%20(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
+// A run of spaces is tried from its start only: from each of its characters, a long run not followed by
+// an address took time growing with the square of its length.
+const NEXT_URL = /(?<!\s)\s+(?=https?:\/\/)|%20(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
 
 /** A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of several. */
 function linkableUrl(url: string): string {

@@ -3,7 +3,7 @@ import { isAbsolute, relative } from 'node:path';
 import { SKIP, visitParents } from 'unist-util-visit-parents';
 import type { VFile } from 'vfile';
 import { locate, parseCitations, type KeyTest, type LocatedCluster, type SourceLocation } from '../citations/index.ts';
-import { citingSentences, textWithOffset, type AuthorsOf } from './citing-sentence.ts';
+import { sentenceFinder, textOffsets, textWithOffset, type AuthorsOf } from './citing-sentence.ts';
 
 // Citations are never looked for inside code, links (their text or URL) or raw HTML.
 export const SKIPPED = new Set(['code', 'inlineCode', 'link', 'linkReference', 'definition', 'html', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml']);
@@ -100,12 +100,22 @@ function contextLabel(block: Parents, ancestors: Parents[]): string | undefined 
 }
 
 /** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it, after its label. */
-function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf?: AuthorsOf): string[] {
+/** A block's text, where each of its nodes starts in it, and the citing sentence at an offset: read once per block. */
+type BlockSentences = Map<Parents, { offsets: Map<Nodes, number>; sentenceAt: (at: number) => string; label?: string }>;
+
+function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf: AuthorsOf | undefined, blocks: BlockSentences): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
-  const { text, offset } = textWithOffset(block, node);
-  const sentences = citingSentences(text, clusters.map((cluster) => offset + cluster.start), isKnown, authorsOf);
-  const label = contextLabel(block, ancestors)?.replace(/[\s:.]+$/u, '');
+  // A paragraph whose citations are in many text nodes (`@a *x* @b *y* …`) was read again for each node.
+  let read = blocks.get(block);
+  if (!read) {
+    const { text, offsets } = textOffsets(block);
+    read = { offsets, sentenceAt: sentenceFinder(text, isKnown, authorsOf), label: contextLabel(block, ancestors)?.replace(/[\s:.]+$/u, '') };
+    blocks.set(block, read);
+  }
+  const offset = read.offsets.get(node) ?? -1;
+  const sentences = clusters.map((cluster) => read.sentenceAt(offset + cluster.start));
+  const label = read.label;
   return label ? sentences.map((sentence) => (sentence ? `${label}: ${sentence}` : label)) : sentences;
 }
 
@@ -121,6 +131,7 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authors
   const path = displayPath(file);
   const referenced = footnotesReferenced(tree);
   const spans = new Map<Parents, Span>();
+  const blocks: BlockSentences = new Map();
   visitParents(tree, (node: Nodes, ancestors: Parents[]) => {
     if (SKIPPED.has(node.type)) return SKIP;
     // GFM leaves out a footnote nothing refers to, and so the citations in it: they are not numbered either.
@@ -133,7 +144,7 @@ export function findCitations(tree: Root, file: VFile, isKnown: KeyTest, authors
       node,
       parent: ancestors[ancestors.length - 1]!,
       clusters,
-      contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf),
+      contexts: contextsOf(node, ancestors, clusters, isKnown, authorsOf, blocks),
       inHeading: ancestors.some((ancestor) => ancestor.type === 'heading'),
     });
     return undefined;
