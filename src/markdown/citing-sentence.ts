@@ -38,6 +38,21 @@ const END = String.raw`[.!?]["'”’)\]]*\s+`;
 const NUMBERED = String.raw`\b(?:[Pp]p?|[Vv]ol|[Ff]igs?|[Nn]os?|[Cc]hap|[Cc]h|[Ss]ec|[Pp]ara|[Ee]q|[Rr]ef|[Tt]ab|approx|ca|vs)`;
 const BOUNDARY = new RegExp(String.raw`${END}(?=[\p{Lu}“"‘'(\[${MARK}])|(?<!${NUMBERED})${END}(?=\p{N})`, 'gu');
 
+// A "sentence" longer than this (a paragraph or list with no full stop) is quoted as the words around the
+// citation, most of them before it, where the claim is: the whole block for each of its citations made an
+// article's summary grow with the square of the block.
+const LONGEST_CONTEXT = 400;
+const BEFORE_CITATION = 280;
+
+/** The part of a long sentence around the citation at `target`, cut at spaces. */
+function aroundCitation(text: string, start: number, end: number, target: number): { start: number; end: number } {
+  let from = Math.max(start, target - BEFORE_CITATION);
+  let to = Math.min(end, from + LONGEST_CONTEXT);
+  if (from > start) from = text.indexOf(' ', from) + 1 || from;
+  if (to < end) to = Math.max(text.lastIndexOf(' ', to), target + 1);
+  return { start: from, end: to };
+}
+
 /** The names a narrative citation stands for ("Cherkin et al"), when the caller can tell. */
 export type AuthorsOf = (key: string) => string | undefined;
 
@@ -80,6 +95,7 @@ export function sentenceFinder(text: string, isKnown: KeyTest, authorsOf?: Autho
     const target = maskedAt.get(at);
     let start = 0;
     let end = masked.length;
+    let cut = { before: false, after: false };
     if (target !== undefined) {
       // The first boundary after the citation, by binary search: the sentence runs from the one before it.
       let low = 0;
@@ -91,11 +107,17 @@ export function sentenceFinder(text: string, isKnown: KeyTest, authorsOf?: Autho
       }
       start = boundaries[low - 1]?.next ?? 0;
       end = boundaries[low]?.end ?? masked.length;
+      if (end - start > LONGEST_CONTEXT) {
+        const part = aroundCitation(masked, start, end, target);
+        cut = { before: part.start > start, after: part.end < end };
+        ({ start, end } = part);
+      }
     }
     const span = `${start}:${end}`;
     let sentence = cleaned.get(span);
     if (sentence === undefined) {
       sentence = masked.slice(start, end).replaceAll(MARK, '').replace(/\s+/gu, ' ').replace(/ ([.,;:!?])/gu, '$1').trim();
+      if (sentence) sentence = `${cut.before ? '…' : ''}${sentence}${cut.after ? '…' : ''}`;
       cleaned.set(span, sentence);
     }
     return sentence;

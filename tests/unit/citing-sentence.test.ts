@@ -30,6 +30,18 @@ describe('citingSentences', () => {
   it('takes the whole text when it has no sentence end, as in a table cell', () => {
     expect(at('12 points [@a; @b]', '[@a')).toBe('12 points');
   });
+
+  it('quotes the words around a citation, most of them before it, when its sentence is longer than 400 characters', () => {
+    const words = (from: number, count: number) => Array.from({ length: count }, (_, i) => `w${from + i}`).join(' ');
+    const text = `${words(0, 100)} claim [@a] ${words(100, 100)}; ${words(200, 100)} other [@b] ${words(300, 100)}.`;
+    const [first, second] = citingSentences(text, [text.indexOf('[@a'), text.indexOf('[@b')], () => false);
+    expect(first).toMatch(/^…w\d+ .* claim w100 .* w\d+…$/u);
+    expect(second).toMatch(/^…w\d+ .* other w300 .* w\d+…$/u);
+    for (const quote of [first!, second!]) expect(quote.length).toBeLessThanOrEqual(402);
+    expect(first!.indexOf('claim')).toBeGreaterThan(first!.length / 2);
+    // A sentence of 400 characters or fewer is quoted whole.
+    expect(at(`${words(0, 60)} [@a].`, '[@a')).toBe(`${words(0, 60)}.`);
+  });
 });
 
 describe('textWithOffset', () => {
