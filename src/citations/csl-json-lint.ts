@@ -139,13 +139,13 @@ function withSubtitle(item: CslItem): Partial<CslItem> {
   return { title: `${title}${/[?!:.]$/u.test(title) ? ' ' : ': '}${subtitle}` };
 }
 
+// The parts of a name that are text: a boolean there (`"family": true`) failed every reader of the name.
+const TEXT_NAME_PARTS = new Set(['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle', 'name']);
+
 /**
  * A name whose parts are all text: numbers become text, anything else is left out. Crossref's group
  * author, `{ "name": "GTEx Consortium" }`, is the literal name CSL calls it (citeproc would drop it).
  */
-// The parts of a name that are text: a boolean there (`"family": true`) failed every reader of the name.
-const TEXT_NAME_PARTS = new Set(['family', 'given', 'literal', 'suffix', 'dropping-particle', 'non-dropping-particle', 'name']);
-
 function textNameParts(name: CslName): CslName {
   const parts = Object.fromEntries(Object.entries(name).flatMap(([part, text]) => {
     if (typeof text === 'string' || (typeof text === 'boolean' && !TEXT_NAME_PARTS.has(part))) return [[part, text]];

@@ -47,6 +47,14 @@ function isOpenEnd(end: unknown): boolean {
 }
 
 /**
+ * The start of an open-ended range, as BibLaTeX (`2014-12-31/`) and CSL-JSON (`[[2014, 12, 31], [0]]`)
+ * write one, as date parts of its own; undefined for any other date.
+ */
+function openRangeStart(written: unknown): [unknown[]] | undefined {
+  return Array.isArray(written) && written.length === 2 && Array.isArray(written[0]) && isOpenEnd(written[1]) ? [written[0]] : undefined;
+}
+
+/**
  * A date variable as citeproc and the downloads can read it, and what was wrong with it. Text is read
  * as a date; a date whose parts are not numbers is left out (citation-js's exports fail on it), and
  * impossible months and days are dropped. `date` is undefined when nothing of it is a date.
@@ -62,11 +70,10 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
   if (typeof raw === 'string' && raw.trim()) date.raw = raw;
   if (typeof literal === 'string' && literal.trim()) date.literal = literal;
   if (written !== undefined) {
-    // An open-ended range, as BibLaTeX (`2014-12-31/`) and CSL-JSON (`[[2014, 12, 31], [0]]`) write one: its
-    // start is the date there is to print, where the whole date was left out.
-    const open = Array.isArray(written) && written.length === 2 && Array.isArray(written[0]) && isOpenEnd(written[1]);
-    if (open) problems.push('the range has no end');
-    const lists = partLists(open ? [written[0]] : written);
+    // An open range's start is the date there is to print, where the whole date was left out.
+    const start = openRangeStart(written);
+    if (start) problems.push('the range has no end');
+    const lists = partLists(start ?? written);
     if (!lists) problems.push('its date-parts are not numbers such as [[2020, 5, 1]]');
     const checked = (lists ?? []).slice(0, 2).map((parts) => checkedParts(parts, options.seasons));
     for (const { problems: found } of checked) problems.push(...found);
@@ -85,11 +92,10 @@ export function checkedDate(value: unknown, options: { seasons: boolean }): { da
 /** How a date variable is written, for a message: `2020-13-45`, or the text as given. */
 export function writtenDate(value: unknown): string {
   const written = (value as CslDate | undefined)?.['date-parts'];
-  // An open-ended range as BibLaTeX writes it: `2014-12-31/`.
-  const open = Array.isArray(written) && written.length === 2 && isOpenEnd(written[1]);
-  const parts = open ? [written[0]] : written;
+  const start = openRangeStart(written);
+  const parts = start ?? written;
   if (Array.isArray(parts) && parts.every((list) => Array.isArray(list) && list.every((part) => typeof part === 'number'))) {
-    return (parts as number[][]).map((list) => list.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')).join('/') + (open ? '/' : '');
+    return (parts as number[][]).map((list) => list.map((part, i) => (i === 0 ? String(part) : String(part).padStart(2, '0'))).join('-')).join('/') + (start ? '/' : '');
   }
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }

@@ -91,9 +91,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
-        // In a build, every summary's frontmatter problem at once; `astro dev` shows Astro's own, page by page.
+        // A build reports every summary's frontmatter problem at once, before it starts; `astro dev` on the
+        // summary's page, where Astro itself only logs its content layer's error.
         if (command === 'build') reportFrontmatterProblems(root, logger);
-        // A build reports every summary's frontmatter at once, before it starts; `astro dev` on the page.
         if (command === 'dev') processor.options.remarkPlugins.push([remarkFrontmatterCheck, { isArticle: (file: VFile) => isArticleFile(root, file.path) }]);
         processor.options.remarkPlugins.push(remarkMdxSyntaxHints, remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
           context: () => context!,

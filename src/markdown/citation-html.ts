@@ -75,8 +75,7 @@ export function clusterParts(cluster: RenderedCluster): ClusterParts {
 }
 
 /** The markup that replaces `[@a; @b]` in the text, where any space before a bracketed citation is the text's own. */
-export function clusterHtml(cluster: RenderedCluster): string {
-  const { attributes, words, numbers = '', spaced } = clusterParts(cluster);
+export function clusterHtml({ attributes, words, numbers = '', spaced }: ClusterParts): string {
   return element('span', attributes, `${words}${words && spaced ? ' ' : ''}${numbers}`);
 }
 

@@ -1,21 +1,7 @@
 import type { Nodes } from 'mdast';
 import { parseCitations, type KeyTest } from '../citations/index.ts';
 
-/** A block's text as mdast-util-to-string reads it, and the offset at which `target` starts in it (-1 if absent). */
-export function textWithOffset(block: Nodes, target: Nodes): { text: string; offset: number } {
-  let text = '';
-  let offset = -1;
-  const walk = (node: Nodes): void => {
-    if (node === target) offset = text.length;
-    if ('value' in node && typeof node.value === 'string') text += node.value;
-    else if ('alt' in node && typeof node.alt === 'string') text += node.alt;
-    else if ('children' in node) for (const child of node.children) walk(child);
-  };
-  walk(block);
-  return { text, offset };
-}
-
-/** A block's text as textWithOffset reads it, and where every node in it starts: one walk for all of its text nodes. */
+/** A block's text as mdast-util-to-string reads it, and where every node in it starts: one walk for all of its text nodes. */
 export function textOffsets(block: Nodes): { text: string; offsets: Map<Nodes, number> } {
   let text = '';
   const offsets = new Map<Nodes, number>();
@@ -27,6 +13,12 @@ export function textOffsets(block: Nodes): { text: string; offsets: Map<Nodes, n
   };
   walk(block);
   return { text, offsets };
+}
+
+/** A block's text, and the offset at which `target` starts in it (-1 if absent). */
+export function textWithOffset(block: Nodes, target: Nodes): { text: string; offset: number } {
+  const { text, offsets } = textOffsets(block);
+  return { text, offset: offsets.get(target) ?? -1 };
 }
 
 // Stands in for a citation while sentences are found: a citation's "p. 33" is no sentence end, and a

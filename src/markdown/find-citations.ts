@@ -99,10 +99,10 @@ function contextLabel(block: Parents, ancestors: Parents[]): string | undefined 
   return undefined;
 }
 
-/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it, after its label. */
 /** A block's text, where each of its nodes starts in it, and the citing sentence at an offset: read once per block. */
 type BlockSentences = Map<Parents, { offsets: Map<Nodes, number>; sentenceAt: (at: number) => string; label?: string }>;
 
+/** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it, after its label. */
 function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf: AuthorsOf | undefined, blocks: BlockSentences): string[] {
   const block = [...ancestors].reverse().find((ancestor) => BLOCKS.has(ancestor.type));
   if (!block) return clusters.map(() => '');
@@ -115,7 +115,7 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
   }
   const offset = read.offsets.get(node) ?? -1;
   const sentences = clusters.map((cluster) => read.sentenceAt(offset + cluster.start));
-  const label = read.label;
+  const { label } = read;
   return label ? sentences.map((sentence) => (sentence ? `${label}: ${sentence}` : label)) : sentences;
 }
 

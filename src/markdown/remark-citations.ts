@@ -158,7 +158,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
         // A narrative citation starts with words ("Cherkin et al¹"): its space stays.
         const superscript = rendered.superscript && rendered.lead.length === 0;
         const parts = clusterParts(rendered);
-        const citation = inHeading ? headingCitation(parts, mdx) : rawInline(clusterHtml(rendered), mdx);
+        const citation = inHeading ? headingCitation(parts, mdx) : rawInline(clusterHtml(parts), mdx);
         return { start: cluster.start, end: cluster.end, node: citation, superscript, hug: inHeading && parts.spaced && !parts.words };
       });
       const replacement = spliceCitations(node.value, placements);
