@@ -18,7 +18,10 @@ declare module 'citeproc' {
     makeBibliography(): [{ entry_ids: string[][] }, string[]] | false;
     makeCitationCluster(items: CiteprocCiteItem[]): string;
     citation: {
-      opt: { layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][] };
+      opt: {
+        layout_prefix: string; layout_suffix: string; layout_delimiter: string; layout_decorations: [string, string][];
+        collapse: string | []; cite_group_delimiter?: string; 'after-collapse-delimiter'?: string;
+      };
       /** Compares two cites by the style's citation sort keys, then by `seq`. */
       srt: { compareKeys(a: { sortkeys: unknown[]; seq: number }, b: { sortkeys: unknown[]; seq: number }): number };
     };

@@ -195,12 +195,35 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
   const segments: Segment[] = [];
   const order = formatter.citationOrder(uses.map((use) => use.key));
   const ordered = [...uses].sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
-  ordered.forEach((use, i) => {
-    if (i > 0) segments.push({ type: 'text', value: layout.delimiter });
-    const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: use.item.suppressAuthor });
-    segments.push(...affixed(use, [citeSegment(use, html)]));
+  authorGroups(ordered, formatter).forEach((group, g, groups) => {
+    if (g > 0) segments.push({ type: 'text', value: groups[g - 1]!.length > 1 ? formatter.yearGrouping!.after : layout.delimiter });
+    group.forEach((use, i) => {
+      // Pandoc's rule: a year with a locator is set off by the wider delimiter ("2012, p. 3; 2018").
+      if (i > 0) segments.push({ type: 'text', value: use.item.locator || group[i - 1]!.item.locator ? formatter.yearGrouping!.after : formatter.yearGrouping!.between });
+      const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: i > 0 || use.item.suppressAuthor });
+      segments.push(...affixed(use, [citeSegment(use, html)]));
+    });
   });
   return { lead: [], superscript: layout.superscript, numbered: false, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
+}
+
+/**
+ * One author's works in a citation, which styles with collapse="year" print with the names once. As in
+ * pandoc, a later work joins the group of the same names where it first appeared (styles that do not
+ * sort citations are regrouped so); a prefix starts a new group and a suffix ends one, so that no words
+ * land between years.
+ */
+function authorGroups(ordered: Use[], formatter: CitationFormatter): Use[][] {
+  const groups: Use[][] = [];
+  // citeproc's names decide; the library's own label first spares it the sources that plainly differ.
+  const sameNames = (a: Use, b: Use) => authorLabel(a.csl) === authorLabel(b.csl)
+    && formatter.cite({ key: a.key, authorOnly: true }) === formatter.cite({ key: b.key, authorOnly: true });
+  for (const use of ordered) {
+    const group = formatter.yearGrouping && !use.item.prefix ? groups.findLast((candidate) => sameNames(use, candidate[0]!)) : undefined;
+    if (group && !group[0]!.item.suppressAuthor && !group[group.length - 1]!.item.suffix) group.push(use);
+    else groups.push([use]);
+  }
+  return groups;
 }
 
 function wrap(segments: Segment[], prefix: string, suffix: string): Segment[] {

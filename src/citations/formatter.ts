@@ -275,6 +275,18 @@ export class CitationFormatter {
       superscript: opt.layout_decorations.some(([name, value]) => name === '@vertical-align' && value === 'sup'),
     };
   }
+
+  /**
+   * How an author-date style groups one author's works in a citation ("Vickers et al., 2012, 2018"), as
+   * its `collapse="year"` (or year-suffix) asks; undefined when it prints every name. `between` joins the
+   * years, `after` ends a group, as CSL's cite-group-delimiter and after-collapse-delimiter.
+   */
+  get yearGrouping(): { between: string; after: string } | undefined {
+    const opt = this.engine.citation.opt;
+    // citeproc keeps an empty list where the style sets no collapse.
+    if (this.style.numeric || typeof opt.collapse !== 'string' || !opt.collapse.startsWith('year')) return undefined;
+    return { between: opt.cite_group_delimiter ?? ', ', after: opt['after-collapse-delimiter'] ?? opt.layout_delimiter };
+  }
 }
 
 export type { CslItem };
