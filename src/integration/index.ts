@@ -13,6 +13,7 @@ import remarkMdxSyntaxHints from '../markdown/remark-mdx-syntax-hints.ts';
 import remarkProseExpressions from '../markdown/prose-expressions.ts';
 import remarkCitations, { type CitationContext } from '../markdown/remark-citations.ts';
 import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
+import rehypePageHeadingIds from '../markdown/rehype-heading-ids.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
@@ -116,7 +117,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
             for (const entry of cited.bibliography) citedKeys.add(entry.key);
           },
         }]);
-        processor.options.rehypePlugins.push(rehypeLetteredFootnotes);
+        processor.options.rehypePlugins.push(rehypeLetteredFootnotes, rehypePageHeadingIds);
       },
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(dir, logger);

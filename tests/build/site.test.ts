@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_IDS } from '../../src/markdown/rehype-heading-ids.ts';
 import { buildFixture, fixturesDir, readPage } from './helpers.ts';
 
 let dist: string;
@@ -54,6 +55,28 @@ describe('a built article', () => {
     const heading = [...readPage(dist, 'articles/second/index.html').querySelectorAll('.article-body h2')].find((h) => text(h).startsWith('What'));
     expect(text(heading ?? null)).toBe('What Hinman et al1 compared');
     expect(heading?.id).toBe('what-hinman-et-al-compared');
+  });
+
+  it("gives a heading worded as a part of the page ('References', 'Cite this', 'Ref <key>') an id of its own, so that links to those parts land on them", () => {
+    const second = readPage(dist, 'articles/second/index.html');
+    const ids = [...second.querySelectorAll('[id]')].map((element) => element.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(second.getElementById('references')!.closest('section')!.querySelector('.references')).not.toBeNull();
+    expect(second.getElementById('ref-hinman2014acupuncture')!.tagName).toBe('LI');
+    expect(text(second.getElementById('cite-this'))).toBe('Cite this summary');
+    const headings = [...second.querySelectorAll('.article-body h2')].map((h) => `${h.id} ${text(h)}`);
+    expect(headings).toEqual(expect.arrayContaining(['references-1 References', 'ref-hinman2014acupuncture-1 Ref hinman2014acupuncture', 'cite-this-1 Cite this']));
+  });
+
+  it("keeps from headings every id the page gives its own parts, so that a part added to the page is not left to clash", () => {
+    for (const page of ['articles/first/index.html', 'articles/second/index.html']) {
+      const document = readPage(dist, page);
+      const ownParts = [...document.querySelectorAll('[id]')]
+        .filter((element) => !(/^H[1-6]$/u.test(element.tagName) && element.parentElement?.classList.contains('article-body')))
+        .map((element) => element.id)
+        .filter((id) => !/^(?:ref|cite|finding|user-content-fn(?:ref)?)-/u.test(id) || PAGE_IDS.includes(id as (typeof PAGE_IDS)[number]));
+      expect(ownParts.filter((id) => !PAGE_IDS.includes(id as (typeof PAGE_IDS)[number])), page).toEqual([]);
+    }
   });
 
   it('marks notes with letters under a visible "Notes" heading, so that none reads as a citation number', () => {
