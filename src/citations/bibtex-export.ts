@@ -1,6 +1,6 @@
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import { issuedYear, plainText, type CslItem } from './csl.ts';
+import { issuedYear, plainText, type CslItem, type CslName } from './csl.ts';
 import { mapText } from './field-text.ts';
 import { identifiersOf } from './identifiers.ts';
 import { hasMoreNames, LISTED_ROLES } from './more-names.ts';
@@ -33,6 +33,23 @@ function texEscaped(item: CslItem, plain: boolean): CslItem {
   const escaped = mapText(item, (text) => texText(plain ? plainText(text) : text));
   for (const field of VERBATIM) if (typeof item[field] === 'string') escaped[field] = verbatimText(item[field]);
   return escaped;
+}
+
+/**
+ * The item with each name's particles in one, as BibTeX's "von" part holds them ("de La Fontaine, Jean"):
+ * citation-js writes only the non-dropping particle, and "Jean de la Fontaine" became "Fontaine, Jean".
+ */
+function vonParts(item: CslItem): CslItem {
+  const joined: CslItem = { ...item };
+  for (const [field, value] of Object.entries(item)) {
+    if (!Array.isArray(value)) continue;
+    joined[field] = value.map((name: unknown) => {
+      if (!name || typeof name !== 'object' || !('dropping-particle' in name)) return name;
+      const { 'dropping-particle': dropping, ...rest } = name as CslName;
+      return { ...rest, 'non-dropping-particle': [dropping, rest['non-dropping-particle']].filter(Boolean).join(' ') };
+    });
+  }
+  return joined;
 }
 
 /** Whether every brace of an entry closes, leaving out escaped ones (\{). */
@@ -91,7 +108,7 @@ function completed(entry: string, item: CslItem): string {
 export function toBibtex(items: CslItem[]): string {
   return items.map((item) => {
     // citation-js types CSL `type` as a closed union; these items came from CSL readers.
-    const write = (plain: boolean) => completed(String(plugins.output.format('bibtex', [{ ...texEscaped(item, plain), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1])), item);
+    const write = (plain: boolean) => completed(String(plugins.output.format('bibtex', [{ ...texEscaped(vonParts(item), plain), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1])), item);
     const entry = write(false);
     // Markup that never closes ("<i>Staphylococcus aureus") would leave a \textit{ open, and every entry after it unread.
     return balanced(entry) ? entry : write(true);

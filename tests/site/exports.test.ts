@@ -63,6 +63,18 @@ describe('exportReferences', () => {
     expect(back).toMatchObject({ title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', 'container-title': 'J & K', DOI: '10.1000/a_b' });
   });
 
+  it("writes every name particle in BibTeX's von part, where citation-js dropped a dropping one ('Jean de la Fontaine' became 'Fontaine, Jean')", () => {
+    const particles = { id: 'p', type: 'article-journal', title: 'T', 'container-title': 'J', issued: { 'date-parts': [[2020]] }, author: [
+      { family: 'Fontaine', given: 'Jean', 'dropping-particle': 'de' , 'non-dropping-particle': 'La' },
+      { family: 'Beethoven', given: 'Ludwig', 'dropping-particle': 'van' },
+      { family: 'Esch', given: 'Martin', 'non-dropping-particle': 'van der' },
+    ] };
+    const bib = exportReferences([particles], 'bib');
+    expect(bib).toContain('author = {de La Fontaine, Jean and van Beethoven, Ludwig and van der Esch, Martin}');
+    const [back] = new Cite(bib).data as { author: Record<string, string>[] }[];
+    expect(back!.author.map((name) => `${name.given} ${name['non-dropping-particle']} ${name.family}`)).toEqual(['Jean de La Fontaine', 'Ludwig van Beethoven', 'Martin van der Esch']);
+  });
+
   it('writes BibTeX whose braces close however the fields are written: markup left open, braces and line breaks in addresses', () => {
     const open = { id: 'open', type: 'article-journal', title: 'Carriage of <i>Staphylococcus aureus in children', 'container-title': 'J', issued: { 'date-parts': [[2020]] } };
     const closed = { id: 'closed', type: 'article-journal', title: 'Fine <i>E. coli</i> title', DOI: '10.1000/x}y', URL: 'https://example.com/}\n@misc{x,', issued: { 'date-parts': [[2021]] } };
