@@ -87,6 +87,9 @@ function completed(entry: string, item: CslItem): string {
   // citation-js copies the URL, kept verbatim, into howpublished, which LaTeX prints as text: escaped
   // there, so that "a_b&c" in an address cannot stop a LaTeX run.
   if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === verbatimText(item.URL as string) ? `${start}${texText(value)}${end}` : line));
+  // BibTeX and biblatex print no publisher for @misc, where citation-js writes a guideline's series and
+  // number ("NICE guideline NG59", read from howpublished): howpublished is the field they print.
+  if (text.startsWith('@misc{') && !/^\thowpublished = /mu.test(text)) text = text.replace(/^\tpublisher = /mu, '\thowpublished = ');
   // A thesis is @misc to citation-js; BibTeX has a type for each kind.
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   // "and others" ends a list the work has more names than (more-names.ts).

@@ -75,6 +75,15 @@ describe('exportReferences', () => {
     expect(back!.author.map((name) => `${name.given} ${name['non-dropping-particle']} ${name.family}`)).toEqual(['Jean de La Fontaine', 'Ludwig van Beethoven', 'Martin van der Esch']);
   });
 
+  it("writes a @misc's publisher (a guideline's series and number) as howpublished, the field BibTeX and biblatex print for @misc", () => {
+    const guideline = { id: 'g', type: 'document', title: 'Low back pain and sciatica in over 16s', author: [{ literal: 'National Institute for Health and Care Excellence' }], publisher: 'NICE guideline NG59', URL: 'https://www.nice.org.uk/guidance/ng59', issued: { 'date-parts': [[2016, 11]] } };
+    const bib = exportReferences([guideline], 'bib');
+    expect(bib).toMatch(/^@misc\{g,$/mu);
+    expect(bib).toContain('\thowpublished = {NICE guideline NG59},');
+    expect(bib).not.toMatch(/^\tpublisher = /mu);
+    expect(new Cite(bib).data[0]).toMatchObject({ publisher: 'NICE guideline NG59', URL: 'https://www.nice.org.uk/guidance/ng59' });
+  });
+
   it('writes BibTeX whose braces close however the fields are written: markup left open, braces and line breaks in addresses', () => {
     const open = { id: 'open', type: 'article-journal', title: 'Carriage of <i>Staphylococcus aureus in children', 'container-title': 'J', issued: { 'date-parts': [[2020]] } };
     const closed = { id: 'closed', type: 'article-journal', title: 'Fine <i>E. coli</i> title', DOI: '10.1000/x}y', URL: 'https://example.com/}\n@misc{x,', issued: { 'date-parts': [[2021]] } };
