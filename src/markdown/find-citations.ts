@@ -99,8 +99,23 @@ function contextLabel(block: Parents, ancestors: Parents[]): string | undefined 
   return undefined;
 }
 
+/**
+ * What a citation alone in the first cell of a table row (a "Study" column) is cited for: the rest of the
+ * row, citations taken out ("20,827 people; Moderate benefit"). Without it each such citation of a source
+ * had no words, so one id but for its -2, -3, which moved to another row when a row was added above.
+ */
+function restOfRow(block: Parents, ancestors: Parents[], isKnown: KeyTest, authorsOf: AuthorsOf | undefined): string {
+  const row = ancestors[ancestors.indexOf(block) - 1];
+  if (block.type !== 'tableCell' || row?.type !== 'tableRow') return '';
+  return row.children.filter((cell) => cell !== block)
+    // At an offset where no citation starts, the finder gives the whole cell, citations taken out.
+    .map((cell) => sentenceFinder(textOffsets(cell).text, isKnown, authorsOf)(-1))
+    .filter(Boolean)
+    .join('; ');
+}
+
 /** A block's text, where each of its nodes starts in it, and the citing sentence at an offset: read once per block. */
-type BlockSentences = Map<Parents, { offsets: Map<Nodes, number>; sentenceAt: (at: number) => string; label?: string }>;
+type BlockSentences = Map<Parents, { offsets: Map<Nodes, number>; sentenceAt: (at: number) => string; label?: string; rest?: string }>;
 
 /** The citing sentence of each cluster in a text node, from the paragraph, cell, heading or item around it, after its label. */
 function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[], isKnown: KeyTest, authorsOf: AuthorsOf | undefined, blocks: BlockSentences): string[] {
@@ -116,7 +131,8 @@ function contextsOf(node: Text, ancestors: Parents[], clusters: LocatedCluster[]
   const offset = read.offsets.get(node) ?? -1;
   const sentences = clusters.map((cluster) => read.sentenceAt(offset + cluster.start));
   const { label } = read;
-  return label ? sentences.map((sentence) => (sentence ? `${label}: ${sentence}` : label)) : sentences;
+  if (label) return sentences.map((sentence) => (sentence ? `${label}: ${sentence}` : label));
+  return sentences.map((sentence) => sentence || (read.rest ??= restOfRow(block, ancestors, isKnown, authorsOf)));
 }
 
 /**

@@ -131,6 +131,17 @@ describe('remark-citations', () => {
     ]);
   });
 
+  it('quotes a citation alone in the first cell of its row (a "Study" column) by the rest of the row, so each row has its own id, whatever rows are added above it', async () => {
+    const table = (rows: string[]) => ['| Study | People | Result |', '| --- | --- | --- |', ...rows].join('\n');
+    const vickers = '| [@vickers2018acupuncture] | 20,827 people | Moderate benefit |';
+    const shoulder = '| [@vickers2018acupuncture] | Shoulder pain only | Small benefit [@cherkin2009randomized] |';
+    const { metadata } = await render(table([vickers, shoulder]));
+    const citations = citationSummaryOf(metadata.frontmatter)!.references[0]!.citations;
+    expect(citations.map((citation) => citation.context)).toEqual(['20,827 people; Moderate benefit', 'Shoulder pain only; Small benefit']);
+    const added = await render(table(['| [@vickers2018acupuncture] | Knee pain only | No benefit |', shoulder]));
+    expect(citationSummaryOf(added.metadata.frontmatter)!.references[0]!.citations[1]!.id).toBe(citations[1]!.id);
+  });
+
   it.each([
     ['a comma between sources', '[@vickers2018acupuncture, @cherkin2009randomized]', '"@cherkin2009randomized" is written inside the citation of "vickers2018acupuncture" as its suffix'],
     ['a source without its @', '[@vickers2018acupuncture; cherkin2009randomized]', '"cherkin2009randomized" is written inside the citation of "vickers2018acupuncture" as its suffix'],
