@@ -41,12 +41,17 @@ const referenceText = perObject((item: CslItem): string => sourcePairs(item)
   .map(([name, value]) => `${name}=${name === 'citation_doi' ? value.replace(/%/gu, '%25').replace(/;/gu, '%3B') : plainText(value).replace(/;/gu, ',')}`)
   .join('; '));
 
+// Zotero reads a citation_author without a comma as "Given Family": "Evidence Library editorial team" became
+// the person "team, Evidence Library editorial" in readers' bibliographies. An organisation is written as a
+// family name with no given name, "Evidence Library editorial team,", which it keeps whole.
+const keptWhole = (author: string) => (author.includes(',') ? author : `${author},`);
+
 /** Highwire Press `citation_*` meta tags, as name/content pairs in the order Zotero expects. */
 export function highwireTags(input: HighwireInput): { name: string; content: string }[] {
   const date = input.date.toISOString().slice(0, 10).replace(/-/gu, '/');
   return [
     { name: 'citation_title', content: input.title },
-    ...(input.authors.length ? input.authors : [input.publisher]).map((content) => ({ name: 'citation_author', content })),
+    ...(input.authors.length ? input.authors : [input.publisher]).map((author) => ({ name: 'citation_author', content: keptWhole(author) })),
     { name: 'citation_publication_date', content: date },
     { name: 'citation_online_date', content: date },
     { name: 'citation_public_url', content: input.url },
@@ -80,5 +85,6 @@ export function sourceTags(item: CslItem): { name: string; content: string }[] {
     ['citation_lastpage', pages.last],
     ['citation_pmid', shownIdentifiersOf(item).find((id) => id.scheme === 'pmid')?.value],
   ];
-  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1])).map(([name, content]) => ({ name, content: plainText(content) }));
+  return pairs.filter((pair): pair is [string, string] => Boolean(pair[1]))
+    .map(([name, content]) => ({ name, content: name === 'citation_author' ? keptWhole(plainText(content)) : plainText(content) }));
 }

@@ -74,9 +74,18 @@ describe('highwireTags', () => {
 
   it('gives the title, an author, the date as Zotero reads it and the public URL', () => {
     expect(values('citation_title')).toEqual(['T']);
-    expect(values('citation_author')).toEqual(['Editors']);
+    expect(values('citation_author')).toEqual(['Editors,']);
     expect(values('citation_publication_date')).toEqual(['2026/11/27']);
     expect(values('citation_public_url')).toEqual([base.url]);
+  });
+
+  it('writes an organisation as an author with a trailing comma, which Zotero keeps whole where it made "Evidence Library editorial team" the person "team, Evidence Library editorial"', () => {
+    const authors = (names: string[]) => highwireTags({ title: 'T', authors: names, date: new Date('2026-11-27T00:00:00Z'), url: base.url, publisher: 'Evidence Library editorial team', locale: 'en-GB', references: [] })
+      .filter((t) => t.name === 'citation_author').map((t) => t.content);
+    expect(authors([])).toEqual(['Evidence Library editorial team,']);
+    expect(authors(['Doe, Jane', 'Cochrane Back and Neck Group'])).toEqual(['Doe, Jane', 'Cochrane Back and Neck Group,']);
+    const guideline = { id: 'g', type: 'document', title: 'Low back pain', author: [{ literal: 'National Institute for Health and Care Excellence' }, { family: 'Smith', given: 'Ann' }] };
+    expect(sourceTags(guideline).filter((t) => t.name === 'citation_author').map((t) => t.content)).toEqual(['National Institute for Health and Care Excellence,', 'Smith, Ann']);
   });
 
   it('lists each source as a citation_reference in Google Scholar form', () => {
