@@ -52,6 +52,21 @@ function vonParts(item: CslItem): CslItem {
   return joined;
 }
 
+// The first word of a title, or of its part after a colon, when a capital follows its first letter: "CDC", "mRNA", "COVID-19".
+const LEADING_CAPITALS = /(^|:\s*)([\p{L}\p{N}](?:[\p{L}\p{N}]|-(?=[\p{L}\p{N}]))*)/gu;
+const CAPITAL_AFTER_FIRST = /^.\P{Lu}*\p{Lu}/u;
+
+/**
+ * The item with its title's first words kept as written: citation-js protects every capitalised word but
+ * the first of the title and of each part after a colon, which BibTeX styles lowercase but for their first
+ * letter ("Cdc clinical practice guideline"). CSL's nocase span is what citation-js writes as {CDC}.
+ */
+function leadingCapitalsKept(item: CslItem): CslItem {
+  if (typeof item.title !== 'string') return item;
+  const title = item.title.replace(LEADING_CAPITALS, (match, start: string, word: string) => (CAPITAL_AFTER_FIRST.test(word) ? `${start}<span class="nocase">${word}</span>` : match));
+  return { ...item, title };
+}
+
 /** Whether every brace of an entry closes, leaving out escaped ones (\{). */
 function balanced(entry: string): boolean {
   let depth = 0;
@@ -111,7 +126,7 @@ function completed(entry: string, item: CslItem): string {
 export function toBibtex(items: CslItem[]): string {
   return items.map((item) => {
     // citation-js types CSL `type` as a closed union; these items came from CSL readers.
-    const write = (plain: boolean) => completed(String(plugins.output.format('bibtex', [{ ...texEscaped(vonParts(item), plain), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1])), item);
+    const write = (plain: boolean) => completed(String(plugins.output.format('bibtex', [{ ...texEscaped(leadingCapitalsKept(vonParts(item)), plain), 'citation-key': bibtexKey(item.id) }] as unknown as Parameters<typeof plugins.output.format>[1])), item);
     const entry = write(false);
     // Markup that never closes ("<i>Staphylococcus aureus") would leave a \textit{ open, and every entry after it unread.
     return balanced(entry) ? entry : write(true);

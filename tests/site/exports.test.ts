@@ -84,6 +84,16 @@ describe('exportReferences', () => {
     expect(new Cite(bib).data[0]).toMatchObject({ publisher: 'NICE guideline NG59', URL: 'https://www.nice.org.uk/guidance/ng59' });
   });
 
+  it("protects a title's first word, and the first after a colon, when it keeps capitals after its first letter ('CDC', 'mRNA'): BibTeX styles printed 'Cdc clinical practice guideline'", () => {
+    const cdc = { id: 'c', type: 'article-journal', title: 'CDC Clinical Practice Guideline for Opioids: mRNA, pH and Opioids', 'container-title': 'MMWR', issued: { 'date-parts': [[2022]] } };
+    const plain = { id: 'p', type: 'article-journal', title: 'Exercise: A review', 'container-title': 'J', issued: { 'date-parts': [[2022]] } };
+    const bib = exportReferences([cdc, plain], 'bib');
+    const titles = [...bib.matchAll(/^\ttitle = \{(.*)\},$/gmu)].map((line) => line[1]);
+    expect(titles[0]).toMatch(/^\{+CDC\}+ \{Clinical\} .*: \{+mRNA\}+, \{pH\} and \{Opioids\}$/u);
+    expect(titles[1]).toBe('Exercise: A review');
+    expect((new Cite(bib).data as { title: string }[]).map((item) => item.title)).toEqual([cdc.title, plain.title]);
+  });
+
   it('writes BibTeX whose braces close however the fields are written: markup left open, braces and line breaks in addresses', () => {
     const open = { id: 'open', type: 'article-journal', title: 'Carriage of <i>Staphylococcus aureus in children', 'container-title': 'J', issued: { 'date-parts': [[2020]] } };
     const closed = { id: 'closed', type: 'article-journal', title: 'Fine <i>E. coli</i> title', DOI: '10.1000/x}y', URL: 'https://example.com/}\n@misc{x,', issued: { 'date-parts': [[2021]] } };
