@@ -105,6 +105,9 @@ function completed(entry: string, item: CslItem): string {
   // BibTeX and biblatex print no publisher for @misc, where citation-js writes a guideline's series and
   // number ("NICE guideline NG59", read from howpublished): howpublished is the field they print.
   if (text.startsWith('@misc{') && !/^\thowpublished = /mu.test(text)) text = text.replace(/^\tpublisher = /mu, '\thowpublished = ');
+  // A chapter is @inbook to citation-js, whose title BibTeX styles print as the book's, leaving out the
+  // booktitle and editors; @incollection is a titled part of a book in BibTeX and biblatex alike.
+  if (/^\tbooktitle = /mu.test(text)) text = text.replace(/^@inbook\{/u, '@incollection{');
   // A thesis is @misc to citation-js; BibTeX has a type for each kind.
   if (item.type === 'thesis') text = text.replace(/^@misc\{/u, /master/iu.test(String(item.genre ?? '')) ? '@mastersthesis{' : '@phdthesis{');
   // "and others" ends a list the work has more names than (more-names.ts).

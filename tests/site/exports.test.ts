@@ -94,6 +94,14 @@ describe('exportReferences', () => {
     expect((new Cite(bib).data as { title: string }[]).map((item) => item.title)).toEqual([cdc.title, plain.title]);
   });
 
+  it('writes a chapter in a book as @incollection, whose booktitle and editors BibTeX styles print, where @inbook lost them', () => {
+    const chapter = { id: 'ch', type: 'chapter', title: 'Acupuncture', author: [{ family: 'Doe', given: 'Jane' }], editor: [{ family: 'Roe', given: 'Rick' }], 'container-title': 'Handbook of Pain', publisher: 'Oxford University Press', page: '12-30', issued: { 'date-parts': [[2015]] } };
+    const bib = exportReferences([chapter], 'bib');
+    expect(bib).toMatch(/^@incollection\{ch,$/mu);
+    expect(bib).toContain('\tbooktitle = {Handbook of {Pain}},');
+    expect(new Cite(bib).data[0]).toMatchObject({ type: 'chapter', title: 'Acupuncture', 'container-title': 'Handbook of Pain', editor: [{ family: 'Roe', given: 'Rick' }] });
+  });
+
   it('writes BibTeX whose braces close however the fields are written: markup left open, braces and line breaks in addresses', () => {
     const open = { id: 'open', type: 'article-journal', title: 'Carriage of <i>Staphylococcus aureus in children', 'container-title': 'J', issued: { 'date-parts': [[2020]] } };
     const closed = { id: 'closed', type: 'article-journal', title: 'Fine <i>E. coli</i> title', DOI: '10.1000/x}y', URL: 'https://example.com/}\n@misc{x,', issued: { 'date-parts': [[2021]] } };
