@@ -1,5 +1,6 @@
 import { toBibtex, toRis, type CslItem } from '../citations/index.ts';
 import { perObject } from './memo.ts';
+import { readerNote } from './reader-note.ts';
 
 /** The download formats every article and reference offers, by file extension. */
 export const EXPORT_FORMATS = {
@@ -15,12 +16,15 @@ const WEB_ADDRESS = /^(?:https?|ftp):\/\//iu;
 
 /**
  * The item as readers download it: without `annote`, the editors' own remarks (how an entry was checked),
- * which reference managers would import as a note, and without a URL that is no web address; with its
- * key, which they keep when told explicitly.
+ * which reference managers would import as a note, and without a URL that is no web address; with the
+ * note readers see on the source's page, not the identifiers, tool lines or PubMed record a reference
+ * manager wrote into it, which LaTeX prints in the bibliography (the identifiers are fields of their own);
+ * with its key, which they keep when told explicitly.
  */
 function exportItem(item: CslItem): CslItem {
-  const { annote: _editorsOnly, URL: url, ...published } = item;
-  return { ...published, ...(typeof url === 'string' && WEB_ADDRESS.test(url.trim()) ? { URL: url } : {}), 'citation-key': item.id };
+  const { annote: _editorsOnly, URL: url, note: _asWritten, ...published } = item;
+  const note = readerNote(item);
+  return { ...published, ...(note ? { note } : {}), ...(typeof url === 'string' && WEB_ADDRESS.test(url.trim()) ? { URL: url } : {}), 'citation-key': item.id };
 }
 
 // Each source is written once per build and format: articles' downloads repeat the references' own.

@@ -50,6 +50,17 @@ describe('exportReferences', () => {
     expect(exportReferences(library.all().map((entry) => entry.item), 'bib')).not.toMatch(/annote/iu);
   });
 
+  it("writes the note readers see on the source's page, without the identifiers, tool lines and PubMed record a reference manager put in it, which LaTeX printed in readers' bibliographies", () => {
+    const zotero = { id: 'z', type: 'article-journal', title: 'T', 'container-title': 'J', issued: { 'date-parts': [[2020]] }, PMID: '29198932', PMCID: 'PMC5927830', note: 'PMID: 29198932\nPMCID: PMC5927830\ntex.ids: doe2020a\nStopped early for benefit.' };
+    const endnote = { id: 'e', type: 'article-journal', title: 'U', 'container-title': 'J', issued: { 'date-parts': [[2018]] }, note: "1528-8447 Vickers, Andrew J Vertosick, Emily A Journal Article Meta-Analysis Research Support, N.I.H., Extramural United States J Pain. 2018 May;19(5):455-474. doi: 10.1016/j.jpain.2017.11.005." };
+    for (const format of ['bib', 'ris', 'json'] as const) {
+      const text = exportReferences([zotero, endnote], format);
+      expect(text, format).toContain('Stopped early for benefit.');
+      expect(text, format).not.toMatch(/tex\.ids|PMCID: PMC5927830|Research Support/u);
+    }
+    expect((new Cite(exportReferences([zotero, endnote], 'bib')).data as { note?: string }[]).map((item) => item.note)).toEqual(['Stopped early for benefit.', undefined]);
+  });
+
   it('writes BibTeX in UTF-8 with TeX specials escaped, so that no letter or symbol is lost', () => {
     const symbols = { id: 's', type: 'article-journal', title: 'β‐blockers & ≤ 2 doses for TNF‐α in 50% of #1 cases_x', author: [{ family: '王', given: '伟' }, { family: 'Müller', given: 'Jörg' }], 'container-title': 'J & K', issued: { 'date-parts': [[2020]] }, DOI: '10.1000/a_b', URL: 'https://example.org/a_b%20c' };
     const bib = exportReferences([symbols], 'bib');
