@@ -37,11 +37,25 @@ function withHyphenatedFamily(name: CslName, written: () => string): CslName {
   return { ...rest, family: `${particle}-${name.family}` };
 }
 
+// A generation written after a name: Jr, Sr, II–IV, 2nd–4th (PubMed's spelling).
+const GENERATION = /^(?:jr|sr|ii|iii|iv|2nd|3rd|4th)\.?$/iu;
+
+/**
+ * A name with its generation where BibTeX keeps it. BibTeX's three parts are "Family, Jr, Given"; EndNote
+ * (from a PubMed import) writes "Long, J. D., 2nd", which BibTeX reads as the given name "2nd" with the
+ * suffix "J. D." and styles print as "Long 2nd JD".
+ */
+function withGenerationAsSuffix(name: CslName): CslName {
+  if (!name.suffix || !name.given || !GENERATION.test(name.given.trim()) || GENERATION.test(name.suffix.trim())) return name;
+  return { ...name, given: name.suffix, suffix: name.given };
+}
+
 /**
  * The entry's author and editor lists as styles should print them: "and others" and "et al", however
  * written, mark the list as going on (styles print "et al", see more-names.ts) instead of being printed
- * as a person; hyphenated family names keep their hyphens; a name BibTeX could not read at all
- * ("Doe=1, Jane") is reported rather than left out silently. `written` gives a field as the file writes it.
+ * as a person; hyphenated family names keep their hyphens, and a generation written last its place; a
+ * name BibTeX could not read at all ("Doe=1, Jane") is reported rather than left out silently. `written`
+ * gives a field as the file writes it.
  */
 export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[], written: (field: string) => string | undefined): LibraryEntry {
   let item: CslItem = entry.item;
@@ -55,7 +69,7 @@ export function withReadableNames(entry: LibraryEntry, diagnostics: Diagnostic[]
     let text: string | undefined;
     const writtenText = () => (text ??= comparable(written(role) ?? ''));
     for (const parsed of names) {
-      const name = withHyphenatedFamily(parsed, writtenText);
+      const name = withGenerationAsSuffix(withHyphenatedFamily(parsed, writtenText));
       changed ||= name !== parsed;
       if (isEtAl(name)) {
         more = true;
