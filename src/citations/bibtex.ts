@@ -7,7 +7,7 @@ import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
-import { mapText } from './field-text.ts';
+import { mapText, withoutEntities } from './field-text.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
 
@@ -208,8 +208,9 @@ const TEX_LEFTOVERS: [RegExp, string][] = [
   [/\\(?:ldots|dots|textellipsis)(?![A-Za-z])/gu, '…'],
 ];
 
+// Zotero exports a title saved from a web page with its HTML entities, escaped: `for\&nbsp;research`.
 function withTexLeftovers(text: string): string {
-  return TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text);
+  return withoutEntities(TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text));
 }
 
 // EndNote's BibTeX export writes its own reference type as `type = {Journal Article}`, which styles

@@ -1,6 +1,7 @@
 import type { CslItem, CslName } from './csl.ts';
 import { nearestName } from './edit-distance.ts';
 import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
+import { withoutEntities } from './field-text.ts';
 import { isEtAl, LISTED_ROLES, withMoreNames } from './more-names.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 
@@ -83,8 +84,6 @@ const JATS_MARKUP: [RegExp, string][] = [
   [/<(?:jats:)?(?:scp|sc)>/gu, '<span style="font-variant:small-caps;">'],
   [/<\/(?:jats:)?(?:scp|sc)>/gu, '</span>'],
 ];
-const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu;
-const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
 
 /**
  * A title as doi.org gives it, as text and the inline markup CSL knows: entities decoded ("Diet &amp;
@@ -93,12 +92,7 @@ const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quo
  */
 export function fromJats(text: string): string {
   const marked = JATS_MARKUP.reduce((result, [tag, csl]) => result.replace(tag, csl), text).replace(JATS_TAG, '');
-  return marked
-    .replace(ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
-      if (name) return NAMED_ENTITIES[name.toLowerCase()]!;
-      const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
-      return code > 0 && code <= 0x10FFFF ? String.fromCodePoint(code) : entity;
-    })
+  return withoutEntities(marked)
     // Line breaks and runs of spaces, not the no-break and thin spaces of "5\u00A0mg".
     .replace(/[ \t\r\n]+/gu, ' ')
     .trim();

@@ -14,6 +14,18 @@ export function mapText(item: CslItem, change: (text: string) => string): CslIte
   return mapped;
 }
 
+const ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(amp|lt|gt|quot|apos|nbsp));/giu;
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+/** Text with the HTML entities web pages put in titles decoded: "Diet &amp; exercise", "for&nbsp;research". */
+export function withoutEntities(text: string): string {
+  return text.replace(ENTITY, (entity, decimal?: string, hex?: string, name?: string) => {
+    if (name) return NAMED_ENTITIES[name.toLowerCase()]!;
+    const code = decimal ? Number(decimal) : Number.parseInt(hex!, 16);
+    return code > 0 && code <= 0x10FFFF ? String.fromCodePoint(code) : entity;
+  });
+}
+
 // Control characters (tabs and line ends aside) and every bidi control (embeddings, overrides, isolates
 // and marks), which can make "Smith" read as another name or "12:100, 200" as "200 ,12:100": nothing a
 // reference needs, and they reach page titles and exports.

@@ -29,3 +29,17 @@ describe('EndNote exports', () => {
     ]);
   });
 });
+
+describe('Zotero exports', () => {
+  it('decodes the HTML entities a title saved from a web page keeps ("for\\&nbsp;research"), which were printed as written', () => {
+    const { entries } = parseBibtex(fixture('zotero.bib').text, 'zotero.bib');
+    expect(entries[0]!.item.title).toBe('Towards FAIR principles for\u00A0research\u00A0software');
+    expect(formatted('zotero.bib', 'lamprecht_towards_2019', 'american-medical-association')).toContain('Towards FAIR principles for research software. Data Science.');
+  });
+
+  it('keeps what BibTeX writes with an ampersand: "R\\&D", "AT\\&T", an address with "&" in it', () => {
+    const text = '@article{a, author = {Doe, Jane}, title = {R\\&D at AT\\&T \\&amp; p \\&lt; 0.05}, journal = {J}, year = 2020, url = {https://a.org/?x=1&y=2&amp;z=3}}';
+    const item = parseBibtex(text, 'a.bib').entries[0]!.item;
+    expect([item.title, item.URL]).toEqual(['R&D at AT&T & p < 0.05', 'https://a.org/?x=1&y=2&z=3']);
+  });
+});
