@@ -208,9 +208,15 @@ const TEX_LEFTOVERS: [RegExp, string][] = [
   [/\\(?:ldots|dots|textellipsis)(?![A-Za-z])/gu, '…'],
 ];
 
+// An accent over nothing (`\^{}`, `\~{}`), which LaTeX prints as the accent alone (Google Scholar's
+// `1/k\^{} 2`): citation-js puts its combining mark on the missing letter, `undefined`.
+const LONE_ACCENT = /undefined([\u0300-\u036F])/gu;
+const SPACING_ACCENTS: Record<string, string> = { '\u0300': '`', '\u0301': '´', '\u0302': '^', '\u0303': '~', '\u0304': '¯', '\u0306': '˘', '\u0307': '˙', '\u0308': '¨', '\u030A': '˚', '\u030B': '˝', '\u030C': 'ˇ', '\u0327': '¸' };
+
 // Zotero exports a title saved from a web page with its HTML entities, escaped: `for\&nbsp;research`.
 function withTexLeftovers(text: string): string {
-  return withoutEntities(TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text));
+  const converted = TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text);
+  return withoutEntities(converted.replace(LONE_ACCENT, (_lone, mark: string) => SPACING_ACCENTS[mark] ?? ''));
 }
 
 // EndNote's BibTeX export writes its own reference type as `type = {Journal Article}`, which styles

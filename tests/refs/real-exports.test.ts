@@ -43,3 +43,12 @@ describe('Zotero exports', () => {
     expect([item.title, item.URL]).toEqual(['R&D at AT&T & p < 0.05', 'https://a.org/?x=1&y=2&z=3']);
   });
 });
+
+describe('Google Scholar exports', () => {
+  it('prints an accent over nothing (`\\^{}`, `\\~{}`) as the accent, where "undefined" was printed', () => {
+    const { entries } = parseBibtex(fixture('scholar.bib').text, 'scholar.bib');
+    expect(entries[0]!.item.title).toBe('A method of solving a convex programming problem with convergence rate O (1/k^ 2) O (1/k2)');
+    const text = '@article{a, author = {Doe, Jane}, title = {x\\~{}y, a\\\'{}b and c\\"{}d}, journal = {J}, year = 2020}';
+    expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('x~y, a´b and c¨d');
+  });
+});
