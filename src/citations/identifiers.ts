@@ -41,17 +41,18 @@ export function withBareIdentifiers<Item extends { DOI?: unknown; PMID?: unknown
 }
 
 // What reference managers (Mendeley, JabRef) escape in a DOI or URL for LaTeX: `10.1000/abc\_def`,
-// Mendeley's `{\_}`, `file\%20name.pdf`, Wiley's `{\textless}657…{\textgreater}`. Left as written, links
-// break. citation-js percent-encodes a URL's backslash and braces (`%5C_`, `%7B%5C_%7D`) unless the URL
-// already holds a `%`, so both spellings are undone.
+// Mendeley's `{\_}`, a home page's `/\~{}user/`, `file\%20name.pdf`, Wiley's
+// `{\textless}657…{\textgreater}`. Left as written, links break. citation-js percent-encodes a URL's
+// backslash and braces (`%5C_`, `%7B%5C_%7D`) unless the URL already holds a `%`, so both spellings
+// are undone.
 // Mendeley's `{\%}` (ScienceDirect's `?via{\%}3Dihub`) comes from citation-js as `%7B%5C%25%7D`, its
 // percent sign encoded too: `%7B%25%7D` once the backslash is undone.
 const LATEX_ESCAPES: [RegExp, string][] = [
-  [/%7B%5C([_%&#$~])%7D|%5C([_%&#$~])/giu, '$1$2'],
+  [/%7B%5C([_%&#$~])%7D|%5C([_%&#$~])(?:%7B%7D)?/giu, '$1$2'],
   [/%7B%25%7D/giu, '%'],
   [/\{?\\textless\}?(?:\{\})?/gu, '<'],
   [/\{?\\textgreater\}?(?:\{\})?/gu, '>'],
-  [/\{\\?([_%&#$~])\}|\\([_%&#$~])/gu, '$1$2'],
+  [/\{\\?([_%&#$~])\}|\\([_%&#$~])(?:\{\})?/gu, '$1$2'],
 ];
 
 const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, plain]) => result.replace(pattern, plain), text);

@@ -52,3 +52,11 @@ describe('Google Scholar exports', () => {
     expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('x~y, a´b and c¨d');
   });
 });
+
+describe('hand-written BibTeX', () => {
+  it('links a home page whose tilde is written `\\~{}` to its address, not to "~%7B%7Duno"', () => {
+    const library = loadLibrary([fixture('handwritten.bib')]);
+    expect(library.resolve('knuthwebsite')).toMatchObject({ entry: { item: { URL: 'http://www-cs-faculty.stanford.edu/~uno/abcde.html' } } });
+    expect(formatted('handwritten.bib', 'knuthwebsite', 'american-medical-association')).toContain('http://www-cs-faculty.stanford.edu/~uno/abcde.html');
+  });
+});
