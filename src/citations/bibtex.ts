@@ -232,6 +232,17 @@ function withGenreWords(item: CslItem): CslItem {
   return Object.hasOwn(GENRE_WORDS, item.genre) ? { ...item, genre: GENRE_WORDS[item.genre] } : item;
 }
 
+/**
+ * An article's `eid` (BibLaTeX's article number, the e-locator of BMJ Open or PLOS ONE: `e024123`) where
+ * styles look for it: citation-js makes it the CSL `number`, which AMA and Vancouver do not print for an
+ * article, so "BMJ Open. 2019;9(3)." lost the one locator the article has. CSL-JSON's `article-number`
+ * is read the same way.
+ */
+function withArticleNumberAsPages(item: CslItem): CslItem {
+  if (item.type !== 'article-journal' || item.page !== undefined || typeof item.number !== 'string') return item;
+  return { ...item, page: item.number };
+}
+
 // The BibTeX fields citation-js reads each CSL date from, as a message names them.
 const DATE_FIELDS: Record<string, string> = { issued: 'date', accessed: 'urldate', 'event-date': 'eventdate', 'original-date': 'origdate' };
 
@@ -351,7 +362,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers)), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withArticleNumberAsPages(withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const chunkOf = new Map(keyed.map((chunk) => [chunk.key!, chunk]));
   const written = (key: string) => (field: string) => {

@@ -60,3 +60,22 @@ describe('hand-written BibTeX', () => {
     expect(formatted('handwritten.bib', 'knuthwebsite', 'american-medical-association')).toContain('http://www-cs-faculty.stanford.edu/~uno/abcde.html');
   });
 });
+
+describe('BibLaTeX as written by hand', () => {
+  // An article with only its article number, as BibLaTeX's manual and citation guides on GitHub ("`pages =
+  // {10--24}` or `eid = {e0042}`") have it written.
+  const text = '@article{bmjopen, author = {Doe, Jane}, title = {Winter pressures}, journaltitle = {BMJ Open}, date = {2019-03}, volume = {9}, number = {3}, eid = {e024123}, doi = {10.1136/bmjopen-2018-024123}}';
+  const library = loadLibrary([{ path: 'thesis.bib', text }]);
+  const format = (style: Parameters<typeof bundledStyle>[0]) => new CitationFormatter(library, bundledStyle(style)).entry('bmjopen')!.text;
+
+  it('prints an article\'s eid where its pages would be, which AMA and Vancouver left out', () => {
+    expect(format('american-medical-association')).toContain('BMJ Open. 2019;9(3):e024123.');
+    expect(format('vancouver')).toContain('BMJ Open. 2019 Mar;9(3):e024123.');
+    expect(format('apa')).toContain('BMJ Open, 9(3), Article e024123.');
+  });
+
+  it('keeps the pages of an article that has both, as NASA ADS writes them', () => {
+    const both = '@article{ads, author = {Doe, Jane}, title = {T}, journal = {PASA}, year = 2018, volume = 35, eid = {e011}, pages = {e011--e020}}';
+    expect(parseBibtex(both, 'ads.bib').entries[0]!.item.page).toBe('e011-e020');
+  });
+});
