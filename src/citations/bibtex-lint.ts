@@ -74,21 +74,27 @@ export function structureDiagnostics(text: string, chunks: Chunk[], where: (offs
 // Fields a reference list never prints, and addresses or identifiers, where a backslash is no LaTeX.
 const UNPRINTED_FIELDS = new Set(['abstract', 'annote', 'keyword', 'URL', 'DOI', 'PMID', 'PMCID', 'ISSN', 'ISBN', 'id', 'citation-key']);
 
-/** The text of each key's entry as written (the first, for a key defined twice). */
-function entryTexts(chunks: Chunk[]): Map<string, string> {
-  const texts = new Map<string, string>();
-  for (const chunk of chunks) if (chunk.key && !texts.has(chunk.key)) texts.set(chunk.key, chunk.text);
-  return texts;
+/** Each key's entry as written (the first, for a key defined twice). */
+function entryChunks(chunks: Chunk[]): Map<string, Chunk> {
+  const found = new Map<string, Chunk>();
+  for (const chunk of chunks) if (chunk.key && !found.has(chunk.key)) found.set(chunk.key, chunk);
+  return found;
 }
+
+// The fields, as BibTeX names them, that UNPRINTED_FIELDS come from.
+const UNPRINTED_WRITTEN = new Set(['abstract', 'annote', 'keywords', 'url', 'doi', 'pmid', 'pmcid', 'issn', 'isbn', 'file']);
 
 /**
  * A warning for each entry whose printed fields keep LaTeX commands citation-js does not convert (it
  * keeps \TeX as written). The commands are named as the source writes them: the parser drops their braces.
+ * It names the fields as the file writes them (`journal`, not CSL's `container-title`) at the first of
+ * them; fields a crossref parent passes on are named as CSL's, at the entry.
  */
-export function leftoverLatexWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
-  const sources = entryTexts(chunks);
+export function leftoverLatexWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
+  const sources = entryChunks(chunks);
   return entries.flatMap((entry): Diagnostic[] => {
-    const written = new Set([...(sources.get(entry.key) ?? '').matchAll(/\\[A-Za-z]+/gu)].map((match) => match[0]));
+    const chunk = sources.get(entry.key);
+    const written = new Set([...(chunk?.text ?? '').matchAll(/\\[A-Za-z]+/gu)].map((match) => match[0]));
     if (written.size === 0) return [];
     const fields: string[] = [];
     const commands = new Set<string>();
@@ -100,13 +106,15 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
       for (const command of left) commands.add(command);
     }
     if (fields.length === 0) return [];
+    const keeping = writtenFields(chunk!.text).filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => field.value.includes(command)));
+    const named = keeping.length ? keeping.map((field) => field.name) : fields;
     const names = [...commands].join(', ');
     return [{
       code: 'unconverted-latex',
       severity: 'warning',
-      message: `"${entry.key}": ${fields.join(', ')} ${fields.length > 1 ? 'keep' : 'keeps'} LaTeX (${names}) that readers would see as written`,
+      message: `"${entry.key}": ${named.join(', ')} ${named.length > 1 ? 'keep' : 'keeps'} LaTeX (${names}) that readers would see as written`,
       hint: `Replace ${names} with the plain text or Unicode characters ${commands.size > 1 ? 'they stand' : 'it stands'} for.`,
-      location: entry.location,
+      location: keeping.length ? where(chunk!.offset + keeping[0]!.offset) : entry.location,
       key: entry.key,
     }];
   });
@@ -313,13 +321,13 @@ const NEVER_FAMILY_NAMES = /^(?:Organi[sz]ation|Institute|Association|Society|Co
  * words of which the second is one no family name is ("Cochrane Collaboration", "Al-Khatib Organization").
  */
 export function splitOrganisationWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[]): Diagnostic[] {
-  const sources = entryTexts(chunks);
+  const sources = entryChunks(chunks);
   const whole = (name: CslName) => [name.given, name['dropping-particle'], name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
   return entries.flatMap((entry): Diagnostic[] => {
     const split = (['author', 'editor'] as const).flatMap((field) => entry.item[field] ?? [])
       .filter((name) => name.family !== undefined && name.given !== undefined
         && (whole(name).split(' ').length >= 3 ? ORGANISATION_WORDS.test(whole(name)) : NEVER_FAMILY_NAMES.test(name.family))
-        && (sources.get(entry.key) ?? '').replace(/\s+/gu, ' ').includes(whole(name)));
+        && (sources.get(entry.key)?.text ?? '').replace(/\s+/gu, ' ').includes(whole(name)));
     if (split.length === 0) return [];
     return [{
       code: 'split-organisation',

@@ -370,7 +370,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     return chunk && writtenFields(chunk.text).find((found) => found.name === field)?.value;
   };
   const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics, written(entry.key)), diagnostics));
-  diagnostics.push(...leftoverLatexWarnings(inherited, chunks), ...splitOrganisationWarnings(inherited, chunks));
+  diagnostics.push(...leftoverLatexWarnings(inherited, chunks, where), ...splitOrganisationWarnings(inherited, chunks));
   return { entries: inherited, diagnostics };
 }
 

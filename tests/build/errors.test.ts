@@ -175,7 +175,7 @@ describe('warnings', () => {
     expect(log.match(/Reference "spare\d+" is not cited/gu)).toHaveLength(9);
     expect(log).toContain('…and 3 more: `npm run refs -- check` lists every one.');
     expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
-    expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
+    expect(log).toMatch(/references\/refs\.bib:34:3: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
     expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
     expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac" has no journal: its reference is printed without it, and readers need it to find the work \[incomplete-entry\]/u);
     expect(log.match(/incomplete-entry/gu)).toHaveLength(1);

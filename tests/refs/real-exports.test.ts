@@ -79,3 +79,11 @@ describe('BibLaTeX as written by hand', () => {
     expect(parseBibtex(both, 'ads.bib').entries[0]!.item.page).toBe('e011-e020');
   });
 });
+
+describe('NASA ADS exports', () => {
+  it('names the field that keeps an AASTeX journal macro as the file writes it, at its line', () => {
+    const { diagnostics } = parseBibtex(fixture('ads.bib').text, 'ads.bib');
+    expect(diagnostics).toMatchObject([{ code: 'unconverted-latex', key: 'Hancock_Aegean2_2018', location: { line: 7, column: 3 } }]);
+    expect(diagnostics[0]!.message).toBe('"Hancock_Aegean2_2018": journal keeps LaTeX (\\pasa) that readers would see as written');
+  });
+});
