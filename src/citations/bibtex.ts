@@ -206,7 +206,17 @@ const TEX_LEFTOVERS: [RegExp, string][] = [
   [/\\AA/gu, 'Å'],
   [/\\aa/gu, 'å'],
   [/\\(?:ldots|dots|textellipsis)(?![A-Za-z])/gu, '…'],
+  // `$37^\circ$C` and `{\textdegree}`: a degree, where `^\circ` reaches us as a superscript.
+  [/<sup>\\circ<\/sup>|\\(?:textdegree|degree)(?![A-Za-z])/gu, '°'],
 ];
+
+// The relations and operators of clinical titles (`{$\geq$}65 years`, `$\pm$`, `2 $\times$ 2`), which
+// citation-js knows only as math's Greek letters and keeps as written.
+const MATH_SYMBOLS: Record<string, string> = {
+  geq: '≥', ge: '≥', leq: '≤', le: '≤', neq: '≠', ne: '≠', pm: '±', mp: '∓', times: '×', div: '÷', cdot: '·',
+  approx: '≈', sim: '∼', propto: '∝', infty: '∞', ll: '≪', gg: '≫', to: '→', rightarrow: '→', leftarrow: '←',
+};
+const MATH_SYMBOL = new RegExp(`\\\\(${Object.keys(MATH_SYMBOLS).join('|')})(?![A-Za-z])`, 'gu');
 
 // An accent over nothing (`\^{}`, `\~{}`), which LaTeX prints as the accent alone (Google Scholar's
 // `1/k\^{} 2`): citation-js puts its combining mark on the missing letter, `undefined`.
@@ -215,7 +225,8 @@ const SPACING_ACCENTS: Record<string, string> = { '\u0300': '`', '\u0301': '´',
 
 // Zotero exports a title saved from a web page with its HTML entities, escaped: `for\&nbsp;research`.
 function withTexLeftovers(text: string): string {
-  const converted = TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text);
+  const converted = TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text)
+    .replace(MATH_SYMBOL, (_command, name: string) => MATH_SYMBOLS[name]!);
   return withoutEntities(converted.replace(LONE_ACCENT, (_lone, mark: string) => SPACING_ACCENTS[mark] ?? ''));
 }
 

@@ -87,3 +87,17 @@ describe('NASA ADS exports', () => {
     expect(diagnostics[0]!.message).toBe('"Hancock_Aegean2_2018": journal keeps LaTeX (\\pasa) that readers would see as written');
   });
 });
+
+describe('LaTeX math in clinical titles', () => {
+  it('prints the relations, operators and degrees written in math as their signs, with no unconverted-latex warning', () => {
+    const text = '@article{older, author = {Doe, Jane}, title = {Falls in adults aged {$\\geq$}65 years: $\\leq$2 vs $\\geq$3 drugs, 10 $\\pm$ 2 mg, a 2 $\\times$ 2 design at $37^\\circ$C, $\\alpha < 0.05$}, journal = {J}, year = 2020}';
+    const parsed = parseBibtex(text, 'a.bib');
+    expect(parsed.entries[0]!.item.title).toBe('Falls in adults aged ≥65 years: ≤2 vs ≥3 drugs, 10 ± 2 mg, a 2 × 2 design at 37°C, α< 0.05');
+    expect(parsed.diagnostics).toEqual([]);
+  });
+
+  it('keeps a command that only starts like one of them (`\\left`, `\\top`) for the unconverted-latex warning', () => {
+    const parsed = parseBibtex('@article{a, author = {Doe, Jane}, title = {$\\left( x \\right)$ and $\\top$}, journal = {J}, year = 2020}', 'a.bib');
+    expect(parsed.diagnostics.map((d) => d.code)).toEqual(['unconverted-latex']);
+  });
+});
