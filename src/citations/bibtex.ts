@@ -223,11 +223,15 @@ const MATH_SYMBOL = new RegExp(`\\\\(${Object.keys(MATH_SYMBOLS).join('|')})(?![
 const LONE_ACCENT = /undefined([\u0300-\u036F])/gu;
 const SPACING_ACCENTS: Record<string, string> = { '\u0300': '`', '\u0301': '´', '\u0302': '^', '\u0303': '~', '\u0304': '¯', '\u0306': '˘', '\u0307': '˙', '\u0308': '¨', '\u030A': '˚', '\u030B': '˝', '\u030C': 'ˇ', '\u0327': '¸' };
 
+// Braces a Zotero user typed to keep a word's case (`{DNA} repair`), which Zotero's export escapes as
+// literal braces (`\{DNA\} repair`): read as the case protection they were typed as, like Mendeley's.
+const TYPED_BRACES = /\{([^{}]*)\}/gu;
+
 // Zotero exports a title saved from a web page with its HTML entities, escaped: `for\&nbsp;research`.
 function withTexLeftovers(text: string): string {
   const converted = TEX_LEFTOVERS.reduce((result, [command, replacement]) => result.replace(command, replacement), text)
     .replace(MATH_SYMBOL, (_command, name: string) => MATH_SYMBOLS[name]!);
-  return withoutEntities(converted.replace(LONE_ACCENT, (_lone, mark: string) => SPACING_ACCENTS[mark] ?? ''));
+  return withoutEntities(converted.replace(LONE_ACCENT, (_lone, mark: string) => SPACING_ACCENTS[mark] ?? '').replace(TYPED_BRACES, '$1'));
 }
 
 // EndNote's BibTeX export writes its own reference type as `type = {Journal Article}`, which styles

@@ -37,6 +37,13 @@ describe('Zotero exports', () => {
     expect(formatted('zotero.bib', 'lamprecht_towards_2019', 'american-medical-association')).toContain('Towards FAIR principles for research software. Data Science.');
   });
 
+  it('reads braces a user typed into Zotero (exported as `\\{DNA\\}`) as the case protection they were typed as, not as text', () => {
+    const { entries } = parseBibtex(fixture('zotero.bib').text, 'zotero.bib');
+    expect(entries[1]!.item.author).toEqual([{ family: 'Canada', given: 'Environment and Climate Change' }]);
+    const text = '@article{a, author = {Doe, Jane}, title = {\\{DNA\\} repair in \\{COVID\\}-19}, journal = {J}, year = 2020}';
+    expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('DNA repair in COVID-19');
+  });
+
   it('keeps what BibTeX writes with an ampersand: "R\\&D", "AT\\&T", an address with "&" in it', () => {
     const text = '@article{a, author = {Doe, Jane}, title = {R\\&D at AT\\&T \\&amp; p \\&lt; 0.05}, journal = {J}, year = 2020, url = {https://a.org/?x=1&y=2&amp;z=3}}';
     const item = parseBibtex(text, 'a.bib').entries[0]!.item;
