@@ -48,6 +48,17 @@ function withMendeleyBraces(text: string): string {
   return opened > 0 && opened === text.split(MENDELEY_CLOSE).length - 1 ? text.replaceAll(MENDELEY_OPEN, '{').replaceAll(MENDELEY_CLOSE, '}') : text;
 }
 
+// Zotero's BibTeX export writes a brace typed into a field as `\{\vphantom{\}}` and `\vphantom{\{}\}`
+// (each balanced on its own, for LaTeX), which citation-js cannot read: the entry was lost with an error
+// about a missing comma. As the escaped braces they stand for, a pair reads as Zotero's case protection.
+// Read before Mendeley's braces, whose `{\{}` and `{\}}` these hold.
+const ZOTERO_OPEN = '\\{\\vphantom{\\}}';
+const ZOTERO_CLOSE = '\\vphantom{\\{}\\}';
+
+function withZoteroBraces(text: string): string {
+  return text.includes('\\vphantom') ? text.replaceAll(ZOTERO_OPEN, '\\{').replaceAll(ZOTERO_CLOSE, '\\}') : text;
+}
+
 // An entry's key, up to its comma. (Matching only keys with an invisible character in the pattern itself
 // took time growing with the square of a long key's length.)
 const ENTRY_KEY = /^([ \t]*@[A-Za-z]+[ \t]*[{(]\s*)([^\s,{}()"=]+)(?=\s*,)/gmu;
@@ -295,7 +306,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const text = withVisibleKeys(withMendeleyBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')), file, diagnostics);
+  const text = withVisibleKeys(withMendeleyBraces(withZoteroBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))), file, diagnostics);
   const chunks = splitEntries(text);
   const where = lineLocator(text, file);
 

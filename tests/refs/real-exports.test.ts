@@ -44,6 +44,15 @@ describe('Zotero exports', () => {
     expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('DNA repair in COVID-19');
   });
 
+  it('reads a brace Zotero writes as `\\{\\vphantom{\\}}` (its BibTeX translator, and citation-js, for LaTeX), where the entry was lost', () => {
+    // Zotero folds a typed pair into `\\{DNA\\}`; a brace left alone, and citation-js's output, keep the phantom.
+    const pair = '@article{pair, author = {Doe, Jane}, title = {\\{\\vphantom{\\}}DNA\\vphantom{\\{}\\} repair}, journal = {J}, year = 2020}';
+    const lone = '@article{lone, author = {Doe, Jane}, title = {Scores \\{\\vphantom{\\}}0 to 10}, journal = {J}, year = 2020}';
+    const parsed = parseBibtex(`${pair}\n${lone}\n`, 'zotero.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries.map((entry) => entry.item.title)).toEqual(['DNA repair', 'Scores {0 to 10']);
+  });
+
   it('keeps what BibTeX writes with an ampersand: "R\\&D", "AT\\&T", an address with "&" in it', () => {
     const text = '@article{a, author = {Doe, Jane}, title = {R\\&D at AT\\&T \\&amp; p \\&lt; 0.05}, journal = {J}, year = 2020, url = {https://a.org/?x=1&y=2&amp;z=3}}';
     const item = parseBibtex(text, 'a.bib').entries[0]!.item;
