@@ -6,7 +6,7 @@ import { withArxivPreprints } from './bibtex-eprint.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
-import { checkedDate, DATE_VARIABLES, dateProblem } from './dates.ts';
+import { checkedDate, DATE_VARIABLES, dateOfText, dateProblem } from './dates.ts';
 import { mapText, withoutEntities } from './field-text.ts';
 import { INVISIBLE_IN_KEYS } from './syntax.ts';
 import { lineLocator } from './lines.ts';
@@ -269,6 +269,18 @@ function withArticleNumberAsPages(item: CslItem): CslItem {
   return { ...item, page: item.number };
 }
 
+// A web page's access date written as its note, as the most-read answer on citing a web page in BibTeX
+// has it (`note = {Accessed: 2010-09-30}`): AMA and Vancouver print an access date ("Accessed September
+// 30, 2010."), and printed none from the note, which only the source's page showed.
+const ACCESSED_NOTE = /^\s*\[?(?:last\s+)?(?:accessed|retrieved|visited)(?:\s+on)?\s*:?\s*(\d{4}-\d{1,2}-\d{1,2})\s*\]?\.?\s*$/iu;
+
+function withAccessedNote(item: CslItem): CslItem {
+  const accessed = item.accessed === undefined && typeof item.note === 'string' ? item.note.match(ACCESSED_NOTE)?.[1] : undefined;
+  if (!accessed) return item;
+  const { note: _accessed, ...rest } = item;
+  return { ...rest, accessed: dateOfText(accessed) } as CslItem;
+}
+
 // The BibTeX fields citation-js reads each CSL date from, as a message names them.
 const DATE_FIELDS: Record<string, string> = { issued: 'date', accessed: 'urldate', 'event-date': 'eventdate', 'original-date': 'origdate' };
 
@@ -388,7 +400,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withArticleNumberAsPages(withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    entries.push({ key, item: withAccessedNote(withArticleNumberAsPages(withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers)))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const chunkOf = new Map(keyed.map((chunk) => [chunk.key!, chunk]));
   const written = (key: string) => (field: string) => {

@@ -70,6 +70,20 @@ describe('Google Scholar exports', () => {
 });
 
 describe('hand-written BibTeX', () => {
+  it('reads a web page\'s access date written as its note ("Accessed: 2010-09-30"), which AMA and Vancouver print', () => {
+    expect(formatted('handwritten.bib', 'WinNT', 'american-medical-association')).toBe('MS Windows NT Kernel Description. Accessed September 30, 2010. http://web.archive.org/web/20080207010024/http://www.808multimedia.com/winnt/kernel.htm');
+    expect(formatted('handwritten.bib', 'WinNT', 'vancouver')).toContain('[cited 2010 Sep 30]');
+    const item = parseBibtex(fixture('handwritten.bib').text, 'handwritten.bib').entries[1]!.item;
+    expect([item.accessed, item.note]).toEqual([{ 'date-parts': [[2010, 9, 30]] }, undefined]);
+  });
+
+  it('keeps a note that says more than the access date, and an urldate over the note', () => {
+    const text = '@misc{a, title = {T}, url = {https://a.org}, note = {Accessed 2020-01-02 via the archive}}\n@misc{b, title = {T}, url = {https://a.org}, urldate = {2021-03-04}, note = {Accessed: 2020-01-02}}\n';
+    const [a, b] = parseBibtex(text, 'a.bib').entries.map((entry) => entry.item);
+    expect([a!.accessed, a!.note]).toEqual([undefined, 'Accessed 2020-01-02 via the archive']);
+    expect([b!.accessed, b!.note]).toEqual([{ 'date-parts': [[2021, 3, 4]] }, 'Accessed: 2020-01-02']);
+  });
+
   it('links a home page whose tilde is written `\\~{}` to its address, not to "~%7B%7Duno"', () => {
     const library = loadLibrary([fixture('handwritten.bib')]);
     expect(library.resolve('knuthwebsite')).toMatchObject({ entry: { item: { URL: 'http://www-cs-faculty.stanford.edu/~uno/abcde.html' } } });
