@@ -63,9 +63,16 @@ const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, 
 // an address took time growing with the square of its length.
 const NEXT_URL = /(?<!\s)\s+(?=https?:\/\/)|%20(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
 
-/** A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of several. */
+// An address written without its scheme, as Cochrane's own citation has it ("Available from
+// www.training.cochrane.org/handbook"): no link could be made of it, and AMA prints addresses whole.
+const SCHEMELESS_WEB = /^www\./iu;
+
+/**
+ * A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of
+ * several, and `https://` before a `www.` address.
+ */
 function linkableUrl(url: string): string {
-  return unescapeLatex(url).replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!;
+  return unescapeLatex(url).replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!.replace(SCHEMELESS_WEB, 'https://$&');
 }
 
 /** The item with the LaTeX escapes of its DOI and URL undone. */

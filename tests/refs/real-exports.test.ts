@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
 
 // Excerpts of files that reference managers and search engines wrote, each with its source in the file.
@@ -75,6 +75,14 @@ describe('hand-written BibTeX', () => {
     expect(formatted('handwritten.bib', 'WinNT', 'vancouver')).toContain('[cited 2010 Sep 30]');
     const item = parseBibtex(fixture('handwritten.bib').text, 'handwritten.bib').entries[1]!.item;
     expect([item.accessed, item.note]).toEqual([{ 'date-parts': [[2010, 9, 30]] }, undefined]);
+  });
+
+  it('links an address written without its scheme, as Cochrane\'s own citation of its Handbook has it', () => {
+    const text = '@manual{cochrane, title = {Cochrane Handbook for Systematic Reviews of Interventions version 6.3}, editor = {Higgins, J. P. T. and Thomas, J.}, organization = {Cochrane}, year = {2022}, url = {www.training.cochrane.org/handbook}}';
+    const resolution = loadLibrary([{ path: 'a.bib', text }]).resolve('cochrane');
+    expect(resolution).toMatchObject({ entry: { item: { URL: 'https://www.training.cochrane.org/handbook' } } });
+    const links = 'entry' in resolution ? referenceLinks(resolution.entry.item) : [];
+    expect(links).toEqual([{ label: 'Web page', href: 'https://www.training.cochrane.org/handbook' }]);
   });
 
   it('keeps a note that says more than the access date, and an urldate over the note', () => {
