@@ -296,12 +296,15 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
         key: chunk.key,
       }] : [];
     });
-    // Google Scholar and others cut author lists short with "and others": the reference names those written
-    // and "et al", where AMA and Vancouver name every author of a work by up to six.
-    const truncated = fields.filter((field) => NAME_FIELDS.has(field.name) && /\band\s+others\s*$/iu.test(plainValue(field.value))).map((field): Diagnostic => ({
+    // Google Scholar and others cut author lists short with "and others", doi.org with "and et al.": the
+    // reference names those written and "et al", where AMA and Vancouver name every author of a work by up to six.
+    const truncated = fields.flatMap((field) => {
+      const cut = NAME_FIELDS.has(field.name) ? plainValue(field.value).match(CUT_SHORT)?.[0].trim() : undefined;
+      return cut ? [{ field, cut }] : [];
+    }).map(({ field, cut }): Diagnostic => ({
       code: 'incomplete-entry',
       severity: 'warning',
-      message: `"${chunk.key}": the ${field.name} list ends in "and others", so the reference names those written, then "et al"`,
+      message: `"${chunk.key}": the ${field.name} list ends in "${cut}", so the reference names those written, then "et al"`,
       hint: 'If the work has six names or fewer, write them all, from the work itself or its PubMed record: AMA and Vancouver name each of them.',
       location: lineOf(field),
       key: chunk.key,
@@ -309,6 +312,9 @@ export function fieldWarnings(chunks: Chunk[], where: (offset: number) => Source
     return [...misspelt, ...repeated, ...truncated].sort((a, b) => a.location!.line - b.location!.line || a.location!.column - b.location!.column);
   });
 }
+
+// The end of a name list that stands for the names left out.
+const CUT_SHORT = /\band\s+(?:others|et\.?\s*al\.?)\s*$/iu;
 
 // Words that name an organisation, never a person: "World Health Organization" without its double
 // braces is read as the person "Organization, World Health" and printed "Organization WH".

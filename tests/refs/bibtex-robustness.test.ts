@@ -671,6 +671,7 @@ describe('names that are no names', () => {
     const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(library.all().map((entry) => ama.entry(entry.key)!.text.split('. T.')[0])).toEqual(['Olive KA, et al', 'Asakimori K, et al', 'Smith J, et al', 'Smith J, et al', 'Smith J, et al', 'Roe A']);
     expect(library.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.location?.line, diagnostic.message])).toEqual([
+      ['incomplete-entry', 5, '"typed": the author list ends in "and et al.", so the reference names those written, then "et al"'],
       ['incomplete-entry', 6, '"unreadable": a name in the author list could not be read as a name, so the reference leaves it out'],
     ]);
   });

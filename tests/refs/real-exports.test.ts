@@ -139,3 +139,32 @@ describe('LaTeX math in clinical titles', () => {
     expect(parsed.diagnostics.map((d) => d.code)).toEqual(['unconverted-latex']);
   });
 });
+
+describe('other exports, read as written', () => {
+  const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
+  const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
+  const links = (key: string) => {
+    const resolution = library.resolve(key);
+    return 'entry' in resolution ? referenceLinks(resolution.entry.item).map((link) => link.label) : [];
+  };
+
+  it('formats them as AMA has them, group authors whole and names with their accents', () => {
+    expect(['RefWorks:RefID:204-palmer2010universal', 'Droege_2016', 'gbd2016alcohol', 'simah2025release', 'ruiztagle2026sex'].map((key) => ama.entry(key)!.text)).toEqual([
+      'Palmer DS, Frolov AI, Ratkova EL, Fedorov MV. Towards a universal method for calculating hydration free energies: a 3D reference interaction site model with partial molar volume correction. Journal of physics Condensed matter. 2010;22(49):492101.',
+      'Droege G, Barker K, Seberg O, et al. The Global Genome Biodiversity Network (GGBN) Data Standard specification. Database. 2016;2016:baw125. doi:10.1093/database/baw125',
+      'GBD 2016 Alcohol Collaborators. Alcohol use and burden for 195 countries and territories, 1990–2016: a systematic analysis for the Global Burden of Disease Study 2016. The Lancet. 2018;392(10152):1015-1035. doi:10.1016/S0140-6736(18)31310-2',
+      'Probst C, SIMAH team. SIMAH release v0.1.1. Zenodo. Published online 2025. doi:10.5281/zenodo.15641639',
+      'Ruiz-Tagle Maturana J, Román Mella F, Castillo-Carniglia Á. Sex and age differences in alcohol-attributable mortality in Chile between 2008 and 2022. Public Health in Practice. 2026;11:100798. doi:10.1016/j.puhip.2026.100798',
+    ]);
+  });
+
+  it('links the identifiers they hold in fields, notes and addresses', () => {
+    expect(links('Warriner2013')).toEqual(['DOI', 'PubMed']);
+    expect(links('wyper2023evaluating')).toEqual(['PubMed', 'PMC']);
+  });
+
+  it('reports what BibTeX would drop: a bare month name, and "et al." standing for the rest of the authors', () => {
+    const codes = ['bibdesk.bib', 'doi-org.bib'].flatMap((name) => parseBibtex(fixture(name).text, name).diagnostics.map((d) => [d.key, d.code, d.location?.line]));
+    expect(codes).toEqual([['Warriner2013', 'unknown-field', 11], ['Droege_2016', 'incomplete-entry', 12]]);
+  });
+});
