@@ -16,11 +16,21 @@ describe('identifierQuery', () => {
     // as one word and ranked the source 13th of 19 references that hold "doi".
     ['doi:10.1016/j.jpain.2017.11.005', '10.1016/j.jpain.2017.11.005'],
     ['DOI:10.7326/M16-2459', '10.7326/m16-2459'],
+    // Glued to its label, as citation keys and exports write it: Pagefind read "pmid:29198932" as one word
+    // and listed the twelve sources with a PMID, the one asked for seventh.
+    ['pmid:29198932', '29198932'],
+    ['PMCID:PMC5927830', 'PMC5927830'],
+    ['pmcid:5927830', 'PMC5927830'],
+    // Copied without its scheme: "doi.org/10.1001/jama.2014.12660" found 19 sources holding "doi" and "org".
+    ['doi.org/10.1001/jama.2014.12660', '10.1001/jama.2014.12660'],
+    ['dx.doi.org/10.1001/jama.2014.12660', '10.1001/jama.2014.12660'],
+    ['pubmed.ncbi.nlm.nih.gov/19433697/', '19433697'],
+    ['www.ncbi.nlm.nih.gov/pmc/articles/PMC5927830/', 'PMC5927830'],
   ])('reads %s as %s', (query, identifier) => {
     expect(identifierQuery(query)).toBe(identifier);
   });
 
-  it.each(['knee pain', '10.1016/j.jpain.2017.11.005', '29198932', 'PMID: 29198932', 'doi:', 'doi:smith', 'https://example.org/paper', 'https://doi.org/10.1'])('leaves "%s" alone', (query) => {
+  it.each(['knee pain', '10.1016/j.jpain.2017.11.005', '29198932', 'PMID: 29198932', 'pmid:', 'pmid:abc', 'doi:', 'doi:smith', 'https://example.org/paper', 'https://doi.org/10.1'])('leaves "%s" alone', (query) => {
     expect(identifierQuery(query)).toBeUndefined();
   });
 });

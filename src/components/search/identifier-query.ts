@@ -3,12 +3,18 @@ import { normalizeDoi, normalizePmcid, normalizePmid } from '../../citations/ide
 // Clinicians paste identifiers as links or with a label. Pagefind splits "https://doi.org/10.1016/…"
 // into words that every source page holds ("https", "doi", "org"), so the source itself is lost among
 // them; the bare identifier, which reference pages index, finds it first.
-const PUBMED_URL = /^https?:\/\/(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/iu;
-const PMC_URL = /^https?:\/\/(?:pmc\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pmc)\/articles\/(PMC\d+)\/?(?:[?#].*)?$/iu;
-const DOI_URL = /^https?:\/\/(?:dx\.|www\.)?doi\.org\//iu;
-// "doi:10.1016/…", as AMA and Vancouver print it (this site's reference lists too): Pagefind reads the
-// label and the DOI as one word and ranks every page that holds "doi" above the source.
-const DOI_LABEL = /^doi:(?=\s*10\.)/iu;
+// The scheme is optional: the address bar and "Copy link" give it, text copied from a page often does not.
+const PUBMED_URL = /^(?:https?:\/\/)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?(?:[?#].*)?$/iu;
+const PMC_URL = /^(?:https?:\/\/)?(?:pmc\.ncbi\.nlm\.nih\.gov|(?:www\.)?ncbi\.nlm\.nih\.gov\/pmc)\/articles\/(PMC\d+)\/?(?:[?#].*)?$/iu;
+const DOI_URL = /^(?:https?:\/\/)?(?:dx\.|www\.)?doi\.org\//iu;
+// "doi:10.1016/…", as AMA and Vancouver print it (this site's reference lists too), and "pmid:29198932" or
+// "PMCID:PMC5927830" as citation keys and exports write them: Pagefind reads the label and the identifier
+// as one word and ranks every page that holds "doi" or "pmid" above the source.
+const LABELLED: [label: RegExp, normalize: (text: string) => string | undefined][] = [
+  [/^doi:(?=\s*10\.)/iu, normalizeDoi],
+  [/^pmid:(?=\d)/iu, normalizePmid],
+  [/^pmcid:(?=(?:pmc)?\d)/iu, normalizePmcid],
+];
 
 function decoded(text: string): string {
   try {
@@ -19,8 +25,9 @@ function decoded(text: string): string {
 }
 
 /**
- * The bare identifier a DOI, PubMed or PMC link or a `doi:` DOI names, or undefined for any other query.
- * Labels such as "PMID 29198932" are searched as they are: Pagefind finds those.
+ * The bare identifier a DOI, PubMed or PMC link or a `doi:`, `pmid:` or `pmcid:` label names, or undefined
+ * for any other query. Labels followed by a space, such as "PMID 29198932", are searched as they are:
+ * Pagefind finds those.
  */
 export function identifierQuery(query: string): string | undefined {
   const text = query.trim();
@@ -28,6 +35,7 @@ export function identifierQuery(query: string): string | undefined {
   if (pubmed) return normalizePmid(pubmed);
   const pmc = text.match(PMC_URL)?.[1];
   if (pmc) return normalizePmcid(pmc);
-  if (DOI_LABEL.test(text)) return normalizeDoi(text);
+  const labelled = LABELLED.find(([label]) => label.test(text));
+  if (labelled) return labelled[1](text);
   return DOI_URL.test(text) ? normalizeDoi(decoded(text).replace(DOI_URL, '')) : undefined;
 }
