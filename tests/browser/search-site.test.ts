@@ -114,6 +114,15 @@ describe('search on the bundled site', () => {
     expect(narrowed.every((result) => result.type === 'Condition' ? result.title === 'Migraine' : result.conditions.includes('Migraine'))).toBe(true);
   });
 
+  // The words the search page corrects are the summaries' own; these are on source pages only (an author,
+  // a word of a title), one or two letters from "standard", "german" and "meta-analyses".
+  it.each(['Stannard', 'Berman', 'meta-analysis'])('offers no correction for a word a source page holds ("%s")', async (query) => {
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    expect(results.filter((result) => result.type === 'Reference').length).toBeGreaterThan(0);
+    await page.locator(`[data-search-suggestion][data-checked="${query}"]`).waitFor({ state: 'attached' });
+    expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
+  });
+
   it('keeps citation numbers out of result excerpts', async () => {
     // The summary's low back pain section ends "…for low back pain.⁵,¹²" just before "Knee pain".
     const results = await searchFromUrl(page, searchPage, { q: 'knee pain' });

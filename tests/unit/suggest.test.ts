@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchVocabulary, suggestQuery } from '../../src/components/search/suggest.ts';
+import { correctedQuery, misspellings, notIndexed, searchVocabulary, suggestQuery } from '../../src/components/search/suggest.ts';
 
 const vocabulary = searchVocabulary([
   'Acupuncture for chronic pain',
@@ -55,5 +55,18 @@ describe('suggestQuery', () => {
   it('prefers the more frequent of two equally near words', () => {
     expect(suggestQuery('carr', ['card', 'care'])).toBe('card');
     expect(suggestQuery('carr', ['care', 'card'])).toBe('care');
+  });
+});
+
+describe('notIndexed', () => {
+  it('keeps only the misspellings that no page holds as typed', async () => {
+    // "Stannard", an author of a source, is one letter from "standard" in the summaries' words.
+    const found = misspellings('Stannard acupunture', ['standard', 'acupuncture']);
+    expect(found).toEqual(new Map([['stannard', 'standard'], ['acupunture', 'acupuncture']]));
+    const pages: Record<string, number> = { stannard: 1 };
+    const misspelt = await notIndexed(found, async (word) => pages[word] ?? 0);
+    expect(misspelt).toEqual(new Map([['acupunture', 'acupuncture']]));
+    expect(correctedQuery('Stannard acupunture', misspelt)).toBe('Stannard acupuncture');
+    expect(correctedQuery('Stannard', misspelt)).toBeUndefined();
   });
 });

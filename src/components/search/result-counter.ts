@@ -11,7 +11,8 @@ interface PagefindModule {
 
 /**
  * Counts the pages a query finds under filters, with the bundle at `bundle`. The Component UI keeps its
- * engine to itself, so this makes one of its own on first use (only when a search finds nothing),
+ * engine to itself, so this makes one of its own on first use (only when a search finds nothing or has a
+ * word to correct),
  * without a worker, as the UI runs (see SearchUI.astro).
  */
 export function resultCounter(bundle: string): (query: string, filters: Record<string, string[]>) => Promise<number> {

@@ -3,7 +3,7 @@ import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
 import { resultCounter, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
-import { suggestQuery } from './suggest.ts';
+import { correctedQuery, misspellings, notIndexed } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -95,7 +95,8 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     delete note.dataset.checked;
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
-    const suggestion = suggestQuery(term, await vocabulary);
+    // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
+    const suggestion = correctedQuery(term, await notIndexed(misspellings(term, await vocabulary), (word) => count(`"${word}"`, {}).catch(() => 0)));
     let broader: BroaderQuery | undefined;
     let matched: number | undefined;
     if (!suggestion && !identifierQuery(term)) {

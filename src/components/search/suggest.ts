@@ -45,21 +45,45 @@ function isVariant(word: string, entry: string): boolean {
 }
 
 /**
- * The query with each word the vocabulary does not know (nor a variant of it) replaced by its nearest word,
- * or undefined when nothing changes. `vocabulary` is ordered most frequent first, which wins ties. Queries
- * with links, identifiers or numbers are left alone: their parts are not words to correct.
+ * Each word of the query that the vocabulary does not know (nor a variant of it), lower case, with its nearest
+ * word there. `vocabulary` is ordered most frequent first, which wins ties. Queries with links, identifiers or
+ * numbers have none: their parts are not words to correct.
  */
-export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
-  if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return undefined;
+export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return found;
   const known = knownWords(vocabulary);
-  let changed = false;
-  const corrected = query.trim().replace(WORD, (typed) => {
-    const word = normalized(typed);
-    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) return typed;
+  for (const word of words(query)) {
+    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) continue;
     // One edit for short words, two from eight letters; the more frequent word wins ties.
     const replacement = nearestWithin(word, vocabulary, word.length >= 8 ? 2 : 1);
+    if (replacement) found.set(word, replacement);
+  }
+  return found;
+}
+
+/** The query with the words `corrections` names replaced (as the query spells them, in any case), or undefined when it has none of them. */
+export function correctedQuery(query: string, corrections: ReadonlyMap<string, string>): string | undefined {
+  let changed = false;
+  const corrected = query.trim().replace(WORD, (typed) => {
+    const replacement = corrections.get(normalized(typed));
     if (replacement) changed = true;
     return replacement ?? typed;
   });
   return changed ? corrected : undefined;
+}
+
+/** The query with each misspelt word replaced by its nearest word of the vocabulary (see misspellings), or undefined when nothing changes. */
+export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
+  return correctedQuery(query, misspellings(query, vocabulary));
+}
+
+/**
+ * The misspellings whose typed word no page holds. The vocabulary has the summaries' words, not every
+ * source's: an author ("Stannard") or a word of a source's title ("meta-analysis") is no misspelling.
+ * `pagesWith` counts the pages that hold a word as it is.
+ */
+export async function notIndexed(found: ReadonlyMap<string, string>, pagesWith: (word: string) => Promise<number>): Promise<Map<string, string>> {
+  const held = await Promise.all([...found.keys()].map(async (word) => (await pagesWith(word)) > 0));
+  return new Map([...found].filter((_, index) => !held[index]));
 }
