@@ -84,7 +84,8 @@ describe('search on the bundled site', () => {
     expect(hrefs(results)).toEqual(expect.arrayContaining(expected));
   });
 
-  it.each(['migrane', 'paediatric', 'CBT'])('finds no source by an author\'s initial for a word the site does not have ("%s")', async (query) => {
+  // "migrane" too, before the search page searched its correction (below).
+  it.each(['paediatric', 'CBT'])('finds no source by an author\'s initial for a word the site does not have ("%s")', async (query) => {
     const results = await searchFromUrl(page, searchPage, { q: query });
     expect(results.filter((result) => result.type === 'Reference')).toEqual([]);
   });
@@ -112,6 +113,21 @@ describe('search on the bundled site', () => {
     expect(hrefs(narrowed)).toContain('/articles/acupuncture-chronic-pain/');
     expect(hrefs(narrowed)).not.toContain('/articles/acupuncture-knee-osteoarthritis/');
     expect(narrowed.every((result) => result.type === 'Condition' ? result.title === 'Migraine' : result.conditions.includes('Migraine'))).toBe(true);
+  });
+
+  // Pagefind found "acupunture" by its longest start that some page holds, "a": the sources with "a" in their
+  // titles came first, and "migrane" found nothing, under a "Did you mean".
+  it.each([
+    ['acupunture', 'acupuncture', '/articles/acupuncture-chronic-pain/'],
+    ['migrane', 'migraine', '/conditions/migraine/'],
+  ])('shows the results of the corrected word in place of a misspelling\'s ("%s"), and says so', async (query, corrected, first) => {
+    await page.goto(`${searchPage}?${new URLSearchParams({ q: query })}`);
+    const note = page.locator(`[data-search-suggestion][data-checked="${corrected}"]`);
+    await note.waitFor({ state: 'attached' });
+    expect(await note.textContent()).toBe(`No page has “${query}”: showing results for ${corrected}.`);
+    const results = await readResults(page);
+    expect(results[0]?.href).toBe(first);
+    expect(hrefs(results)).toEqual(hrefs(await searchFromUrl(page, searchPage, { q: corrected })));
   });
 
   // The words the search page corrects are the summaries' own; these are on source pages only (an author,

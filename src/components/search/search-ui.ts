@@ -61,11 +61,11 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
 }
 
 /**
- * Offers another query when this one finds little: the query with its misspelt words corrected from the
- * site's vocabulary (Pagefind has no typo tolerance, and a misspelt word finds nothing or stray prefix
- * matches: "acupunture" finds an author's initials "AC"); or, when no page holds every word, the query
- * without its rarest words (see broaderQuery). A search that finds nothing and has no other query to
- * offer says what to try and where to browse instead.
+ * Searches the query with its misspelt words corrected from the site's vocabulary in place of the query as
+ * typed, and says so: Pagefind has no typo tolerance, and a word no page holds finds stray matches on a
+ * shorter word ("acupunture" finds the sources with "a"). When no page holds every word, offers the query
+ * without its rarest words (see broaderQuery). A search that finds nothing and has no other query to offer
+ * says what to try and where to browse instead.
  */
 function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void {
   const note = root.querySelector<HTMLElement>('[data-search-suggestion]');
@@ -82,12 +82,17 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     link.textContent = query;
     return link;
   };
+  const quoted = (words: string[], type: Intl.ListFormatType) => new Intl.ListFormat('en', { type }).format(words.map((word) => `“${word}”`));
   // Each search answers the UI's next results; a later search (new words or filters) makes it moot.
   let latest = 0;
   let answerResults: ((result: SearchResult) => void) | undefined;
   instance.on('results', (result) => answerResults?.(result));
+  // The search run in place of a misspelt one: the corrected query, and the typed words no page holds.
+  let correction: { query: string; misspelt: string[] } | undefined;
   instance.on('search', async (term, liveFilters) => {
     const search = ++latest;
+    const corrected = correction?.query === term ? correction : undefined;
+    correction = undefined;
     const results = new Promise<SearchResult>((resolve) => { answerResults = resolve; });
     // The UI changes its filters object in place when a filter is ticked.
     const filters = structuredClone(liveFilters);
@@ -96,10 +101,20 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
     // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
-    const suggestion = correctedQuery(term, await notIndexed(misspellings(term, await vocabulary), (word) => count(`"${word}"`, {}).catch(() => 0)));
+    const misspelt = await notIndexed(misspellings(term, await vocabulary), (word) => count(`"${word}"`, {}).catch(() => 0));
+    const suggestion = correctedQuery(term, misspelt);
+    if (suggestion) {
+      // Pagefind finds a word no page holds by the longest start of it that some page holds, often "a" or "an"
+      // ("acupunture" listed 29 sources with "a"): those results are stray, so the corrected query's are shown.
+      if (search === latest && instance.searchTerm === term) {
+        correction = { query: suggestion, misspelt: [...misspelt.keys()] };
+        instance.triggerSearch(suggestion);
+      }
+      return;
+    }
     let broader: BroaderQuery | undefined;
     let matched: number | undefined;
-    if (!suggestion && !identifierQuery(term)) {
+    if (!identifierQuery(term)) {
       const found = await results;
       // Words that match pages the filters hide are no reason to leave words out.
       matched = found.unfilteredResultCount ?? found.results.length;
@@ -108,12 +123,12 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     if (search !== latest) return;
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
-    if (suggestion) note.replaceChildren('Did you mean ', searchLink(suggestion, filters), '?');
-    else if (broader) {
-      const dropped = new Intl.ListFormat('en', { type: 'conjunction' }).format(broader.dropped.map((word) => `“${word}”`));
-      note.replaceChildren(`No page has every word of this search. Without ${dropped}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`);
-    } else if (matched === 0 && nothingFound) note.replaceChildren(nothingFound.content.cloneNode(true));
-    else return;
+    const sentences: (string | Node)[][] = corrected ? [[`No page has ${quoted(corrected.misspelt, 'disjunction')}: showing results for `, searchLink(term, filters), '.']] : [];
+    if (broader) {
+      sentences.push([`No page has every word of this search. Without ${quoted(broader.dropped, 'conjunction')}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`]);
+    } else if (matched === 0 && nothingFound) sentences.push([nothingFound.content.cloneNode(true)]);
+    if (!sentences.length) return;
+    note.replaceChildren(...sentences.flatMap((sentence, index) => (index ? [' ', ...sentence] : sentence)));
     note.hidden = false;
   });
 }
