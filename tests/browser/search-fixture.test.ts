@@ -157,6 +157,13 @@ describe('search in Chromium', () => {
     expect(await page.locator('pagefind-input input').inputValue()).toBe(identifier);
   });
 
+  // No page spells out "et al": it found nothing, with a link to "Vickers 2018" under "No page has every word".
+  it('searches a citation without its "et al" and finds its reference page first', async () => {
+    await page.goto(`${searchPage}?${new URLSearchParams({ q: 'Vickers et al., 2018' })}`);
+    await page.waitForURL(`${searchPage}?q=Vickers+2018`);
+    await expect.poll(async () => (await readResults(page))[0]?.title).toBe('Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis');
+  });
+
   it('finds "Vickers" on the reference page', async () => {
     const results = await searchFromUrl(page, searchPage, { q: 'Vickers', type: 'Reference' });
     expect(results.map((result) => result.href)).toEqual(['/library/references/vickers2018acupuncture']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broaderQuery } from '../../src/components/search/broader-query.ts';
+import { broaderQuery, withoutEtAl } from '../../src/components/search/broader-query.ts';
 
 // Pages as the words they hold; a query finds the pages that hold every one of its words, as Pagefind does.
 const PAGES = [
@@ -50,5 +50,20 @@ describe('broaderQuery', () => {
     searched.length = 0;
     await broaderQuery('can acupuncture help my knee', count);
     expect(searched).toEqual(['can', 'acupuncture', 'help', 'my', 'knee', 'can acupuncture help knee']);
+  });
+});
+
+describe('withoutEtAl', () => {
+  it.each([
+    ['Vickers et al 2018', 'Vickers 2018'],
+    ['Vickers et al. 2018', 'Vickers 2018'],
+    ['Vickers et al., JAMA 2012', 'Vickers JAMA 2012'],
+    ['Cherkin ET AL', 'Cherkin'],
+  ])('reads %s as %s', (query, rest) => {
+    expect(withoutEtAl(query)).toBe(rest);
+  });
+
+  it.each(['Vickers 2018', 'et al', 'Metal 2018', 'fet alone'])('leaves "%s" alone', (query) => {
+    expect(withoutEtAl(query)).toBeUndefined();
   });
 });

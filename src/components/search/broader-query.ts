@@ -6,6 +6,15 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
 // leaving out the rarest words kept "al" and dropped the year ("Vickers al"). It goes first.
 const ET_AL = /(?<![\p{L}\p{N}])et\.?\s+al\b\.?/giu;
 
+/**
+ * The query without "et al" (and the comma after it), which no page spells out, so that "Vickers et al 2018"
+ * finds what "Vickers 2018" finds; undefined when the query has none or is nothing else.
+ */
+export function withoutEtAl(term: string): string | undefined {
+  const rest = term.replace(new RegExp(`${ET_AL.source},?`, ET_AL.flags), ' ').replace(/\s+/gu, ' ').trim();
+  return rest !== term.trim() && HAS_WORD.test(rest) ? rest : undefined;
+}
+
 /** What the query without its rarest words finds. */
 export interface BroaderQuery {
   query: string;

@@ -1,4 +1,4 @@
-import { broaderQuery, type BroaderQuery } from './broader-query.ts';
+import { broaderQuery, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
 import { resultCounter, type SearchResult } from './result-counter.ts';
@@ -36,11 +36,12 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
     if (search !== window.location.search) history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   };
   instance.on('search', syncUrl);
-  // A pasted DOI, PubMed or PMC link is searched as the bare identifier (see identifier-query.ts), once
-  // the search this event announces has started, so that the identifier's search is the later one and wins.
+  // A pasted DOI, PubMed or PMC link is searched as the bare identifier (see identifier-query.ts), and a
+  // citation without its "et al", once the search this event announces has started, so that the rewritten
+  // search is the later one and wins.
   instance.on('search', (term) => {
-    const identifier = identifierQuery(term);
-    if (identifier && identifier !== term) setTimeout(() => instance.searchTerm === term && instance.triggerSearch(identifier));
+    const rewritten = identifierQuery(term) ?? withoutEtAl(term);
+    if (rewritten && rewritten !== term) setTimeout(() => instance.searchTerm === term && instance.triggerSearch(rewritten));
   });
 
   const state = readSearchState(new URLSearchParams(window.location.search));
