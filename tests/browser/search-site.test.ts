@@ -120,6 +120,8 @@ describe('search on the bundled site', () => {
   it.each([
     ['acupunture', 'acupuncture', '/articles/acupuncture-chronic-pain/'],
     ['migrane', 'migraine', '/conditions/migraine/'],
+    // A journal's name in the other spelling: Zhang 2014 is in Anesthesiology.
+    ['anaesthesiology', 'anesthesiology', '/references/zhang2014mechanisms/'],
   ])('shows the results of the corrected word in place of a misspelling\'s ("%s"), and says so', async (query, corrected, first) => {
     await page.goto(`${searchPage}?${new URLSearchParams({ q: query })}`);
     const note = page.locator(`[data-search-suggestion][data-checked="${corrected}"]`);

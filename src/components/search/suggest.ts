@@ -1,9 +1,9 @@
 import { nearestWithin } from '../../citations/edit-distance.ts';
 
-// Pagefind matches words, their stems and beginnings, not misspellings. The search page offers the
+// Pagefind matches words, their stems and beginnings, not misspellings. The search page searches the
 // query with each unknown word replaced by the nearest word of the site's own vocabulary: the
-// summaries' words, what readers call the conditions, treatments, and the authors of its sources (so
-// that a search for an author is not "corrected").
+// summaries' words, what readers call the conditions, treatments, and the first authors and journals of
+// its sources (so that a search for an author is not "corrected").
 
 /** Words shorter than this are left alone: too many real words lie one letter away from them. */
 const MIN_LENGTH = 4;

@@ -15,6 +15,8 @@ export const GET: APIRoute = async () => {
     ...conditions.flatMap((condition) => [condition.data.name, ...condition.data.alsoKnownAs]),
     ...treatmentsOf(articles),
     ...references.map((reference) => reference.data.firstAuthor),
+    // A journal's words are on its sources' pages only: "anaesthesiology" found the pages with "an".
+    ...references.flatMap((reference) => reference.data.journal ?? []),
   ]);
   return new Response(JSON.stringify(vocabulary), { headers: { 'Content-Type': 'application/json' } });
 };
