@@ -132,6 +132,19 @@ describe('search on the bundled site', () => {
     expect(hrefs(results)).toEqual(hrefs(await searchFromUrl(page, searchPage, { q: corrected })));
   });
 
+  // Counting what other queries find made a second engine, which fetched the wasm and index chunks again:
+  // 59 KB more on a cold misspelt search.
+  it('loads the search engine and its index once for a misspelt query and the queries it counts', async () => {
+    const fresh = await browser.newPage();
+    const from = site.requests.length;
+    await fresh.goto(`${searchPage}?q=acupunture+spaceship`);
+    await fresh.locator('[data-search-suggestion][data-checked="acupuncture spaceship"]').waitFor({ state: 'attached' });
+    const paths = site.requests.slice(from).map((request) => request.path).filter((path) => /\/pagefind\/(wasm\.|index\/|pagefind\.)/u.test(path));
+    expect(paths.filter((path) => path.includes('/wasm.'))).toHaveLength(1);
+    expect(paths.length).toBe(new Set(paths).size);
+    await fresh.close();
+  });
+
   // The words the search page corrects are the summaries' own; these are on source pages only (an author,
   // a word of a title), one or two letters from "standard", "german" and "meta-analyses".
   it.each(['Stannard', 'Berman', 'meta-analysis'])('offers no correction for a word a source page holds ("%s")', async (query) => {

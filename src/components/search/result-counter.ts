@@ -4,21 +4,25 @@ export interface SearchResult {
   unfilteredResultCount?: number;
 }
 
-/** The part of Pagefind's JS API that counts what a query finds (pagefind.app/docs/api). */
+/** The part of a Pagefind engine (pagefind.app/docs/api) that counts what a query finds. */
+export interface SearchEngine {
+  search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResult | null>;
+}
+
 interface PagefindModule {
-  createInstance(options: { noWorker: boolean }): { search(term: string, options: { filters: Record<string, string[]> }): Promise<SearchResult | null> };
+  createInstance(options: { noWorker: boolean }): SearchEngine;
 }
 
 /**
- * Counts the pages a query finds under filters, with the bundle at `bundle`. The Component UI keeps its
- * engine to itself, so this makes one of its own on first use (only when a search finds nothing or has a
- * word to correct),
- * without a worker, as the UI runs (see SearchUI.astro).
+ * Counts the pages a query finds under filters, with the engine the Component UI has loaded, which
+ * `loaded` returns. The UI does not offer its engine in its documented API; where it has none to give,
+ * this makes one of its own from the bundle at `bundle` on first use, without a worker, as the UI runs
+ * (see SearchUI.astro), at the cost of loading the index a second time.
  */
-export function resultCounter(bundle: string): (query: string, filters: Record<string, string[]>) => Promise<number> {
-  let engine: Promise<ReturnType<PagefindModule['createInstance']>> | undefined;
+export function resultCounter(bundle: string, loaded: () => SearchEngine | null | undefined): (query: string, filters: Record<string, string[]>) => Promise<number> {
+  let own: Promise<SearchEngine> | undefined;
   return async (query, filters) => {
-    engine ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>).then((pagefind) => pagefind.createInstance({ noWorker: true }));
-    return (await (await engine).search(query, { filters }))?.results.length ?? 0;
+    const engine = loaded() ?? await (own ??= (import(/* @vite-ignore */ `${bundle}pagefind.js`) as Promise<PagefindModule>).then((pagefind) => pagefind.createInstance({ noWorker: true })));
+    return (await engine.search(query, { filters }))?.results.length ?? 0;
   };
 }

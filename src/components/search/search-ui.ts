@@ -1,7 +1,7 @@
 import { broaderQuery, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
-import { resultCounter, type SearchResult } from './result-counter.ts';
+import { resultCounter, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
 import { correctedQuery, misspellings, notIndexed } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
@@ -16,6 +16,8 @@ interface PagefindInstance {
   triggerSearch(term: string): void;
   triggerSearchWithFilters(term: string, filters: Record<string, string[]>): void;
   triggerLoad(): Promise<void>;
+  /** The engine the instance has loaded (null before): not in the documented API, so it may be missing (see result-counter.ts). */
+  __pagefind__?: SearchEngine | null;
 }
 
 declare global {
@@ -76,7 +78,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
-  const count = resultCounter(bundle);
+  const count = resultCounter(bundle, () => instance.__pagefind__);
   const searchLink = (query: string, filters: Record<string, string[]>) => {
     const link = document.createElement('a');
     link.href = `?${writeSearchState({ query, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
