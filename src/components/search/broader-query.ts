@@ -2,16 +2,15 @@
 const MAX_WORDS = 8;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 // "Vickers et al 2018", as a citation names a group of authors (and as this site's breadcrumbs and narrative
-// citations print it): no page spells it out, and "al" alone is on pages that do ("Cherkin et al"), so
-// leaving out the rarest words kept "al" and dropped the year ("Vickers al"). It goes first.
-const ET_AL = /(?<![\p{L}\p{N}])et\.?\s+al\b\.?/giu;
+// citations print it): no page spells it out, and "al" alone is on pages that do ("Cherkin et al").
+const ET_AL = /(?<![\p{L}\p{N}])et\.?\s+al\b\.?,?/giu;
 
 /**
  * The query without "et al" (and the comma after it), which no page spells out, so that "Vickers et al 2018"
  * finds what "Vickers 2018" finds; undefined when the query has none or is nothing else.
  */
 export function withoutEtAl(term: string): string | undefined {
-  const rest = term.replace(new RegExp(`${ET_AL.source},?`, ET_AL.flags), ' ').replace(/\s+/gu, ' ').trim();
+  const rest = term.replace(ET_AL, ' ').replace(/\s+/gu, ' ').trim();
   return rest !== term.trim() && HAS_WORD.test(rest) ? rest : undefined;
 }
 
@@ -28,22 +27,22 @@ export interface BroaderQuery {
  * knee" finds nothing because no page says "my". This leaves out the words no page holds, then the
  * rarest of the rest (those fewest pages hold) one at a time, until the rest finds pages; the common
  * words that carry the question stay longest. `count` tells how many pages a query finds. Undefined
- * when nothing is found, there is nothing to leave out, or the query is a quoted phrase.
+ * when nothing is found, there is nothing to leave out, or the query is a quoted phrase. The page has
+ * taken "et al" out already (withoutEtAl).
  */
 export async function broaderQuery(term: string, count: (query: string) => Promise<number>): Promise<BroaderQuery | undefined> {
   // Pagefind lowercases words; repeats and bare punctuation find nothing more.
   const seen = new Set<string>();
-  const etAl = [...term.matchAll(ET_AL)].map((match) => match[0]);
-  const words = term.replace(ET_AL, ' ').trim().split(/\s+/u).filter((word) => HAS_WORD.test(word) && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
-  if (words.length + etAl.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
+  const words = term.trim().split(/\s+/u).filter((word) => HAS_WORD.test(word) && !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+  if (words.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
   const pages = new Map(await Promise.all(words.map(async (word) => [word, await count(word)] as const)));
   let kept = words.filter((word) => pages.get(word)! > 0);
   const result = async (): Promise<BroaderQuery | undefined> => {
     if (kept.length === 0) return undefined;
     const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(kept.join(' '));
-    return results > 0 ? { query: kept.join(' '), dropped: [...etAl, ...words.filter((word) => !kept.includes(word))], results } : undefined;
+    return results > 0 ? { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results } : undefined;
   };
-  if (kept.length < words.length || etAl.length) {
+  if (kept.length < words.length) {
     const found = await result();
     if (found) return found;
   }
