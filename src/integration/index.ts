@@ -1,7 +1,7 @@
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
@@ -15,12 +15,14 @@ import remarkCitations, { type CitationContext } from '../markdown/remark-citati
 import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
 import rehypePageHeadingIds from '../markdown/rehype-heading-ids.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
+import { reloadOnNewLibraryFiles } from './library-watch.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
-import { publishContext } from './shared-context.ts';
+import { publishContext, referencesStale } from './shared-context.ts';
+import { REFERENCES_LOADER } from './references-loader.ts';
 import { articleErrorCollector } from './article-errors.ts';
 import { userError } from './user-error.ts';
 
@@ -61,6 +63,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   // one summary line, with the command that lists them, instead of a line per entry on every build.
   const unchecked = new Set<string>();
   let context: CitationContext | undefined;
+  let referencesDir = '';
 
   return {
     name: 'evidence-citations',
@@ -90,6 +93,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         updateConfig({ vite: { plugins: [quietHeadInjectWarnings, ...(errors ? [errors.stopAfterBundle] : [])] } });
         // A path, not a URL: stored identifier files are named with %2F for the slash in a DOI, which a URL would decode.
         for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
+        referencesDir = resolve(root, options.references);
+        addWatchFile(referencesDir);
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         // A build reports every summary's frontmatter problem at once, before it starts; `astro dev` on the
@@ -118,6 +123,15 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           },
         }]);
         processor.options.rehypePlugins.push(rehypeLetteredFootnotes, rehypePageHeadingIds);
+      },
+      'astro:server:setup': ({ server, refreshContent }) => {
+        reloadOnNewLibraryFiles(server, referencesDir);
+        // After a restart for a changed library, Astro keeps the references collection it loaded before;
+        // it is loaded again before the next page is served (during setup, the content config is not ready).
+        server.middlewares.use((_request, _response, next) => {
+          if (!referencesStale() || !refreshContent) return next();
+          refreshContent({ loaders: [REFERENCES_LOADER] }).then(() => next(), next);
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(dir, logger);

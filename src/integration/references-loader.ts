@@ -3,7 +3,7 @@ import { authorLabel, formatDiagnostic, issuedYear, keySlug, pageProblems, plain
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
-import { sharedContext } from './shared-context.ts';
+import { markReferencesLoaded, sharedContext } from './shared-context.ts';
 import { userError } from './user-error.ts';
 
 /** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
@@ -64,13 +64,15 @@ export function referenceRecords(context: CitationContext): ReferenceRecord[] {
   throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
 }
 
+export const REFERENCES_LOADER = 'evidence-references';
+
 /**
  * A content-layer loader with one entry per reference in the library, read from the context the
  * evidenceCitations() integration loaded: references are parsed and formatted once per build.
  */
 export function referencesLoader(): Loader {
   return {
-    name: 'evidence-references',
+    name: REFERENCES_LOADER,
     load: async ({ store, generateDigest, logger }) => {
       const context = sharedContext();
       if (!context) {
@@ -81,6 +83,7 @@ export function referencesLoader(): Loader {
         const data = record as unknown as Record<string, unknown>;
         store.set({ id: record.slug, data, digest: generateDigest(data) });
       }
+      markReferencesLoaded(context);
       // Citing such an entry fails the article; uncited, it is shown by its title and the editors are told.
       for (const diagnostic of context.formatter.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
     },

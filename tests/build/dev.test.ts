@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { scratchSite } from './helpers.ts';
+
+/** A port nothing listens on, for a dev server of its own. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
+
+/**
+ * `astro dev` on a site, as the author runs it, in a process of its own. */
+async function startDev(root: string) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [ASTRO, 'dev', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
+    stdio: 'ignore',
+    // Under vitest's own variables (VITEST, NODE_ENV=test) Astro's dev server answers every page with 404.
+    env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$)/u.test(name))),
+  });
+  const stopped = new Promise((resolve) => child.once('exit', resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); await stopped; } };
+}
+
+/** Asks for the page until `done` holds for its answer, as an author reloading the browser would. */
+async function reloadUntil(url: string, done: (status: number) => boolean, timeoutMs = 30_000): Promise<{ status: number; html: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    // Until the server listens, there is no answer: status 0.
+    const answer = await fetch(url).then(async (response) => ({ status: response.status, html: await response.text() }), () => ({ status: 0, html: '' }));
+    if (done(answer.status) || Date.now() > deadline) return answer;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+const STORED = {
+  identifier: 'doi:10.1000/added-later',
+  source: 'https://doi.org/10.1000/added-later',
+  fetched: '2026-12-03',
+  csl: { type: 'article-journal', title: 'A trial fetched while the server ran', author: [{ family: 'Doe', given: 'Jane' }], 'container-title': 'Journal of Tests', issued: { 'date-parts': [[2026]] }, DOI: '10.1000/added-later' },
+};
+
+/** The reference list entries of a page, as text. */
+function referenceEntries(html: string): string[] {
+  const { document } = parseHTML(html);
+  return [...document.querySelectorAll('[id^="ref-"]')].map((entry) => entry.textContent ?? '');
+}
+
+describe('astro dev while the author works', () => {
+  it('serves a new entry of a .bib file that an article then cites, and its reference page', async () => {
+    const site = scratchSite('site-basic', () => {});
+    const server = await startDev(site.root);
+    try {
+      const url = `${server.url}/articles/first/`;
+      expect((await reloadUntil(url, (status) => status === 200)).status).toBe(200);
+      appendFileSync(join(site.root, 'references/refs.bib'), '\n@article{roe2024new, title = {A trial added while the server ran}, author = {Roe, Rita}, journal = {Journal of Tests}, year = {2024}}\n');
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      appendFileSync(join(site.root, 'content/articles/first.mdx'), '\nA new trial [@roe2024new].\n');
+      const after = await reloadUntil(url, (status) => status === 200);
+      expect(referenceEntries(after.html).some((text) => text.includes('A trial added while the server ran'))).toBe(true);
+      expect((await fetch(`${server.url}/references/roe2024new/`)).status).toBe(200);
+    } finally {
+      await server.stop();
+      await site.cleanup();
+    }
+  }, 90_000);
+
+  it('picks up a stored record that `refs add` writes after the server started, without a restart by hand', async () => {
+    const site = scratchSite('site-basic', (root) => appendFileSync(join(root, 'content/articles/first.mdx'), '\nA trial fetched later [@doi:10.1000/added-later].\n'));
+    const server = await startDev(site.root);
+    try {
+      const url = `${server.url}/articles/first/`;
+      // While it starts, the server does not answer (0), then answers 404 until the routes are ready.
+      const before = await reloadUntil(url, (status) => status !== 0 && status !== 404);
+      expect(before.status).toBe(500);
+      writeFileSync(join(site.root, 'references/identifiers/doi-10.1000%2Fadded-later.json'), JSON.stringify(STORED, null, 2));
+      const after = await reloadUntil(url, (status) => status === 200);
+      expect(after.status).toBe(200);
+      expect(referenceEntries(after.html).some((text) => text.includes('A trial fetched while the server ran'))).toBe(true);
+    } finally {
+      await server.stop();
+      await site.cleanup();
+    }
+  }, 90_000);
+});
