@@ -21,6 +21,29 @@ export class FetchError extends Error {
   override readonly name = 'FetchError';
 }
 
+// One record's CSL-JSON is a few kilobytes, and PubMed's XML for one article well under a megabyte: a
+// larger answer is not metadata, and reading it whole took gigabytes of memory and minutes.
+export const MAX_ANSWER_BYTES = 5 * 1024 * 1024;
+
+/** The body as text, or a FetchError as soon as it grows past MAX_ANSWER_BYTES. */
+async function readLimited(response: Response, url: string): Promise<string> {
+  const tooLarge = () => new FetchError(`${url} sent more than ${MAX_ANSWER_BYTES / 1024 / 1024} MB, which is no single record's metadata: nothing was stored. Check the identifier and the registry's address (doiBaseUrl, ncbiBaseUrl, eutilsBaseUrl in refs.config.json).`);
+  if (Number(response.headers.get('content-length')) > MAX_ANSWER_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    // Leaving the loop by the throw cancels the stream: nothing more is downloaded.
+    if (size > MAX_ANSWER_BYTES) throw tooLarge();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Retry-After in milliseconds: either delta-seconds or an HTTP date. */
@@ -34,7 +57,8 @@ function retryAfter(header: string | null): number | undefined {
 
 /**
  * GET with a timeout per attempt, exponential backoff on timeouts, network errors and 5xx, and
- * Retry-After honoured on 429 and 503. Redirects are followed (doi.org redirects to the registrar).
+ * Retry-After honoured on 429 and 503. Redirects are followed (doi.org redirects to the registrar). An
+ * answer larger than MAX_ANSWER_BYTES fails at once, without a retry.
  */
 export async function httpGet(url: string, options: HttpOptions): Promise<HttpAnswer> {
   let failure = '';
@@ -46,7 +70,7 @@ export async function httpGet(url: string, options: HttpOptions): Promise<HttpAn
         redirect: 'follow',
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      const body = await response.text();
+      const body = await readLimited(response, url);
       const answer = { status: response.status, body, contentType: response.headers.get('content-type') ?? '', url: response.url || url };
       if (response.status !== 429 && response.status < 500) return answer;
       failure = `${url} answered HTTP ${response.status}`;

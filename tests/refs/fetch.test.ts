@@ -104,6 +104,31 @@ describe('fetching by DOI (doi.org content negotiation)', () => {
   });
 
   it.each([
+    ['with a Content-Length', true],
+    ['streamed without one', false],
+  ])('stops reading an answer larger than any record (%s), at once and without retrying', async (_name, announced) => {
+    const size = 64 * 1024 * 1024;
+    const server = await serve({
+      '/doi/10.1000/huge': (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json', ...(announced ? { 'content-length': String(size) } : {}) });
+        const chunk = Buffer.alloc(1024 * 1024, 0x20);
+        let sent = 0;
+        const write = () => {
+          while (sent < size && !response.destroyed) {
+            sent += chunk.length;
+            if (!response.write(chunk)) return void response.once('drain', write);
+          }
+          response.end();
+        };
+        write();
+      },
+    });
+    const outcome = await fetchIdentifier(id('doi:10.1000/huge'), config(server.base, { timeoutMs: 20_000 }));
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/sent more than 5 MB, which is no single record's metadata/u);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it.each([
     ['an HTML page', '<!doctype html><title>DOI landing page</title>'],
     ['truncated JSON', '{"type": "article-journal", "title": "Acu'],
     ['JSON that is not a CSL item', '{"status": "ok", "message": []}'],
