@@ -11,7 +11,7 @@ export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } fro
 export { checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
 export { checkEntry } from './check-entry.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
-export { parseStoredMetadata, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
+export { parseStoredMetadata, recordOfAnother, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
 export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
 export { bibtexKey, toBibtex } from './bibtex-export.ts';

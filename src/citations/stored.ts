@@ -58,6 +58,16 @@ function readUpdates(value: unknown): SourceUpdate[] | undefined {
 }
 
 /**
+ * The identifier of another work that a record for `identifier` names under the same scheme (doi.org's
+ * answer for an alias DOI is the record of the DOI it stands for): it would give this identifier that
+ * work's links, so such a record is not stored, nor read.
+ */
+export function recordOfAnother(item: CslItem, identifier: Identifier): Identifier | undefined {
+  const stated = identifiersOf(item).find((other) => other.scheme === identifier.scheme);
+  return stated && identifierKey(stated) !== identifierKey(identifier) ? stated : undefined;
+}
+
+/**
  * Reads a stored-metadata file. The entry's key is the identifier itself (`doi:10.1000/x`), which is
  * what an article cites when it writes `@doi:10.1000/x`; a not-found record yields no entry.
  */
@@ -85,9 +95,8 @@ export function parseStoredMetadata(source: string, file: string): ParsedStoredF
   if (!updates) return problem('"updates" must be a list of { "type": "retraction" | "correction" | "expression-of-concern" | "withdrawal", … }');
   const key = identifierKey(identifier);
   const checked = found ? checkedCslItem({ ...record!.csl!, id: key }, location) : undefined;
-  // A record that names another work under the same scheme would give this identifier that work's links.
-  const stated = checked && identifiersOf(checked.item).find((other) => other.scheme === identifier.scheme);
-  if (stated && identifierKey(stated) !== key) return problem(`"csl" is the record of ${stated.scheme.toUpperCase()} ${stated.value}, not of ${identifier.scheme.toUpperCase()} ${identifier.value}, the identifier the file is for`);
+  const stated = checked && recordOfAnother(checked.item, identifier);
+  if (stated) return problem(`"csl" is the record of ${stated.scheme.toUpperCase()} ${stated.value}, not of ${identifier.scheme.toUpperCase()} ${identifier.value}, the identifier the file is for`);
   const stored: StoredRecord = {
     identifier, location, found, updates,
     source: typeof record?.source === 'string' ? record.source : '',

@@ -1,4 +1,4 @@
-import { identifierKey, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+import { identifierKey, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
 
 import type { RefsConfig } from './config.ts';
 import { FetchError, httpGet, type HttpOptions } from './http.ts';
@@ -72,6 +72,12 @@ async function pubmedUpdates(pmid: string, config: RefsConfig): Promise<SourceUp
   return updates;
 }
 
+/** What to do when the registry answers for `name` with the record of `another`, an alias's target or a replacing identifier. */
+function anotherWorkMessage(name: string, source: string, another: Identifier): string {
+  const scheme = another.scheme.toUpperCase();
+  return `${name}: ${source} answered with the record of ${scheme} ${another.value}, so ${name} is an alias or was replaced: nothing was stored. Cite @${identifierKey(another)} (or put ${scheme} ${another.value} in the library entry) and run \`npm run refs -- add ${another.value}\`.`;
+}
+
 /**
  * Fetches one identifier's CSL-JSON: a DOI by doi.org content negotiation, a PMID or PMCID from NCBI's
  * Literature Citation Exporter, plus PubMed's retraction and erratum links. Never throws.
@@ -90,6 +96,8 @@ export async function fetchIdentifier(identifier: Identifier, config: RefsConfig
     if (!csl) {
       return { kind: 'failed', message: `${name}: ${source} answered ${answer.contentType || 'without a content type'}, not CSL-JSON metadata (first characters: ${JSON.stringify(answer.body.slice(0, 60))}). The registrar may not support content negotiation; add the entry to a .bib file by hand.` };
     }
+    const another = recordOfAnother(csl, identifier);
+    if (another) return { kind: 'failed', message: anotherWorkMessage(name, source, another) };
     const pmid = identifier.scheme === 'pmid' ? identifier.value : typeof csl.PMID === 'string' || typeof csl.PMID === 'number' ? String(csl.PMID) : undefined;
     const updates = [...updatesFromCsl(csl), ...(identifier.scheme !== 'doi' && pmid ? await pubmedUpdates(pmid, config) : [])];
     return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } } };

@@ -19,6 +19,9 @@ const CSL = {
   'is-referenced-by-count': 512,
 };
 
+/** The record of another DOI, as doi.org answers for it. */
+const cslOf = (doi: string) => ({ ...CSL, DOI: doi });
+
 let registry: Awaited<ReturnType<typeof startRegistry>> | undefined;
 afterEach(async () => {
   await registry?.close();
@@ -64,7 +67,7 @@ describe('fetching by DOI (doi.org content negotiation)', () => {
 
   it('waits as long as Retry-After says after a 429, then succeeds', async () => {
     const server = await serve({
-      '/doi/10.1000/rate': (request, response, attempt) => (attempt === 1 ? json({ message: 'slow down' }, 429, { 'retry-after': '1' }) : json(CSL))(request, response, attempt),
+      '/doi/10.1000/rate': (request, response, attempt) => (attempt === 1 ? json({ message: 'slow down' }, 429, { 'retry-after': '1' }) : json(cslOf('10.1000/rate')))(request, response, attempt),
     });
     const outcome = await fetchIdentifier(id('doi:10.1000/rate'), config(server.base, { backoffMs: 1 }));
     expect(outcome.kind).toBe('found');
@@ -83,7 +86,7 @@ describe('fetching by DOI (doi.org content negotiation)', () => {
 
   it('retries a 500 with backoff and succeeds when the server recovers', async () => {
     const server = await serve({
-      '/doi/10.1000/flaky': (request, response, attempt) => (attempt < 3 ? json('oops', 500) : json(CSL))(request, response, attempt),
+      '/doi/10.1000/flaky': (request, response, attempt) => (attempt < 3 ? json('oops', 500) : json(cslOf('10.1000/flaky')))(request, response, attempt),
     });
     expect((await fetchIdentifier(id('doi:10.1000/flaky'), config(server.base))).kind).toBe('found');
     expect(server.requests).toHaveLength(3);
@@ -197,7 +200,7 @@ describe('npm run refs -- add', () => {
 
   it('limits concurrent requests to the configured number', async () => {
     const routes: Record<string, Route> = {};
-    for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(CSL)(request, response, 1), 150); };
+    for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(cslOf(`10.1000/c${i}`))(request, response, 1), 150); };
     const server = await serve(routes);
     const root = project(server.base, { concurrency: 2 });
     expect((await run(['add', ...Array.from({ length: 6 }, (_, i) => `10.1000/c${i}`), '--root', root])).status).toBe(0);
@@ -215,6 +218,18 @@ describe('npm run refs -- add', () => {
     const missing = await run(['add', '--missing', '--root', root]);
     expect(missing.status).toBe(1);
     expect(JSON.parse(readFileSync(join(root, 'references/identifiers/doi-10.7326%2Fm17-0254.json'), 'utf8'))).toMatchObject({ status: 'not-found' });
+  });
+
+  it('stores nothing for a DOI whose record is another DOI\'s (an alias), and says which DOI to cite and add', async () => {
+    const server = await serve({ '/doi/10.1000/alias': json({ ...CSL, DOI: '10.1016/J.JPAIN.2017.11.005' }) });
+    const root = project(server.base);
+    const result = await run(['add', '10.1000/alias', '--root', root]);
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('answered with the record of DOI 10.1016/j.jpain.2017.11.005, so DOI 10.1000/alias is an alias or was replaced: nothing was stored. Cite @doi:10.1016/j.jpain.2017.11.005');
+    expect(result.output).toContain('npm run refs -- add 10.1016/j.jpain.2017.11.005');
+    expect(readdirSync(join(root, 'references/identifiers'))).toEqual([]);
+    // What was stored before would have been refused by `refs check` as another DOI's record.
+    expect((await run(['check', '--root', root])).status).toBe(0);
   });
 
   it('--offline fetches nothing and fails for identifiers without a stored file', async () => {
