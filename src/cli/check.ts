@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkArticle, checkLibrary, CitationFormatter, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic, type Library } from '../citations/index.ts';
+import { checkArticle, checkEntry, checkLibrary, CitationFormatter, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic, type Library } from '../citations/index.ts';
 import { loadStyle } from '../integration/project.ts';
 import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
@@ -28,7 +28,18 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
       if ('entry' in resolution) cited.add(resolution.entry.key);
     }
   }
-  return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_PAGES), ...diagnostics, ...unusedEntries(library, cited)]);
+  return sortDiagnostics([...checkLibrary(library, () => true, RESERVED_REFERENCE_PAGES), ...citedRecordChecks(library, cited), ...diagnostics, ...unusedEntries(library, cited)]);
+}
+
+/**
+ * The checks the build runs on a stored record an article cites by its identifier (`@doi:…`), such as
+ * a missing title: `checkLibrary` checks the library's own entries only, so `check` left them to the build.
+ */
+function citedRecordChecks(library: Library, cited: Set<string>): Diagnostic[] {
+  return [...cited].filter((key) => !library.entries.has(key)).flatMap((key) => {
+    const entry = library.stored.get(key);
+    return entry ? checkEntry(entry, library) : [];
+  });
 }
 
 /**

@@ -151,6 +151,22 @@ describe('npm run refs -- check reads keys as the build does', () => {
   });
 });
 
+describe('npm run refs -- check on sources cited by their identifier', () => {
+  it('warns, as the build does, about a stored record an article cites that lacks a title, and not about one it does not cite', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-cited-record-'));
+    mkdirSync(join(root, 'references/identifiers'), { recursive: true });
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    const record = (doi: string) => JSON.stringify({ identifier: `doi:${doi}`, source: `https://doi.org/${doi}`, fetched: '2026-12-01', csl: { type: 'article-journal', DOI: doi, author: [{ family: 'Doe', given: 'Jane' }], 'container-title': 'Trials', issued: { 'date-parts': [[2020]] } } });
+    writeFileSync(join(root, 'references/identifiers/doi-10.1000%2Fcited.json'), record('10.1000/cited'));
+    writeFileSync(join(root, 'references/identifiers/doi-10.1000%2Funcited.json'), record('10.1000/uncited'));
+    writeFileSync(join(root, 'content/articles/a.mdx'), '---\ntitle: A\ndescription: A summary for the tests of refs check.\nconditions: [pain]\ninterventions: [rest]\nlastReviewed: 2026-01-01\n---\n\nA trial [@doi:10.1000/cited].\n');
+    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    expect(found.filter((d) => d.code === 'incomplete-entry').map((d) => [where(d), d.message])).toEqual([
+      ['references/identifiers/doi-10.1000%2Fcited.json:1:1', '"doi:10.1000/cited" has no title: its reference is printed without it, and readers need it to find the work'],
+    ]);
+  });
+});
+
 describe('npm run refs -- check on how an article is written', () => {
   /** A project with one article and, when given, one BibTeX file. */
   function articleProject(article: { name: string; lines: string[] }, bibtex?: string): string {
