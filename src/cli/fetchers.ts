@@ -5,7 +5,7 @@ import { FetchError, httpGet, type HttpOptions } from './http.ts';
 
 /** The outcome for one identifier: its metadata, or a registry's "not found" (also worth storing), or a failure. */
 export type FetchOutcome =
-  | { kind: 'found'; metadata: StoredMetadata }
+  | { kind: 'found'; metadata: StoredMetadata; warning?: string }
   | { kind: 'not-found'; metadata: StoredMetadata; message: string }
   | { kind: 'failed'; message: string };
 
@@ -55,20 +55,37 @@ function sourceUrl(identifier: Identifier, config: RefsConfig): string {
 
 const PUBMED_UPDATES: [string, SourceUpdate['type']][] = [['RetractionIn', 'retraction'], ['ErratumIn', 'correction'], ['ExpressionOfConcernIn', 'expression-of-concern']];
 
-/** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
-async function pubmedUpdates(pmid: string, config: RefsConfig): Promise<SourceUpdate[]> {
+// A PubMed record that is itself a notice about another article: [its publication type, what it is, its link to that article].
+const PUBMED_NOTICES: [string, string, string][] = [['Published Erratum', 'an erratum', 'ErratumFor'], ['Retraction of Publication', 'a retraction notice', 'RetractionOf'], ['Expression of Concern', 'an expression of concern', 'ExpressionOfConcernFor']];
+
+/** The PubMed record of one PMID, from E-utilities: its XML, complete (a cut-off answer would lose its retraction links). */
+async function pubmedXml(pmid: string, config: RefsConfig): Promise<string> {
   const url = `${config.eutilsBaseUrl}/efetch.fcgi?db=pubmed&retmode=xml&id=${pmid}&tool=evidence-reference-site&email=${encodeURIComponent(config.contact ?? '')}`;
   const answer = await httpGet(url, httpOptions(config, 'application/xml'));
   if (answer.status !== 200 || !answer.body.includes('<PubmedArticle')) throw new FetchError(`${url} answered HTTP ${answer.status} without a PubMed record; try again later.`);
+  if (!answer.body.includes('</PubmedArticle>')) throw new FetchError(`${url} answered with a PubMed record cut off before its end, so its retraction and erratum links cannot be read; try again later.`);
+  return answer.body;
+}
+
+/** Says so when a PubMed record is an erratum, retraction notice or expression of concern rather than the work it is about. */
+function noticeWarning(name: string, xml: string): string | undefined {
+  const notice = PUBMED_NOTICES.find(([type]) => new RegExp(`<PublicationType[^>]*>${type}</PublicationType>`, 'u').test(xml));
+  if (!notice) return undefined;
+  const about = xml.match(new RegExp(`<CommentsCorrections\\s+RefType="${notice[2]}"[^>]*>[\\s\\S]*?<PMID[^>]*>(\\d+)</PMID>`, 'u'))?.[1];
+  return `${name} is ${notice[1]}${about ? ` about PMID ${about}` : ''}, not the work itself. Cite ${about ? `@pmid:${about} (\`npm run refs -- add ${about}\`)` : 'the article it is about'} unless the notice itself is meant: the work's own record carries the notice, which the build shows readers beside it.`;
+}
+
+/** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
+function pubmedUpdates(xml: string): SourceUpdate[] {
   const updates: SourceUpdate[] = [];
-  for (const match of answer.body.matchAll(/<CommentsCorrections\s+RefType="(\w+)"[^>]*>([\s\S]*?)<\/CommentsCorrections>/gu)) {
+  for (const match of xml.matchAll(/<CommentsCorrections\s+RefType="(\w+)"[^>]*>([\s\S]*?)<\/CommentsCorrections>/gu)) {
     const type = PUBMED_UPDATES.find(([refType]) => refType === match[1])?.[1];
     if (!type) continue;
     const notice = match[2]!.match(/<PMID[^>]*>(\d+)<\/PMID>/u)?.[1];
     const label = match[2]!.match(/<RefSource>([\s\S]*?)<\/RefSource>/u)?.[1]?.trim();
     updates.push({ type, ...(notice ? { identifier: `pmid:${notice}` } : {}), ...(label ? { label: `${match[1]}: ${label}` } : {}) });
   }
-  if (updates.every((u) => u.type !== 'retraction') && /<PublicationType[^>]*>Retracted Publication<\/PublicationType>/u.test(answer.body)) updates.push({ type: 'retraction', label: 'Retracted Publication' });
+  if (updates.every((u) => u.type !== 'retraction') && /<PublicationType[^>]*>Retracted Publication<\/PublicationType>/u.test(xml)) updates.push({ type: 'retraction', label: 'Retracted Publication' });
   return updates;
 }
 
@@ -99,8 +116,10 @@ export async function fetchIdentifier(identifier: Identifier, config: RefsConfig
     const another = recordOfAnother(csl, identifier);
     if (another) return { kind: 'failed', message: anotherWorkMessage(name, source, another) };
     const pmid = identifier.scheme === 'pmid' ? identifier.value : typeof csl.PMID === 'string' || typeof csl.PMID === 'number' ? String(csl.PMID) : undefined;
-    const updates = [...updatesFromCsl(csl), ...(identifier.scheme !== 'doi' && pmid ? await pubmedUpdates(pmid, config) : [])];
-    return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } } };
+    const xml = identifier.scheme !== 'doi' && pmid ? await pubmedXml(pmid, config) : undefined;
+    const updates = [...updatesFromCsl(csl), ...(xml ? pubmedUpdates(xml) : [])];
+    const warning = xml ? noticeWarning(name, xml) : undefined;
+    return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } }, ...(warning ? { warning } : {}) };
   } catch (error) {
     return { kind: 'failed', message: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }

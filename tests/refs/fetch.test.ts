@@ -159,6 +159,24 @@ describe('fetching by PMID and PMCID (NCBI)', () => {
     expect(server.requests[1]!.url).toMatch(/email=editor%40example\.org/u);
   });
 
+  it('says when a PMID is an erratum notice rather than the work, and which PMID to cite', async () => {
+    const server = await serve({
+      '/ncbi/pubmed/?format=csl&id=18000001': json({ ...CSL, PMID: '18000001', title: 'Error in Table 2' }),
+      '/eutils/efetch.fcgi': efetch(pubmedXml('<CommentsCorrections RefType="ErratumFor"><RefSource>Arch Intern Med. 2007;167(17):1892-8</RefSource><PMID Version="1">17893311</PMID></CommentsCorrections>').replace('<CommentsCorrectionsList>', '<Article><PublicationTypeList><PublicationType UI="D016425">Published Erratum</PublicationType></PublicationTypeList></Article><CommentsCorrectionsList>')),
+    });
+    const outcome = await fetchIdentifier(id('pmid:18000001'), config(server.base));
+    expect(outcome.kind === 'found' && outcome.warning).toBe('PMID 18000001 is an erratum about PMID 17893311, not the work itself. Cite @pmid:17893311 (`npm run refs -- add 17893311`) unless the notice itself is meant: the work\'s own record carries the notice, which the build shows readers beside it.');
+  });
+
+  it('fails, rather than storing no retraction links, when the PubMed record is cut off', async () => {
+    const server = await serve({
+      '/ncbi/pubmed/?format=csl&id=17893311': json({ ...CSL, PMID: '17893311' }),
+      '/eutils/efetch.fcgi': efetch(pubmedXml('<CommentsCorrections RefType="RetractionIn"><RefSource>J Pain. 2020;1:1</RefSource>').slice(0, 200)),
+    });
+    const outcome = await fetchIdentifier(id('pmid:17893311'), config(server.base));
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/answered with a PubMed record cut off before its end, so its retraction and erratum links cannot be read/u);
+  });
+
   it('fetches a PMCID from the pmc endpoint and follows its PMID to PubMed', async () => {
     const server = await serve({
       '/ncbi/pmc/?format=csl&id=PMC5927830': json({ ...CSL, PMID: '29198932', PMCID: 'PMC5927830' }),
