@@ -1,5 +1,6 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -24,14 +25,22 @@ export type Article = ArticleCitations & { slug: string };
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralLessThan);
 
 /**
- * Finds the citations of one MDX article. Frontmatter is blanked (not removed) so every offset, and
- * so every reported line and column, stays that of the file.
+ * The address of an article's page, as Astro's glob loader makes it: the frontmatter's `slug`, or the
+ * file's path in the articles folder with each part slugged (`New Summary.mdx` is `new-summary`).
  */
-export function readArticle(path: string, text: string, isKnown: KeyTest): { article?: Article; diagnostics: Diagnostic[] } {
+export function articleSlug(nameInFolder: string, frontmatter: Record<string, unknown>): string {
+  if (frontmatter.slug) return String(frontmatter.slug);
+  return nameInFolder.replace(/\.mdx?$/u, '').split('/').map((part) => githubSlug(part)).join('/').replace(/\/index$/u, '');
+}
+
+/**
+ * Finds the citations of one MDX article (`nameInFolder`: its path in the articles folder). Frontmatter is
+ * blanked (not removed) so every offset, and so every reported line and column, stays that of the file.
+ */
+export function readArticle(path: string, text: string, isKnown: KeyTest, nameInFolder = path.split('/').pop()!): { article?: Article; diagnostics: Diagnostic[] } {
   const source = text.replace(/^\uFEFF/u, '');
   const block = frontmatterBlock(source);
   const body = block ? block.text.replace(/[^\n]/gu, ' ') + source.slice(block.text.length) : source;
-  const slug = path.split('/').pop()!.replace(/\.mdx?$/u, '');
   const frontmatterChecks = frontmatterProblems(path, source);
   let frontmatter: Record<string, unknown> = {};
   try {
@@ -57,7 +66,7 @@ export function readArticle(path: string, text: string, isKnown: KeyTest): { art
       ...unreadCitations(tree, file, isKnown, source),
     ];
     const acknowledgedLocation = () => frontmatterFieldLocation(source, path, 'acknowledgedUpdates');
-    return { article: { slug, file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
+    return { article: { slug: articleSlug(nameInFolder, frontmatter), file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
     return { diagnostics: [...frontmatterChecks, {
@@ -79,7 +88,7 @@ export function readArticles(root: string, folder: string, isKnown: KeyTest): { 
   const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.mdx')).sort();
   for (const name of names) {
     const path = relative(root, join(dir, name)).split(sep).join('/');
-    const read = readArticle(path, readFileSync(join(dir, name), 'utf8'), isKnown);
+    const read = readArticle(path, readFileSync(join(dir, name), 'utf8'), isKnown, name.split(sep).join('/'));
     if (read.article) articles.push(read.article);
     diagnostics.push(...read.diagnostics);
   }

@@ -39,6 +39,19 @@ describe('npm run refs -- export', () => {
     expect(output.split('\n').every((line) => line === '' || /^[A-Z][A-Z0-9] {2}-( |$)/u.test(line))).toBe(true);
   });
 
+  it("names an article by its page's address: a file name with spaces and capitals, and a frontmatter slug", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-export-slug-'));
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'references/library.bib'), '@article{smith2020, author = {Smith, Ann}, title = {A trial}, journal = {Trials}, year = {2020}}\n');
+    const article = (slug = '') => `---\ntitle: A\ndescription: A summary for the tests of refs export.\nconditions: [pain]\ninterventions: [rest]\nlastReviewed: 2026-01-01\n${slug}---\n\nA trial [@smith2020].\n`;
+    writeFileSync(join(root, 'content/articles/Knee Pain.mdx'), article());
+    writeFileSync(join(root, 'content/articles/old-name.mdx'), article('slug: back-pain\n'));
+    // Astro publishes these at /articles/knee-pain/ and /articles/back-pain/.
+    for (const slug of ['knee-pain', 'back-pain']) expect(await run(['export', '--format', 'csl-json', '--article', slug, '--root', root])).toMatchObject({ status: 0, output: expect.stringContaining('"id": "smith2020"') });
+    expect((await run(['export', '--format', 'csl-json', '--article', 'Knee Pain', '--root', root])).output).toBe('error: No article "Knee Pain" in content/articles/. Known: knee-pain, back-pain.');
+  });
+
   it('explains an unknown article, an unknown format and an article with unresolved keys', async () => {
     expect(await run(['export', '--format', 'ris', '--article', 'nope', ...SITE])).toEqual({ status: 1, output: 'error: No article "nope" in content/articles/. Known: hostile, second.' });
     expect(await run(['export', '--format', 'endnote', ...SITE])).toEqual({ status: 2, output: 'error: --format must be one of bibtex, ris, csl-json.' });
