@@ -115,6 +115,9 @@ export function citationSummaryOf(frontmatter: Record<string, unknown>): Citatio
   };
 }
 
+/** One problem of one citation: its code and place. */
+const problemAt = (d: Diagnostic) => `${d.code} ${d.location?.line}:${d.location?.column}`;
+
 /**
  * Turns Pandoc-style citations (`[@key]`, `[@a; @b, p. 3]`, `@key says`) into linked, numbered
  * citations and appends the article's reference list. Unknown keys fail the build with file:line:col.
@@ -140,8 +143,11 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       // Astro hands the plugin the source with its frontmatter blanked: the line is read from the file.
       acknowledgedLocation: () => (file.path && existsSync(file.path) ? frontmatterFieldLocation(readFileSync(file.path, 'utf8'), displayPath(file), 'acknowledgedUpdates') : undefined),
     };
-    // The same checks as `refs check`, for the references this article cites: errors stop the build.
-    const checked = cited.diagnostics.some((d) => d.severity === 'error') ? [] : checkArticle(library, article, { entries: true });
+    // The same checks as `refs check`, for the references this article cites: errors stop the build. They
+    // run beside an unknown key too, so that a retracted source is reported in the same build, not the next;
+    // a citation that does not resolve is reported once, by citeDocument.
+    const unresolved = new Set(cited.diagnostics.map(problemAt));
+    const checked = checkArticle(library, article, { entries: true }).filter((d) => !unresolved.has(problemAt(d)));
     const errors = [...splitBrackets(found), ...unbalancedBrackets(found), ...cited.diagnostics, ...checked].filter((d) => d.severity === 'error');
     if (errors.length) throw new CitationError(errors);
     for (const warning of checked) options.onWarning?.(warning);

@@ -59,6 +59,20 @@ describe('build errors an author can act on', () => {
     expect(report?.hint).toMatch(hint);
   });
 
+  it('a retracted source and an unknown key in one summary: both in the same build, the unknown key once', async () => {
+    const error = await buildError((root) => {
+      writeFileSync(join(root, 'references/identifiers/pmid-11111111.json'), JSON.stringify({
+        identifier: 'pmid:11111111', source: 'https://pubmed.ncbi.nlm.nih.gov/11111111/', fetched: '2026-12-01',
+        updates: [{ type: 'retraction', identifier: 'pmid:22222222' }],
+        csl: { type: 'article-journal', title: 'A retracted trial', author: [{ family: 'Doe', given: 'Jane' }], 'container-title': 'Trials', issued: { 'date-parts': [[2020]] }, PMID: '11111111' },
+      }));
+      cite(root, 'A retracted trial [@pmid:11111111] and a typo [@vickers2018].');
+    });
+    expect(error.message).toContain('2 error(s) in 1 article(s):');
+    expect(error.message).toMatch(/error: "pmid:11111111" is retracted \(pmid:22222222\), and \S*content\/articles\/first\.mdx does not say so \[retracted-source\]/u);
+    expect(error.message.match(/\[unknown-key\]/gu)).toHaveLength(1);
+  });
+
   it('malformed BibTeX entry: the entry\'s own file:line, where it is cited, and what to fix', async () => {
     const error = await buildError((root) => {
       appendFileSync(join(root, 'references/refs.bib'), '\n@article{broken2020,\n  title = {Unclosed,\n  year = 2020\n}\n');
