@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { nearestName } from '../citations/edit-distance.ts';
 import { addIdentifiers, importBibtex } from './add.ts';
 import { checkProject, report } from './check.ts';
 import { EXPORT_FORMATS, exportReferences, type ExportFormat } from './export.ts';
@@ -34,13 +35,25 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/**
+ * What parseArgs refused, in the words of this command: an unknown option with the one probably meant.
+ * Node's own message for it ("To specify a positional argument starting with a '-', place it at the end
+ * of the command after '--'…") answers a question authors do not have.
+ */
+function argumentProblem(error: unknown): string {
+  const unknown = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? (error as Error).message.match(/^Unknown option '(-{1,2})([^']*)'/u) : null;
+  if (!unknown) return error instanceof Error ? error.message : String(error);
+  const meant = nearestName(unknown[2]!, Object.keys(OPTIONS));
+  return `unknown option ${unknown[1]}${unknown[2]}.${meant ? ` Did you mean --${meant}?` : ''}`;
+}
+
 /** Runs one `refs` command line and returns its exit status; every failure is a message, never a stack trace. */
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   } catch (error) {
-    err(`error: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    err(`error: ${argumentProblem(error)}\n\n${USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;

@@ -233,3 +233,16 @@ describe('npm run refs -- check on how an article is written', () => {
     expect(output).toMatch(/content\/articles\/harms\.mdx:5:\d+: error: content\/articles\/harms\.mdx could not be read: .* \[invalid-article\]\n {2}hint: In MDX, `<` followed by a letter starts a component or HTML tag \(here `<one in twen…`\)/u);
   });
 });
+
+describe('npm run refs -- with a mistyped option', () => {
+  it.each([
+    [['add', '--mising'], 'error: unknown option --mising. Did you mean --missing?'],
+    [['export', '--fromat', 'ris'], 'error: unknown option --fromat. Did you mean --format?'],
+    [['check', '--bogus'], 'error: unknown option --bogus.'],
+  ])('%j: names the option and the one meant, then the usage, and exits 2', async (args, first) => {
+    const { status, output } = await run(args);
+    expect(status).toBe(2);
+    expect(output.split('\n')[0]).toBe(first);
+    expect(output).toContain('Usage: npm run refs -- <command> [options]');
+  });
+});
