@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'invalid-finding'
   | 'invalid-date'
   | 'unsupported-file'
+  | 'duplicate-article'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 
 export type Severity = 'error' | 'warning';

@@ -1,6 +1,5 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { slug as githubSlug } from 'github-slugger';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
@@ -12,6 +11,7 @@ import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
+import { articleSlug } from '../site/article-slugs.ts';
 import { splitBrackets, unbalancedBrackets } from '../markdown/split-brackets.ts';
 import { bareKeys } from '../markdown/bare-keys.ts';
 import { unreadCitations } from '../markdown/unread-citations.ts';
@@ -23,15 +23,6 @@ import { mdxSyntaxHint } from '../markdown/remark-mdx-syntax-hints.ts';
 export type Article = ArticleCitations & { slug: string };
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralLessThan);
-
-/**
- * The address of an article's page, as Astro's glob loader makes it: the frontmatter's `slug`, or the
- * file's path in the articles folder with each part slugged (`New Summary.mdx` is `new-summary`).
- */
-export function articleSlug(nameInFolder: string, frontmatter: Record<string, unknown>): string {
-  if (frontmatter.slug) return String(frontmatter.slug);
-  return nameInFolder.replace(/\.mdx?$/u, '').split('/').map((part) => githubSlug(part)).join('/').replace(/\/index$/u, '');
-}
 
 /**
  * Finds the citations of one MDX article (`nameInFolder`: its path in the articles folder). Frontmatter is

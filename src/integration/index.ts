@@ -19,6 +19,8 @@ import { reloadOnNewLibraryFiles } from './library-watch.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
+import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
+import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext, referencesStale } from './shared-context.ts';
@@ -39,11 +41,24 @@ function parseOptions(options: CitationOptions | undefined) {
   );
 }
 
+/** An article's frontmatter, or {} when its YAML cannot be read (one of its frontmatter problems). */
+function readableFrontmatter(text: string): Record<string, unknown> {
+  try {
+    return frontmatterData(frontmatterBlock(text.replace(/^\uFEFF/u, '')));
+  } catch {
+    return {};
+  }
+}
+
 function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger): void {
-  const problems = articleFileNames(root).flatMap((name) => {
+  const articles = articleFileNames(root).map((name) => {
     const path = join(ARTICLES_FOLDER, name).split(sep).join('/');
-    return frontmatterProblems(path, readFileSync(join(root, path), 'utf8'));
+    return { name: name.split(sep).join('/'), path, text: readFileSync(join(root, path), 'utf8') };
   });
+  const problems = [
+    ...articles.flatMap(({ path, text }) => frontmatterProblems(path, text)),
+    ...articleSlugClashes(articles.map(({ name, path, text }) => ({ file: path, slug: articleSlug(name, readableFrontmatter(text)) }))),
+  ];
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (errors.length === 0) return;

@@ -135,6 +135,16 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('content/articles/second.mdx:3:1: error: description: write one or two plain-language sentences (at least 20 characters) [invalid-frontmatter]');
   });
 
+  it('two summaries with one address (a file name in capitals, a frontmatter slug): every file named, before Astro drops all but one', async () => {
+    const error = await buildError((root) => {
+      writeFileSync(join(root, 'content/articles/First.mdx'), readFileSync(article(root), 'utf8'));
+      const second = join(root, 'content/articles/second.mdx');
+      writeFileSync(second, readFileSync(second, 'utf8').replace(/^title: /mu, 'slug: first\ntitle: '));
+    });
+    expect(error.message).toContain('content/articles/first.mdx:1:1: error: content/articles/first.mdx and content/articles/First.mdx would both be published at /articles/first/, and only one of them would be on the site [duplicate-article]');
+    expect(error.message).toContain('content/articles/second.mdx:1:1: error: content/articles/second.mdx and content/articles/First.mdx would both be published at /articles/first/');
+  });
+
   it('a processor that would ignore citations stops the build with the fix', async () => {
     const error = await buildError((root) => {
       const config = join(root, 'astro.config.mjs');

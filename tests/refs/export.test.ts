@@ -50,6 +50,11 @@ describe('npm run refs -- export', () => {
     // Astro publishes these at /articles/knee-pain/ and /articles/back-pain/.
     for (const slug of ['knee-pain', 'back-pain']) expect(await run(['export', '--format', 'csl-json', '--article', slug, '--root', root])).toMatchObject({ status: 0, output: expect.stringContaining('"id": "smith2020"') });
     expect((await run(['export', '--format', 'csl-json', '--article', 'Knee Pain', '--root', root])).output).toBe('error: No article "Knee Pain" in content/articles/. Known: knee-pain, back-pain.');
+    // A third file at an address another has: `check` stops on it, as the build does.
+    writeFileSync(join(root, 'content/articles/knee-pain.mdx'), article());
+    const check = await run(['check', '--root', root]);
+    expect(check.status).toBe(1);
+    expect(check.output).toContain('content/articles/knee-pain.mdx:1:1: error: content/articles/knee-pain.mdx and content/articles/Knee Pain.mdx would both be published at /articles/knee-pain/, and only one of them would be on the site [duplicate-article]');
   });
 
   it('explains an unknown article, an unknown format and an article with unresolved keys', async () => {

@@ -1,0 +1,34 @@
+import { slug as githubSlug } from 'github-slugger';
+import type { Diagnostic } from '../citations/index.ts';
+
+/**
+ * The address of an article's page, as Astro's glob loader makes it: the frontmatter's `slug`, or the
+ * file's path in the articles folder with each part slugged (`New Summary.mdx` is `new-summary`).
+ */
+export function articleSlug(nameInFolder: string, frontmatter: Record<string, unknown>): string {
+  if (frontmatter.slug) return String(frontmatter.slug);
+  return nameInFolder.replace(/\.mdx?$/u, '').split('/').map((part) => githubSlug(part)).join('/').replace(/\/index$/u, '');
+}
+
+/**
+ * Articles whose pages would have one address (`New Summary.mdx` and `new-summary.mdx`): Astro only
+ * warns among its build output and publishes one of them, so the other summary disappeared from the site.
+ */
+export function articleSlugClashes(articles: { file: string; slug: string }[]): Diagnostic[] {
+  const first = new Map<string, string>();
+  return articles.flatMap(({ file, slug }) => {
+    const earlier = first.get(slug);
+    if (!earlier) {
+      first.set(slug, file);
+      return [];
+    }
+    return [{
+      code: 'duplicate-article',
+      severity: 'error',
+      message: `${file} and ${earlier} would both be published at /articles/${slug}/, and only one of them would be on the site`,
+      hint: 'Rename one of the files, or give one of them its own address with `slug:` in its frontmatter.',
+      location: { file, line: 1, column: 1 },
+      related: [{ file: earlier, line: 1, column: 1 }],
+    } satisfies Diagnostic];
+  });
+}
