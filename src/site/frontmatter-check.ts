@@ -25,6 +25,22 @@ function lineOf(document: Document, lines: LineCounter, path: Path): number {
 }
 
 /**
+ * The line that opens a list (`[`) or map (`{`) that YAML found unclosed: YAML reports it on the line
+ * after, with a hint about colons that does not apply (`conditions: [neck-pain` on line 4 was reported
+ * at line 5).
+ */
+function unclosedBracket(yaml: string, message: string, errorLine: number): { bracket: string; line: number } | undefined {
+  const closing = message.match(/must be sufficiently indented and end with a ([\]}])/u)?.[1];
+  if (!closing) return undefined;
+  const opening = closing === ']' ? '[' : '{';
+  const yamlLines = yaml.split('\n');
+  for (let line = Math.min(errorLine - 1, yamlLines.length); line >= 1; line -= 1) {
+    if (yamlLines[line - 1]!.includes(opening)) return { bracket: opening, line };
+  }
+  return undefined;
+}
+
+/**
  * Problems in a summary's frontmatter, each at the line it is on, judged by the schema the articles
  * collection uses: all at once, before Astro's content sync stops at the first with line 0 and a stack
  * trace. YAML's own dates are left as text here, so an impossible date (2026-02-30), which YAML would
@@ -47,7 +63,11 @@ export function frontmatterProblems(path: string, text: string): Diagnostic[] {
   const at = (line: number) => ({ file: path, line: firstLine + line, column: 1 });
   if (document.errors.length) {
     const [error] = document.errors;
-    return [{ code: 'invalid-frontmatter', severity: 'error', message: `The frontmatter is not valid YAML: ${error!.message.split('\n')[0]}`, hint: 'Quote text that has a colon followed by a space, or starts with [, {, *, & or #.', location: at(lines.linePos(error!.pos[0]).line) }];
+    const message = `The frontmatter is not valid YAML: ${error!.message.split('\n')[0]}`;
+    const errorLine = lines.linePos(error!.pos[0]).line;
+    const unclosed = unclosedBracket(block.yaml, error!.message, errorLine);
+    if (unclosed) return [{ code: 'invalid-frontmatter', severity: 'error', message, hint: `The ${unclosed.bracket} opened on this line is not closed: a list ends on its line, as in conditions: [neck-pain, migraine].`, location: at(unclosed.line) }];
+    return [{ code: 'invalid-frontmatter', severity: 'error', message, hint: 'Quote text that has a colon followed by a space, or starts with [, {, *, & or #.', location: at(errorLine) }];
   }
   const data: unknown = document.toJS();
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {

@@ -55,6 +55,9 @@ describe('frontmatterProblems', () => {
     expect(problems('---\ntitle: Yoga\ndescription: Back pain: what helps\n---\n')).toEqual([
       'content/articles/a.mdx:3:1: error: The frontmatter is not valid YAML: Nested mappings are not allowed in compact mappings [invalid-frontmatter]',
     ]);
+    // YAML finds an unclosed list on the line after: the place is the line that opens it.
+    const unclosed = frontmatterProblems('content/articles/a.mdx', '---\ntitle: Yoga\ndescription: What the research says about yoga for back pain.\nconditions: [chronic-low-back-pain\ninterventions: [yoga]\nlastReviewed: 2026-11-27\n---\n');
+    expect(unclosed.map((d) => [d.location?.line, d.hint])).toEqual([[4, 'The [ opened on this line is not closed: a list ends on its line, as in conditions: [neck-pain, migraine].']]);
     expect(problems('# Yoga\n\nText.\n')).toEqual(['content/articles/a.mdx:1:1: error: content/articles/a.mdx does not start with frontmatter (title, description, conditions… between --- lines) [invalid-frontmatter]']);
   });
 });
