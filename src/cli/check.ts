@@ -5,6 +5,7 @@ import { loadStyle } from '../integration/project.ts';
 import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { articleSlugClashes } from '../site/article-slugs.ts';
+import { uncitedSummary } from '../site/uncited-summary.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
@@ -23,7 +24,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
   diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))));
   const cited = new Set<string>();
   for (const article of articles) {
-    diagnostics.push(...checkArticle(library, article));
+    diagnostics.push(...checkArticle(library, article), ...(article.citations.length ? [] : [uncitedSummary(article.file)]));
     for (const { key } of article.citations) {
       const resolution = library.resolve(key);
       if ('entry' in resolution) cited.add(resolution.entry.key);

@@ -3,6 +3,7 @@ import type { Certainty } from '../components/search/facets.ts';
 import { suggestKeys } from '../citations/index.ts';
 import { citationSummaryOf, type CitationSummary } from '../markdown/remark-citations.ts';
 import { citedIn, type CitingArticle } from './cited-in.ts';
+import { uncitedSummary } from './uncited-summary.ts';
 import { pageHref } from './urls.ts';
 
 export type Article = CollectionEntry<'articles'>;
@@ -37,8 +38,10 @@ async function loadArticles(): Promise<ArticleView[]> {
       console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. ${meant.length ? `Did you mean ${meant.join(', ')}? ` : ''}Fix the slug or add content/conditions/${missing[0]}.yaml.`);
     }
     const citations = citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] };
-    // An evidence summary that cites nothing is published, as a draft may be, but its editors should know.
-    if (citations.references.length === 0) console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: cites no sources, so readers see "Sources: None cited". Cite the evidence it rests on, e.g. [@key].`);
+    if (citations.references.length === 0) {
+      const uncited = uncitedSummary(entry.filePath ?? entry.id);
+      console.warn(`[evidence-site] ${uncited.location!.file}: ${uncited.message}. ${uncited.hint}`);
+    }
     return {
       entry,
       slug: entry.id,

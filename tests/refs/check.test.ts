@@ -142,6 +142,11 @@ describe('npm run refs -- check reads keys as the build does', () => {
     expect(found.filter((d) => d.severity === 'error').map((d) => `${d.location?.line}:${d.location?.column} ${d.code}`)).toEqual(['9:13 citation-syntax', '11:44 prose-expression']);
   });
 
+  it('warns, as the build does, about a summary that cites no source', async () => {
+    const found = await checkArticle(['smith2020'], 'No sources here yet.\n');
+    expect(found.filter((d) => d.code === 'no-citations').map((d) => `${where(d)} ${d.severity}: ${d.message}`)).toEqual(['content/articles/a.mdx:1:1 warning: cites no sources, so readers see "Sources: None cited"']);
+  });
+
   it('warns at its line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
     const found = await checkArticle(['smith2020', 'doe2021'], 'A trial [@smith2020].\n', 'acknowledgedUpdates:\n  smith2020: Corrected in 2021.\n  smiht2020: Retracted.\n  doe2021: Not cited here.\n');
     expect(found.filter((d) => d.code === 'unused-acknowledgement').map((d) => [d.key, d.location?.line, d.message, d.hint])).toEqual([
