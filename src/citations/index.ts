@@ -10,6 +10,7 @@ export { readStyle, type CitationStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
 export { checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
 export { checkEntry } from './check-entry.ts';
+export { missingFields } from './completeness.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, recordOfAnother, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
 export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';

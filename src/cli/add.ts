@@ -69,7 +69,7 @@ export async function addIdentifiers(project: Project, args: string[], options: 
       if (explicit.has(identifierKey(todo[i]!))) return;
     }
     writeFileSync(join(project.root, file), serializeStoredMetadata(outcome.metadata));
-    if (outcome.kind === 'found') log(`${identifierKey(todo[i]!)}: wrote ${file} (${String(outcome.metadata.csl?.title ?? '').slice(0, 80)})${outcome.warning ? `\nwarning: ${outcome.warning}` : ''}`);
+    if (outcome.kind === 'found') log(`${identifierKey(todo[i]!)}: wrote ${file} (${String(outcome.metadata.csl?.title ?? '').slice(0, 80)})${outcome.warnings.map((warning) => `\nwarning: ${warning}`).join('')}`);
     else log(`${identifierKey(todo[i]!)}: recorded "not found" in ${file}`);
   });
   return status;

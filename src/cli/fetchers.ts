@@ -1,11 +1,11 @@
-import { identifierKey, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+import { identifierKey, missingFields, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
 
 import type { RefsConfig } from './config.ts';
 import { FetchError, httpGet, type HttpOptions } from './http.ts';
 
 /** The outcome for one identifier: its metadata, or a registry's "not found" (also worth storing), or a failure. */
 export type FetchOutcome =
-  | { kind: 'found'; metadata: StoredMetadata; warning?: string }
+  | { kind: 'found'; metadata: StoredMetadata; warnings: string[] }
   | { kind: 'not-found'; metadata: StoredMetadata; message: string }
   | { kind: 'failed'; message: string };
 
@@ -75,6 +75,13 @@ function noticeWarning(name: string, xml: string): string | undefined {
   return `${name} is ${notice[1]}${about ? ` about PMID ${about}` : ''}, not the work itself. Cite ${about ? `@pmid:${about} (\`npm run refs -- add ${about}\`)` : 'the article it is about'} unless the notice itself is meant: the work's own record carries the notice, which the build shows readers beside it.`;
 }
 
+/** Says so when the registry's record lacks what its reference prints (a title, the authors): it would be printed with gaps. */
+function gapsWarning(name: string, csl: CslItem): string | undefined {
+  const missing = missingFields(csl, 'csl');
+  if (!missing.length) return undefined;
+  return `the registry's record of ${name} has no ${missing.join(', ')}, so a citation of it prints without ${missing.length > 1 ? 'them' : 'it'}. Check the identifier; if it is right, cite a .bib entry that has the missing fields and this identifier, which the record then checks.`;
+}
+
 /** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
 function pubmedUpdates(xml: string): SourceUpdate[] {
   const updates: SourceUpdate[] = [];
@@ -118,8 +125,8 @@ export async function fetchIdentifier(identifier: Identifier, config: RefsConfig
     const pmid = identifier.scheme === 'pmid' ? identifier.value : typeof csl.PMID === 'string' || typeof csl.PMID === 'number' ? String(csl.PMID) : undefined;
     const xml = identifier.scheme !== 'doi' && pmid ? await pubmedXml(pmid, config) : undefined;
     const updates = [...updatesFromCsl(csl), ...(xml ? pubmedUpdates(xml) : [])];
-    const warning = xml ? noticeWarning(name, xml) : undefined;
-    return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } }, ...(warning ? { warning } : {}) };
+    const warnings = [xml ? noticeWarning(name, xml) : undefined, gapsWarning(name, csl)].filter((warning) => warning !== undefined);
+    return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } }, warnings };
   } catch (error) {
     return { kind: 'failed', message: `${name}: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -165,7 +165,7 @@ describe('fetching by PMID and PMCID (NCBI)', () => {
       '/eutils/efetch.fcgi': efetch(pubmedXml('<CommentsCorrections RefType="ErratumFor"><RefSource>Arch Intern Med. 2007;167(17):1892-8</RefSource><PMID Version="1">17893311</PMID></CommentsCorrections>').replace('<CommentsCorrectionsList>', '<Article><PublicationTypeList><PublicationType UI="D016425">Published Erratum</PublicationType></PublicationTypeList></Article><CommentsCorrectionsList>')),
     });
     const outcome = await fetchIdentifier(id('pmid:18000001'), config(server.base));
-    expect(outcome.kind === 'found' && outcome.warning).toBe('PMID 18000001 is an erratum about PMID 17893311, not the work itself. Cite @pmid:17893311 (`npm run refs -- add 17893311`) unless the notice itself is meant: the work\'s own record carries the notice, which the build shows readers beside it.');
+    expect(outcome.kind === 'found' && outcome.warnings).toEqual(['PMID 18000001 is an erratum about PMID 17893311, not the work itself. Cite @pmid:17893311 (`npm run refs -- add 17893311`) unless the notice itself is meant: the work\'s own record carries the notice, which the build shows readers beside it.']);
   });
 
   it('fails, rather than storing no retraction links, when the PubMed record is cut off', async () => {
@@ -248,6 +248,13 @@ describe('npm run refs -- add', () => {
     expect(readdirSync(join(root, 'references/identifiers'))).toEqual([]);
     // What was stored before would have been refused by `refs check` as another DOI's record.
     expect((await run(['check', '--root', root])).status).toBe(0);
+  });
+
+  it('writes a record without a title, and says what its reference would lack and what to do', async () => {
+    const server = await serve({ '/doi/10.1000/untitled': json({ type: 'article-journal', DOI: '10.1000/untitled', author: [{ family: 'Doe', given: 'Jane' }], 'container-title': 'Trials', issued: { 'date-parts': [[2020]] } }) });
+    const result = await run(['add', '10.1000/untitled', '--root', project(server.base)]);
+    expect(result.status).toBe(0);
+    expect(result.output).toContain("warning: the registry's record of DOI 10.1000/untitled has no title, so a citation of it prints without it. Check the identifier; if it is right, cite a .bib entry that has the missing fields and this identifier, which the record then checks.");
   });
 
   it('--offline fetches nothing and fails for identifiers without a stored file', async () => {
