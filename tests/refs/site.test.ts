@@ -12,8 +12,9 @@ type Node = DefaultTreeAdapterMap['node'];
 type Element = DefaultTreeAdapterMap['element'];
 
 const HOSTILE = 'tests/fixtures/refs-hostile';
-const OUT_A = resolve(HOSTILE, 'dist-a');
-const OUT_B = resolve(HOSTILE, 'dist-b');
+// Under dist/, which the type check and git leave alone.
+const OUT_A = resolve(HOSTILE, 'dist', 'a');
+const OUT_B = resolve(HOSTILE, 'dist', 'b');
 
 /** Runs `astro build` in a child process (as `npm run build` does) from scratch, into its own outDir. */
 function build(root: string, outDir: string, config?: string) {
