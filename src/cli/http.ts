@@ -62,6 +62,7 @@ function retryAfter(header: string | null): number | undefined {
  */
 export async function httpGet(url: string, options: HttpOptions): Promise<HttpAnswer> {
   let failure = '';
+  let advice = '';
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     let wait = options.backoffMs * 2 ** attempt;
     try {
@@ -74,6 +75,7 @@ export async function httpGet(url: string, options: HttpOptions): Promise<HttpAn
       const answer = { status: response.status, body, contentType: response.headers.get('content-type') ?? '', url: response.url || url };
       if (response.status !== 429 && response.status < 500) return answer;
       failure = `${url} answered HTTP ${response.status}`;
+      advice = adviceFor(response.status);
       const asked = response.status === 429 || response.status === 503 ? retryAfter(response.headers.get('retry-after')) : undefined;
       if (asked !== undefined) {
         if (asked > options.maxRetryAfterMs) throw new FetchError(`${url} asked to wait ${Math.round(asked / 1000)} s (Retry-After), more than the ${Math.round(options.maxRetryAfterMs / 1000)} s allowed; try again later.`);
@@ -82,11 +84,25 @@ export async function httpGet(url: string, options: HttpOptions): Promise<HttpAn
     } catch (error) {
       if (error instanceof FetchError) throw error;
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      failure = timedOut ? `${url} did not answer within ${options.timeoutMs} ms` : `${url} could not be reached (${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)})`;
+      const reason = error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error);
+      failure = timedOut ? `${url} did not answer within ${options.timeoutMs} ms` : `${url} could not be reached (${reason})`;
+      advice = timedOut ? SLOW : /redirect/iu.test(reason) ? REDIRECTS : UNREACHABLE;
     }
     if (attempt < options.retries) await sleep(wait);
   }
-  throw new FetchError(`${failure}, ${options.retries + 1} attempt(s); check the connection or try again later.`);
+  throw new FetchError(`${failure}, ${options.retries + 1} attempt(s); ${advice}`);
+}
+
+const SETTINGS = 'references/refs.config.json';
+const SLOW = `try again later, or allow more time (timeoutMs in ${SETTINGS}).`;
+const UNREACHABLE = `check the connection, and the base URLs if ${SETTINGS} sets any (doiBaseUrl, ncbiBaseUrl, eutilsBaseUrl).`;
+const REDIRECTS = `the address redirects in a loop: check the base URLs if ${SETTINGS} sets any (doiBaseUrl, ncbiBaseUrl, eutilsBaseUrl).`;
+
+/** What to do about a registry's refusal that lasted through every retry: a 429 is about pace, a 5xx about the registry. */
+function adviceFor(status: number): string {
+  return status === 429
+    ? `the registry limits how often it may be asked: wait a few minutes and run the command again (records already stored are not fetched again), or lower concurrency in ${SETTINGS}.`
+    : 'the registry is failing on its side: try again later.';
 }
 
 /** Runs `task` over `items` with at most `limit` running at once; results keep the input order. */

@@ -95,14 +95,27 @@ describe('fetching by DOI (doi.org content negotiation)', () => {
   it('fails after the last retry when the server keeps answering 500', async () => {
     const server = await serve({ '/doi/10.1000/down': json('oops', 500) });
     const outcome = await fetchIdentifier(id('doi:10.1000/down'), config(server.base, { retries: 1 }));
-    expect(outcome.kind === 'failed' && outcome.message).toMatch(/answered HTTP 500, 2 attempt\(s\)/u);
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/answered HTTP 500, 2 attempt\(s\); the registry is failing on its side: try again later\./u);
     expect(server.requests).toHaveLength(2);
+  });
+
+  it('says what to do about each kind of lasting failure: a 429 is about pace, a redirect loop about the address', async () => {
+    // Both had ended in "check the connection", which was working.
+    const server = await serve({
+      '/doi/10.1000/busy': json({ message: 'slow down' }, 429),
+      '/doi/10.1000/loop': (_request, response) => { response.writeHead(302, { location: '/doi/10.1000/loop' }).end(); },
+    });
+    const busy = await fetchIdentifier(id('doi:10.1000/busy'), config(server.base, { retries: 1 }));
+    expect(busy.kind === 'failed' && busy.message).toMatch(/answered HTTP 429, 2 attempt\(s\); the registry limits how often it may be asked: wait a few minutes .* lower concurrency in references\/refs\.config\.json\./u);
+    const loop = await fetchIdentifier(id('doi:10.1000/loop'), config(server.base, { retries: 0 }));
+    expect(loop.kind === 'failed' && loop.message).toMatch(/the address redirects in a loop: check the base URLs .*doiBaseUrl/u);
+    expect(loop.kind === 'failed' && loop.message).not.toMatch(/connection/u);
   });
 
   it('times out a server that does not answer, retries, then fails with the timeout in the message', async () => {
     const server = await serve({ '/doi/10.1000/slow': (_request, response) => { setTimeout(() => json(CSL)(_request, response, 1), 3_000).unref(); } });
     const outcome = await fetchIdentifier(id('doi:10.1000/slow'), config(server.base, { timeoutMs: 200, retries: 1 }));
-    expect(outcome.kind === 'failed' && outcome.message).toMatch(/did not answer within 200 ms/u);
+    expect(outcome.kind === 'failed' && outcome.message).toMatch(/did not answer within 200 ms, 2 attempt\(s\); try again later, or allow more time \(timeoutMs/u);
     expect(server.requests).toHaveLength(2);
   });
 
