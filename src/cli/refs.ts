@@ -35,6 +35,24 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+// Each command's own options; --root, --references and --help go with any. An option of another command
+// was accepted and ignored (`check --force` checked as if it were not there).
+const COMMAND_OPTIONS: Record<string, (keyof typeof OPTIONS)[]> = {
+  add: ['missing', 'force', 'offline', 'bibtex'],
+  check: ['json'],
+  export: ['format', 'article', 'out'],
+};
+const SHARED_OPTIONS = new Set<string>(['root', 'references', 'help']);
+
+/** The first option given that belongs to another command, as a message naming the commands it belongs to. */
+function misplacedOption(command: string, given: string[]): string | undefined {
+  const own = COMMAND_OPTIONS[command];
+  const misplaced = own && given.find((name) => !SHARED_OPTIONS.has(name) && !own.includes(name as keyof typeof OPTIONS));
+  if (!misplaced) return undefined;
+  const owners = Object.keys(COMMAND_OPTIONS).filter((name) => COMMAND_OPTIONS[name]!.includes(misplaced as keyof typeof OPTIONS));
+  return `--${misplaced} is an option of ${owners.join(' and ')}, not of ${command}.`;
+}
+
 /**
  * What parseArgs refused, in the words of this command: an unknown option with the one probably meant.
  * Node's own message for it ("To specify a positional argument starting with a '-', place it at the end
@@ -51,7 +69,7 @@ function argumentProblem(error: unknown): string {
 export async function main(argv: string[], out: (text: string) => void = console.log, err: (text: string) => void = console.error): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, tokens: true });
   } catch (error) {
     err(`error: ${argumentProblem(error)}\n\n${USAGE}`);
     return 2;
@@ -61,6 +79,11 @@ export async function main(argv: string[], out: (text: string) => void = console
   if (values.help || !command) {
     (values.help ? out : err)(USAGE);
     return values.help ? 0 : 2;
+  }
+  const misplaced = misplacedOption(command, parsed.tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : [])));
+  if (misplaced) {
+    err(`error: ${misplaced}\n\n${USAGE}`);
+    return 2;
   }
   try {
     const project = openProject(values.root ?? process.cwd(), values.references);

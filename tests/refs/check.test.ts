@@ -244,6 +244,10 @@ describe('npm run refs -- with a mistyped option', () => {
     [['add', '--mising'], 'error: unknown option --mising. Did you mean --missing?'],
     [['export', '--fromat', 'ris'], 'error: unknown option --fromat. Did you mean --format?'],
     [['check', '--bogus'], 'error: unknown option --bogus.'],
+    // Another command's option was accepted and ignored: `check --force` checked as if it were not there.
+    [['check', '--force'], 'error: --force is an option of add, not of check.'],
+    [['add', 'pmid:1', '--json'], 'error: --json is an option of check, not of add.'],
+    [['export', '--format', 'ris', '--offline'], 'error: --offline is an option of add, not of export.'],
   ])('%j: names the option and the one meant, then the usage, and exits 2', async (args, first) => {
     const { status, output } = await run(args);
     expect(status).toBe(2);
