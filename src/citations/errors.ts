@@ -31,6 +31,7 @@ export type DiagnosticCode =
   | 'invalid-date'
   | 'unsupported-file'
   | 'duplicate-article'
+  | 'duplicate-title'
   | 'no-citations'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 

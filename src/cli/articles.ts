@@ -12,6 +12,7 @@ import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../
 import { proseExpressions } from '../markdown/prose-expressions.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { articleSlug } from '../site/article-slugs.ts';
+import { articleTitle, type ArticleTitle } from '../site/article-titles.ts';
 import { splitBrackets, unbalancedBrackets } from '../markdown/split-brackets.ts';
 import { bareKeys } from '../markdown/bare-keys.ts';
 import { unreadCitations } from '../markdown/unread-citations.ts';
@@ -20,7 +21,7 @@ import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 import { mdxSyntaxHint } from '../markdown/remark-mdx-syntax-hints.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
-export type Article = ArticleCitations & { slug: string };
+export type Article = ArticleCitations & { slug: string; title?: ArticleTitle };
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralLessThan);
 
@@ -57,7 +58,8 @@ export function readArticle(path: string, text: string, isKnown: KeyTest, nameIn
       ...unreadCitations(tree, file, isKnown, source),
     ];
     const acknowledgedLocation = () => frontmatterFieldLocation(source, path, 'acknowledgedUpdates');
-    return { article: { slug: articleSlug(nameInFolder, frontmatter), file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
+    const title = articleTitle(path, source, frontmatter);
+    return { article: { slug: articleSlug(nameInFolder, frontmatter), ...(title ? { title } : {}), file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
     return { diagnostics: [...frontmatterChecks, {

@@ -5,6 +5,7 @@ import { loadStyle } from '../integration/project.ts';
 import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { articleSlugClashes } from '../site/article-slugs.ts';
+import { articleTitleClashes } from '../site/article-titles.ts';
 import { uncitedSummary } from '../site/uncited-summary.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
@@ -21,7 +22,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
     return sortDiagnostics([...checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_PAGES), ...formatting]);
   }
   const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
-  diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))));
+  diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))), ...articleTitleClashes(articles.flatMap((article) => article.title ?? [])));
   const cited = new Set<string>();
   for (const article of articles) {
     diagnostics.push(...checkArticle(library, article), ...(article.citations.length ? [] : [uncitedSummary(article.file)]));

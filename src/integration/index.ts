@@ -20,6 +20,7 @@ import { buildSearchIndex } from './pagefind.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
+import { articleTitle, articleTitleClashes } from '../site/article-titles.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
@@ -58,6 +59,7 @@ function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger)
   const problems = [
     ...articles.flatMap(({ path, text }) => frontmatterProblems(path, text)),
     ...articleSlugClashes(articles.map(({ name, path, text }) => ({ file: path, slug: articleSlug(name, readableFrontmatter(text)) }))),
+    ...articleTitleClashes(articles.flatMap(({ path, text }) => articleTitle(path, text, readableFrontmatter(text)) ?? [])),
   ];
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
   const errors = problems.filter((problem) => problem.severity === 'error');

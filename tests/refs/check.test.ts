@@ -147,6 +147,21 @@ describe('npm run refs -- check reads keys as the build does', () => {
     expect(found.filter((d) => d.code === 'no-citations').map((d) => `${where(d)} ${d.severity}: ${d.message}`)).toEqual(['content/articles/a.mdx:1:1 warning: cites no sources, so readers see "Sources: None cited"']);
   });
 
+  it('warns at their title lines about two summaries with one title, which lists and search results show alike', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-titles-'));
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    writeFileSync(join(root, 'references/library.bib'), '@article{smith2020, author = {Smith, Ann}, title = {A trial}, journal = {Trials}, year = {2020}}\n');
+    const article = (title: string) => `---\ndescription: A summary for the tests of refs check.\ntitle: ${title}\nconditions: [pain]\ninterventions: [rest]\nlastReviewed: 2026-01-01\n---\n\nA trial [@smith2020].\n`;
+    writeFileSync(join(root, 'content/articles/acupuncture.mdx'), article('Acupuncture for chronic pain'));
+    writeFileSync(join(root, 'content/articles/acupuncture-2.mdx'), article('Acupuncture for  Chronic Pain'));
+    writeFileSync(join(root, 'content/articles/exercise.mdx'), article('Exercise for chronic pain'));
+    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    expect(found.filter((d) => d.code === 'duplicate-title').map((d) => `${where(d)} ${d.severity}: ${d.message} (${d.related?.map((r) => `${r.file}:${r.line}`).join()})`)).toEqual([
+      'content/articles/acupuncture.mdx:3:1 warning: content/articles/acupuncture.mdx has the title "Acupuncture for chronic pain", as content/articles/acupuncture-2.mdx has: lists and search results show the two summaries alike (content/articles/acupuncture-2.mdx:3)',
+    ]);
+  });
+
   it('warns at its line about a note in acknowledgedUpdates for a source the article does not cite', async () => {
     const found = await checkArticle(['smith2020', 'doe2021'], 'A trial [@smith2020].\n', 'acknowledgedUpdates:\n  smith2020: Corrected in 2021.\n  smiht2020: Retracted.\n  doe2021: Not cited here.\n');
     expect(found.filter((d) => d.code === 'unused-acknowledgement').map((d) => [d.key, d.location?.line, d.message, d.hint])).toEqual([
