@@ -16,6 +16,9 @@ export const PAGE_IDS = [
 ] as const;
 
 const HEADING = /^h[1-6]$/u;
+// The ids generatedIds gives start so: a reference's ref-…, a citing place's cite-…, a finding's finding-….
+const GENERATED_ID = /^(?:ref|cite|finding)-/u;
+const mightClash = (id: unknown) => typeof id === 'string' && ((PAGE_IDS as readonly string[]).includes(id) || GENERATED_ID.test(id));
 
 /** The ids the page will give this summary's references, citing places and key findings. */
 function generatedIds(tree: Root, file: VFile): string[] {
@@ -46,6 +49,8 @@ export default function rehypePageHeadingIds() {
       if (HEADING.test(node.tagName) && typeof node.properties.id !== 'string') worded.add(node);
     });
     astroHeadingIds(tree, file);
+    // Most summaries have no heading that could clash: the citing places' ids are read only when one might.
+    if (![...worded].some((node) => mightClash(node.properties.id))) return;
     const reserved = new Set<string>([...PAGE_IDS, ...generatedIds(tree, file)]);
     const used = new Set<string>();
     visit(tree, 'element', (node: Element) => {
