@@ -54,12 +54,13 @@ function readableFrontmatter(text: string): Record<string, unknown> {
 function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger): void {
   const articles = articleFileNames(root).map((name) => {
     const path = join(ARTICLES_FOLDER, name).split(sep).join('/');
-    return { name: name.split(sep).join('/'), path, text: readFileSync(join(root, path), 'utf8') };
+    const text = readFileSync(join(root, path), 'utf8');
+    return { name: name.split(sep).join('/'), path, text, frontmatter: readableFrontmatter(text) };
   });
   const problems = [
     ...articles.flatMap(({ path, text }) => frontmatterProblems(path, text)),
-    ...articleSlugClashes(articles.map(({ name, path, text }) => ({ file: path, slug: articleSlug(name, readableFrontmatter(text)) }))),
-    ...articleTitleClashes(articles.flatMap(({ path, text }) => articleTitle(path, text, readableFrontmatter(text)) ?? [])),
+    ...articleSlugClashes(articles.map(({ name, path, frontmatter }) => ({ file: path, slug: articleSlug(name, frontmatter) }))),
+    ...articleTitleClashes(articles.flatMap(({ path, text, frontmatter }) => articleTitle(path, text, frontmatter) ?? [])),
   ];
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
   const errors = problems.filter((problem) => problem.severity === 'error');

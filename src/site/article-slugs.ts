@@ -11,24 +11,30 @@ export function articleSlug(nameInFolder: string, frontmatter: Record<string, un
 }
 
 /**
+ * Each item that comes after another with the same key, paired with the first of them: what two
+ * summaries must not share (an address, a title) found once, however many share it.
+ */
+export function laterDuplicates<T>(items: T[], keyOf: (item: T) => string): [later: T, first: T][] {
+  const first = new Map<string, T>();
+  return items.flatMap((item): [T, T][] => {
+    const key = keyOf(item);
+    const earlier = first.get(key);
+    if (earlier === undefined) first.set(key, item);
+    return earlier === undefined ? [] : [[item, earlier]];
+  });
+}
+
+/**
  * Articles whose pages would have one address (`New Summary.mdx` and `new-summary.mdx`): Astro only
  * warns among its build output and publishes one of them, so the other summary disappeared from the site.
  */
 export function articleSlugClashes(articles: { file: string; slug: string }[]): Diagnostic[] {
-  const first = new Map<string, string>();
-  return articles.flatMap(({ file, slug }) => {
-    const earlier = first.get(slug);
-    if (!earlier) {
-      first.set(slug, file);
-      return [];
-    }
-    return [{
-      code: 'duplicate-article',
-      severity: 'error',
-      message: `${file} and ${earlier} would both be published at /articles/${slug}/, and only one of them would be on the site`,
-      hint: 'Rename one of the files, or give one of them its own address with `slug:` in its frontmatter.',
-      location: { file, line: 1, column: 1 },
-      related: [{ file: earlier, line: 1, column: 1 }],
-    } satisfies Diagnostic];
-  });
+  return laterDuplicates(articles, (article) => article.slug).map(([{ file, slug }, earlier]) => ({
+    code: 'duplicate-article',
+    severity: 'error',
+    message: `${file} and ${earlier.file} would both be published at /articles/${slug}/, and only one of them would be on the site`,
+    hint: 'Rename one of the files, or give one of them its own address with `slug:` in its frontmatter.',
+    location: { file, line: 1, column: 1 },
+    related: [{ file: earlier.file, line: 1, column: 1 }],
+  } satisfies Diagnostic));
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic, SourceLocation } from '../citations/index.ts';
 import { frontmatterFieldLocation } from '../markdown/frontmatter.ts';
+import { laterDuplicates } from './article-slugs.ts';
 
 /** An article's title as its frontmatter gives it, with where. */
 export interface ArticleTitle {
@@ -21,20 +22,12 @@ const normalised = (title: string) => title.trim().replace(/\s+/gu, ' ').toLower
  * summary, and a reader cannot tell which to open. A warning, since both are published.
  */
 export function articleTitleClashes(articles: ArticleTitle[]): Diagnostic[] {
-  const first = new Map<string, ArticleTitle>();
-  return articles.flatMap((article) => {
-    const earlier = first.get(normalised(article.title));
-    if (!earlier) {
-      first.set(normalised(article.title), article);
-      return [];
-    }
-    return [{
-      code: 'duplicate-title',
-      severity: 'warning',
-      message: `${article.file} has the title "${article.title}", as ${earlier.file} has: lists and search results show the two summaries alike`,
-      hint: 'Give each summary a title that says what sets it apart (the treatment, the condition, the group of people).',
-      location: article.location ?? { file: article.file, line: 1, column: 1 },
-      related: [earlier.location ?? { file: earlier.file, line: 1, column: 1 }],
-    } satisfies Diagnostic];
-  });
+  return laterDuplicates(articles, (article) => normalised(article.title)).map(([article, earlier]) => ({
+    code: 'duplicate-title',
+    severity: 'warning',
+    message: `${article.file} has the title "${article.title}", as ${earlier.file} has: lists and search results show the two summaries alike`,
+    hint: 'Give each summary a title that says what sets it apart (the treatment, the condition, the group of people).',
+    location: article.location ?? { file: article.file, line: 1, column: 1 },
+    related: [earlier.location ?? { file: earlier.file, line: 1, column: 1 }],
+  } satisfies Diagnostic));
 }
