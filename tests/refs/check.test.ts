@@ -263,10 +263,41 @@ describe('npm run refs -- with a mistyped option', () => {
     [['check', '--force'], 'error: --force is an option of add, not of check.'],
     [['add', 'pmid:1', '--json'], 'error: --json is an option of check, not of add.'],
     [['export', '--format', 'ris', '--offline'], 'error: --offline is an option of add, not of export.'],
-  ])('%j: names the option and the one meant, then the usage, and exits 2', async (args, first) => {
+  ])('%j: names the option and the one meant, then that command\'s usage, and exits 2', async (args, first) => {
     const { status, output } = await run(args);
     expect(status).toBe(2);
     expect(output.split('\n')[0]).toBe(first);
+    expect(output).toContain(`Usage: npm run refs -- ${args[0]} [options]`);
+  });
+
+  it('names the command probably meant for a mistyped one', async () => {
+    const { status, output } = await run(['chekc', '--json']);
+    expect(status).toBe(2);
+    expect(output.split('\n')[0]).toBe('error: unknown command "chekc". Did you mean check?');
     expect(output).toContain('Usage: npm run refs -- <command> [options]');
+  });
+});
+
+describe('npm run refs -- --help', () => {
+  // Each command's --help printed the general usage: every command's options and no example.
+  it.each([
+    ['add', '--bibtex FILE', 'npm run refs -- add --missing'],
+    ['check', '--json', 'npm run refs -- check references/new.bib'],
+    ['export', '--format bibtex|ris|csl-json', 'npm run refs -- export --format ris --out library.ris'],
+  ])('%s --help: that command\'s options and examples only, exit 0', async (command, option, example) => {
+    const { status, output } = await run([command, '--help']);
+    expect(status).toBe(0);
+    expect(output.split('\n')[0]).toBe(`Usage: npm run refs -- ${command} [options]`);
+    expect(output).toContain(option);
+    expect(output).toContain(example);
+    const others = ['add <doi', 'check [FILE', 'export --format'].filter((line) => !line.startsWith(command));
+    for (const line of others) expect(output).not.toContain(line);
+  });
+
+  it('--help alone: every command, without examples', async () => {
+    const { status, output } = await run(['--help']);
+    expect(status).toBe(0);
+    for (const line of ['add <doi|pmid|pmcid>', 'check [FILE…]', 'export --format', '--root DIR']) expect(output).toContain(line);
+    expect(output).not.toContain('Examples:');
   });
 });
