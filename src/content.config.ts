@@ -33,6 +33,7 @@ const references = defineCollection({
   schema: z.object({
     key: z.string(),
     slug: z.string(),
+    formerKeys: z.array(z.string()),
     html: z.string(),
     text: z.string(),
     title: z.string(),

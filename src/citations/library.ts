@@ -7,6 +7,7 @@ import { withPublicationStatus } from './publication-status.ts';
 import { identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
+import { keySlug } from './anchors.ts';
 
 export type { LibraryEntry } from './bibtex.ts';
 
@@ -86,6 +87,21 @@ export class Library {
    */
   all(): LibraryEntry[] {
     return [...this.entries.values(), ...[...this.stored.values()].filter((stored) => !this.entryFor(stored))];
+  }
+
+  /**
+   * The keys (`doi:…`, `pmid:…`) of stored records that a library entry now stands for, by that
+   * entry's key: a work cited by identifier alone had its page and anchors under such a key. A key
+   * whose page address another entry has is left out.
+   */
+  formerKeys(): Map<string, string[]> {
+    const taken = new Set([...this.entries.keys()].map(keySlug));
+    const former = new Map<string, string[]>();
+    for (const stored of this.stored.values()) {
+      const entry = this.entryFor(stored);
+      if (entry && !taken.has(keySlug(stored.key))) former.set(entry.key, [...(former.get(entry.key) ?? []), stored.key]);
+    }
+    return former;
   }
 
   /** The library entry that carries one of a stored record's identifiers, if any. */

@@ -17,6 +17,7 @@ import rehypePageHeadingIds from '../markdown/rehype-heading-ids.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
 import { reloadOnNewLibraryFiles } from './library-watch.ts';
 import { buildSearchIndex } from './pagefind.ts';
+import { writeFormerAddresses, type SiteAddressing } from './former-addresses.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
@@ -82,6 +83,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   const unchecked = new Set<string>();
   let context: CitationContext | undefined;
   let referencesDir = '';
+  let addressing: SiteAddressing | undefined;
 
   return {
     name: 'evidence-citations',
@@ -95,6 +97,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
           );
         }
         const root = fileURLToPath(config.root);
+        addressing = { site: config.site, base: config.base, trailingSlash: config.trailingSlash, format: config.build.format };
         try {
           context = loadCitationContext(root, options);
         } catch (error) {
@@ -154,6 +157,7 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
       'astro:build:done': async ({ dir, logger }) => {
         await buildSearchIndex(dir, logger);
         if (!context) return;
+        writeFormerAddresses(dir, context.library, addressing!);
         // `npm run bench` reads how often citeproc ran: each distinct entry should be formatted once per build.
         const statsFile = process.env.EVIDENCE_CITATION_STATS;
         if (statsFile) writeFileSync(statsFile, JSON.stringify({ ...context.formatter.counts, libraryEntries: context.library.all().length }));

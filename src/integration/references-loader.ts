@@ -11,6 +11,11 @@ export interface ReferenceRecord {
   key: string;
   /** URL segment: `/references/<slug>/`. */
   slug: string;
+  /**
+   * The keys (`doi:…`, `pmid:…`) the source was published under while cited by identifier alone: their
+   * pages redirect to this one (see former-addresses.ts), and their anchors stay on its list entries.
+   */
+  formerKeys: string[];
   html: string;
   text: string;
   title: string;
@@ -33,7 +38,7 @@ function firstAuthorOf(item: CslItem): string {
 }
 
 /** The record of one library entry, from the formatting the citation engine already did. */
-export function referenceRecord(entry: LibraryEntry, context: CitationContext): ReferenceRecord {
+export function referenceRecord(entry: LibraryEntry, context: CitationContext, formerKeys: string[]): ReferenceRecord {
   const formatted = context.formatter.entry(entry.key);
   const { item } = entry;
   const year = issuedYear(item);
@@ -43,6 +48,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
   return {
     key: entry.key,
     slug: keySlug(entry.key),
+    formerKeys,
     html: formatted ? safeReferenceHtml(formatted.html) : escapeHtml(title),
     text: formatted?.text ?? title,
     title,
@@ -60,8 +66,9 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext): 
 export function referenceRecords(context: CitationContext): ReferenceRecord[] {
   const entries = context.library.all();
   const clashes: Diagnostic[] = pageProblems(entries, RESERVED_REFERENCE_PAGES);
-  if (!clashes.length) return entries.map((entry) => referenceRecord(entry, context));
-  throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
+  if (clashes.length) throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
+  const former = context.library.formerKeys();
+  return entries.map((entry) => referenceRecord(entry, context, former.get(entry.key) ?? []));
 }
 
 export const REFERENCES_LOADER = 'evidence-references';

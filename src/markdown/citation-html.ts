@@ -83,6 +83,8 @@ export function clusterHtml({ attributes, words, numbers = '', spaced }: Cluster
 export interface ReferenceListEntry {
   key: string;
   id: string;
+  /** Ids the entry had while its source was cited by DOI or PMID alone: links made then still land on it. */
+  formerIds?: string[];
   /** "1." in numbered styles. */
   label?: string;
   /** The formatted reference, already safe (see safeReferenceHtml). */
@@ -141,6 +143,7 @@ export function entryHtml(entry: ReferenceListEntry): string {
     ...(entry.notice ? [element('p', { class: 'reference-notice', role: 'note' }, `<strong>${escapeHtml(entry.notice.label)}:</strong> ${escapeHtml(entry.notice.note)}`)] : []),
   ];
   return element('li', { id: entry.id, class: 'reference', 'data-key': entry.key }, [
+    ...(entry.formerIds ?? []).map((id) => element('span', { id }, '')),
     ...(entry.label ? [element('span', { class: 'reference-label' }, escapeHtml(entry.label))] : []),
     element('div', { class: 'reference-body' }, body.join('')),
   ].join(''));

@@ -33,6 +33,19 @@ describe('a built article', () => {
     expect(pages.filter((name) => name.includes('archinternmed'))).toEqual([]);
   });
 
+  it('keeps the address a source had while cited by DOI alone: its old page redirects, and its old anchor is on its entry', () => {
+    // The work's DOI record is stored, and the library has an entry for it: its page moved to the entry's key.
+    const moved = readPage(dist, 'references/doi-10.1001-archinternmed.2009.65/index.html');
+    expect(moved.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content')).toBe('0;url=/references/cherkin2009randomized/');
+    expect(moved.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://fixture.example.org/references/cherkin2009randomized/');
+    expect(moved.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
+    expect(first().getElementById('ref-doi-10.1001-archinternmed.2009.65')?.closest('li')?.id).toBe('ref-cherkin2009randomized');
+    // A source cited by PMID alone, with no library entry, keeps its own page there.
+    const stored = readPage(dist, 'references/pmid-22965186/index.html');
+    expect(stored.querySelector('meta[http-equiv="refresh"]')).toBeNull();
+    expect(stored.querySelector('h1')).not.toBeNull();
+  });
+
   it('says how many of its sources the build checked against a stored registry record, and no more', () => {
     const sources = [...first().querySelectorAll('.article-meta div')].find((row) => text(row.querySelector('dt')) === 'Sources');
     expect(text(sources?.querySelector('dd') ?? null)).toBe(`${first().querySelectorAll('.references > li').length} references, 2 of them checked against PubMed or the publisher`);
