@@ -62,8 +62,10 @@ const PUBMED_NOTICES: [string, string, string][] = [['Published Erratum', 'an er
 async function pubmedXml(pmid: string, config: RefsConfig): Promise<string> {
   const url = `${config.eutilsBaseUrl}/efetch.fcgi?db=pubmed&retmode=xml&id=${pmid}&tool=evidence-reference-site&email=${encodeURIComponent(config.contact ?? '')}`;
   const answer = await httpGet(url, httpOptions(config, 'application/xml'));
-  if (answer.status !== 200 || !answer.body.includes('<PubmedArticle')) throw new FetchError(`${url} answered HTTP ${answer.status} without a PubMed record; try again later.`);
-  if (!answer.body.includes('</PubmedArticle>')) throw new FetchError(`${url} answered with a PubMed record cut off before its end, so its retraction and erratum links cannot be read; try again later.`);
+  // An article is a PubmedArticle; a book or chapter on NCBI Bookshelf (GeneReviews, StatPearls) a PubmedBookArticle.
+  const record = answer.body.match(/<(PubmedArticle|PubmedBookArticle)[\s>]/u)?.[1];
+  if (answer.status !== 200 || !record) throw new FetchError(`${url} answered HTTP ${answer.status} without a PubMed record; try again later.`);
+  if (!answer.body.includes(`</${record}>`)) throw new FetchError(`${url} answered with a PubMed record cut off before its end, so its retraction and erratum links cannot be read; try again later.`);
   return answer.body;
 }
 

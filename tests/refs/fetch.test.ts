@@ -190,6 +190,17 @@ describe('fetching by PMID and PMCID (NCBI)', () => {
     expect(outcome.kind === 'failed' && outcome.message).toMatch(/answered with a PubMed record cut off before its end, so its retraction and erratum links cannot be read/u);
   });
 
+  it('fetches a PMID of NCBI Bookshelf (a GeneReviews chapter), whose PubMed record is a book article, not a journal\'s', async () => {
+    const chapter = { type: 'chapter', title: 'Alpha-1 Antitrypsin Deficiency', author: [{ family: 'Stoller', given: 'James K' }], editor: [{ family: 'Adam', given: 'Margaret P' }], 'container-title': 'GeneReviews®', publisher: 'University of Washington, Seattle', 'publisher-place': 'Seattle (WA)', issued: { 'date-parts': [[1993]] }, PMID: '20301295', source: 'PubMed' };
+    const book = '<?xml version="1.0" ?><PubmedArticleSet><PubmedBookArticle><BookDocument><PMID Version="1">20301295</PMID><ArticleIdList><ArticleId IdType="bookaccession">NBK1519</ArticleId></ArticleIdList><Book><BookTitle book="gene">GeneReviews<sup>®</sup></BookTitle></Book><ArticleTitle book="gene" part="alpha1-a">Alpha-1 Antitrypsin Deficiency</ArticleTitle><PublicationType UI="D016454">Review</PublicationType></BookDocument><PubmedBookData><PublicationStatus>ppublish</PublicationStatus></PubmedBookData></PubmedBookArticle></PubmedArticleSet>';
+    let answer = book;
+    const server = await serve({ '/ncbi/pubmed/?format=csl&id=20301295': json(chapter), '/eutils/efetch.fcgi': (request, response, attempt) => efetch(answer)(request, response, attempt) });
+    const outcome = await fetchIdentifier(id('pmid:20301295'), config(server.base));
+    expect(outcome).toMatchObject({ kind: 'found', warnings: [], metadata: { csl: { type: 'chapter', 'container-title': 'GeneReviews®' } } });
+    answer = book.slice(0, -40);
+    expect(await fetchIdentifier(id('pmid:20301295'), config(server.base))).toMatchObject({ kind: 'failed', message: expect.stringMatching(/cut off before its end/u) });
+  });
+
   it('fetches a PMCID from the pmc endpoint and follows its PMID to PubMed', async () => {
     const server = await serve({
       '/ncbi/pmc/?format=csl&id=PMC5927830': json({ ...CSL, PMID: '29198932', PMCID: 'PMC5927830' }),
