@@ -115,6 +115,18 @@ function crossrefPrint(item: CslItem): Partial<CslItem> {
   };
 }
 
+/**
+ * doi.org's conference, `"event": { "name": …, "location": …, "acronym": … }`, as the text CSL reads:
+ * the event's name, and its place where the item has none. citeproc reads only text there, so the
+ * conference was left out with advice to edit a record `refs add` wrote.
+ */
+function crossrefEvent(value: unknown, item: CslItem): Partial<CslItem> | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const { name, location } = value as { name?: unknown; location?: unknown };
+  if (typeof name !== 'string' || !name.trim()) return undefined;
+  return { event: name, ...(typeof location === 'string' && location.trim() && item['event-place'] === undefined ? { 'event-place': location } : {}) };
+}
+
 /** Crossref's subtitles, as a list of text: `"subtitle": ["A Randomized Clinical Trial"]`. */
 export function subtitleOf(item: CslItem): string | undefined {
   const parts = (Array.isArray(item.subtitle) ? item.subtitle : [item.subtitle]).filter((part): part is string => typeof part === 'string' && part.trim() !== '');
@@ -176,6 +188,11 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
     // JSON's null is no value: citeproc would fail on the item rather than leave the field out.
     if (value === null) {
       delete checked[field];
+      continue;
+    }
+    const event = field === 'event' ? crossrefEvent(value, item) : undefined;
+    if (event) {
+      Object.assign(checked, event);
       continue;
     }
     if (TEXT_VARIABLES.has(field) && typeof value !== 'string') {

@@ -43,6 +43,13 @@ describe('CSL-JSON as real tools export it', () => {
     expect(texts).toEqual(['Pre A. Yoga for back pain. medRxiv. Preprint posted online April 14, 2020. doi:10.1101/2020.04.10.20060681']);
   });
 
+  it("reads doi.org's conference, an object with its name and place, as the event APA prints, without a warning to edit the record", () => {
+    const paper = { id: 'icnn', type: 'paper-conference', title: 'Neural networks for pain', author: [{ given: 'A.', family: 'Smith', sequence: 'first', affiliation: [] }], 'container-title': "Proceedings of 1994 IEEE International Conference on Neural Networks (ICNN'94)", publisher: 'IEEE', issued: { 'date-parts': [[1994]] }, DOI: '10.1109/icnn.1994.374637', event: { name: "1994 IEEE International Conference on Neural Networks (ICNN'94)", location: 'Orlando, FL, USA', acronym: 'ICNN-94', start: { 'date-parts': [[1994, 6, 28]] }, end: { 'date-parts': [[1994, 7, 2]] } } };
+    const { library, diagnostics } = ama([paper]);
+    expect(diagnostics).toEqual([]);
+    expect(new CitationFormatter(library, bundledStyle('apa')).entry('icnn')!.text).toBe('Smith, A. (1994). Neural networks for pain. Proceedings of 1994 IEEE International Conference on Neural Networks (ICNN’94). 1994 IEEE International Conference on Neural Networks (ICNN’94), Orlando, FL, USA. https://doi.org/10.1109/icnn.1994.374637');
+  });
+
   it('prints "et al" typed in as an author as "et al", not as a name, with a warning, as BibTeX\'s "and others"', () => {
     const { texts, diagnostics } = ama([{ id: 'e', type: 'article-journal', title: 'A trial', author: [{ family: 'Smith', given: 'Jo' }, { family: 'et al.', given: '' }], 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] }, volume: '1', page: '2' }]);
     expect(texts).toEqual(['Smith J, et al. A trial. Lancet. 2019;1:2.']);
