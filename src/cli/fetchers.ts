@@ -1,4 +1,4 @@
-import { identifierKey, missingFields, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+import { identifierKey, missingFields, normalizeDoi, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
 
 import type { RefsConfig } from './config.ts';
 import { FetchError, httpGet, type HttpOptions } from './http.ts';
@@ -84,6 +84,19 @@ function gapsWarning(name: string, csl: CslItem): string | undefined {
   return `the registry's record of ${name} has no ${missing.join(', ')}, so a citation of it prints without ${missing.length > 1 ? 'them' : 'it'}. Check the identifier; if it is right, cite a .bib entry that has the missing fields and this identifier, which the record then checks.`;
 }
 
+/**
+ * Says so when a DOI's record is a preprint (medRxiv, bioRxiv, Research Square) that Crossref links to
+ * the version published after peer review (`"relation": { "is-preprint-of": [{ "id-type": "doi", "id": … }] }`):
+ * that version is what a summary should usually cite, and it may differ from the preprint.
+ */
+function publishedVersionWarning(name: string, csl: CslItem): string | undefined {
+  const relation = csl.relation && typeof csl.relation === 'object' ? (csl.relation as { 'is-preprint-of'?: unknown })['is-preprint-of'] : undefined;
+  const links = Array.isArray(relation) ? (relation as { 'id-type'?: unknown; id?: unknown }[]) : [];
+  const doi = links.map((link) => (link?.['id-type'] === 'doi' && typeof link.id === 'string' ? normalizeDoi(link.id) : undefined)).find(Boolean);
+  if (!doi) return undefined;
+  return `${name} is a preprint, and its registry names the version published since: DOI ${doi}. Cite @doi:${doi} (\`npm run refs -- add ${doi}\`) unless the preprint itself is meant: the published version is the peer-reviewed one, and its results may differ.`;
+}
+
 /** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
 function pubmedUpdates(xml: string): SourceUpdate[] {
   const updates: SourceUpdate[] = [];
@@ -127,7 +140,7 @@ export async function fetchIdentifier(identifier: Identifier, config: RefsConfig
     const pmid = identifier.scheme === 'pmid' ? identifier.value : typeof csl.PMID === 'string' || typeof csl.PMID === 'number' ? String(csl.PMID) : undefined;
     const xml = identifier.scheme !== 'doi' && pmid ? await pubmedXml(pmid, config) : undefined;
     const updates = [...updatesFromCsl(csl), ...(xml ? pubmedUpdates(xml) : [])];
-    const warnings = [xml ? noticeWarning(name, xml) : undefined, gapsWarning(name, csl)].filter((warning) => warning !== undefined);
+    const warnings = [xml ? noticeWarning(name, xml) : undefined, publishedVersionWarning(name, csl), gapsWarning(name, csl)].filter((warning) => warning !== undefined);
     return { kind: 'found', metadata: { ...base, ...(updates.length ? { updates } : {}), csl: { ...csl, id: identifierKey(identifier) } }, warnings };
   } catch (error) {
     return { kind: 'failed', message: `${name}: ${error instanceof Error ? error.message : String(error)}` };

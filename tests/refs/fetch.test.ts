@@ -58,6 +58,18 @@ describe('fetching by DOI (doi.org content negotiation)', () => {
     expect(outcome.metadata.csl?.title).toBe(CSL.title);
   });
 
+  it('says when a preprint has a published version, and which DOI to cite', async () => {
+    const preprint = {
+      type: 'posted-content', subtype: 'preprint', title: 'Estimating the asymptomatic proportion of coronavirus disease 2019 (COVID-19) cases', author: [{ given: 'Kenji', family: 'Mizumoto', sequence: 'first', affiliation: [] }],
+      institution: [{ name: 'medRxiv' }], publisher: 'Cold Spring Harbor Laboratory', 'container-title': [], posted: { 'date-parts': [[2020, 3, 6]] }, accepted: { 'date-parts': [[2020, 3, 6]] }, issued: { 'date-parts': [[2020, 3, 6]] },
+      DOI: '10.1101/2020.02.20.20025866', 'group-title': 'Epidemiology', relation: { 'is-preprint-of': [{ 'id-type': 'doi', id: '10.2807/1560-7917.ES.2020.25.10.2000180', 'asserted-by': 'subject' }] },
+    };
+    const server = await serve({ '/doi/10.1101/2020.02.20.20025866': json(preprint), '/doi/10.1101/2020.02.20.20025867': json({ ...preprint, DOI: '10.1101/2020.02.20.20025867', relation: {} }) });
+    const outcome = await fetchIdentifier(id('doi:10.1101/2020.02.20.20025866'), config(server.base));
+    expect(outcome.kind === 'found' && outcome.warnings).toEqual(['DOI 10.1101/2020.02.20.20025866 is a preprint, and its registry names the version published since: DOI 10.2807/1560-7917.es.2020.25.10.2000180. Cite @doi:10.2807/1560-7917.es.2020.25.10.2000180 (`npm run refs -- add 10.2807/1560-7917.es.2020.25.10.2000180`) unless the preprint itself is meant: the published version is the peer-reviewed one, and its results may differ.']);
+    expect(await fetchIdentifier(id('doi:10.1101/2020.02.20.20025867'), config(server.base))).toMatchObject({ kind: 'found', warnings: [] });
+  });
+
   it('reports 404 as "not found", without retrying', async () => {
     const server = await serve({});
     const outcome = await fetchIdentifier(id('doi:10.3389/fphar.2021.656122'), config(server.base));
