@@ -102,6 +102,10 @@ function completed(entry: string, item: CslItem): string {
   // citation-js copies the URL, kept verbatim, into howpublished, which LaTeX prints as text: escaped
   // there, so that "a_b&c" in an address cannot stop a LaTeX run.
   if (typeof item.URL === 'string') text = text.replace(HOWPUBLISHED, (line, start: string, value: string, end: string) => (value === verbatimText(item.URL as string) ? `${start}${texText(value)}${end}` : line));
+  // A preprint (CSL's "article") is @article to citation-js, its server (medRxiv) written as the publisher,
+  // which no BibTeX style prints for an article, and its missing journal as an empty field: the server is
+  // the journal, as medRxiv and bioRxiv write their own BibTeX.
+  if (item.type === 'article' && text.startsWith('@article{') && !item['container-title']) text = text.replace(/^\tjournal = \{\},?\n/mu, '').replace(/^\tpublisher = /mu, '\tjournal = ');
   // BibTeX and biblatex print no publisher for @misc, where citation-js writes a guideline's series and
   // number ("NICE guideline NG59", read from howpublished): howpublished is the field they print.
   if (text.startsWith('@misc{') && !/^\thowpublished = /mu.test(text)) text = text.replace(/^\tpublisher = /mu, '\thowpublished = ');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
-import { toBibtex } from '../../src/citations/index.ts';
+import { loadLibrary, serializeStoredMetadata, toBibtex } from '../../src/citations/index.ts';
 import { main } from '../../src/cli/refs.ts';
 
 async function run(args: string[]) {
@@ -143,5 +143,16 @@ describe('BibTeX export keys', () => {
   it('keeps PMID and PMCID, which citation-js leaves out, so that the PubMed links survive an import', () => {
     const [entry] = parseBibtex(toBibtex([{ id: 'vickers2018', type: 'article-journal', title: 'T', DOI: '10.1016/j.jpain.2017.11.005', PMID: '29198932', PMCID: 'PMC5927830' }]), 'export.bib').entries;
     expect(entry!.item).toMatchObject({ DOI: '10.1016/j.jpain.2017.11.005', PMID: '29198932', PMCID: 'PMC5927830' });
+  });
+});
+
+describe('BibTeX export of a preprint', () => {
+  it("writes its server as the journal, as medRxiv does, where the server was an article's publisher no style prints and the journal empty", () => {
+    const csl = { id: 'doi:10.1101/2020.04.10.20060681', type: 'posted-content', subtype: 'preprint', title: 'Yoga for back pain', author: [{ family: 'Pre', given: 'Ann' }], institution: [{ name: 'medRxiv' }], publisher: 'Cold Spring Harbor Laboratory', 'container-title': '', issued: { 'date-parts': [[2020, 4, 14]] }, DOI: '10.1101/2020.04.10.20060681' };
+    const library = loadLibrary([{ path: 'references/identifiers/doi-10.1101%2F2020.04.10.20060681.json', text: serializeStoredMetadata({ identifier: csl.id, source: 'https://doi.org/10.1101/2020.04.10.20060681', fetched: '2026-12-01', csl }) }]);
+    const bibtex = toBibtex(library.all().map((entry) => entry.item));
+    expect(bibtex).toMatch(/^\tjournal = \{medRxiv\},$/mu);
+    expect(bibtex).not.toMatch(/publisher|journal = \{\}/u);
+    expect(parseBibtex(bibtex, 'export.bib').entries[0]!.item).toMatchObject({ type: 'article-journal', 'container-title': 'medRxiv', DOI: '10.1101/2020.04.10.20060681' });
   });
 });
