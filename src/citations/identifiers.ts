@@ -16,9 +16,24 @@ const PMCID = /^PMC\d{1,9}$/u;
 // and Mendeley libraries (`http://doi.acm.org/10.1145/…`, `http://doi.wiley.com/10.1002/…`).
 const DOI_PREFIX = /^\s*(?:(?:https?:\/\/)?(?:www\.|dx\.)?doi\.org\/|https?:\/\/[^/\s]+\/(?=10\.\d{4,9}\/)|doi:\s*|doi\s+(?=10\.))/iu;
 
-/** Normalises a DOI as written in BibTeX, CSL or a URL; undefined when it is not a DOI. */
+const PERCENT_ESCAPE = /%[\da-f]{2}/iu;
+
+/**
+ * A DOI with its percent escapes undone: one copied from an address is encoded (Wiley's
+ * `…17:8%3C857::AID-SIM777%3E3.0.CO;2-E`), and so is one cited as a key where it holds what ends a key.
+ */
+function percentDecoded(doi: string): string {
+  if (!PERCENT_ESCAPE.test(doi)) return doi;
+  try {
+    return decodeURIComponent(doi);
+  } catch {
+    return doi;
+  }
+}
+
+/** Normalises a DOI as written in BibTeX, CSL or a URL, or percent-encoded; undefined when it is not a DOI. */
 export function normalizeDoi(raw: string): string | undefined {
-  const doi = raw.trim().replace(DOI_PREFIX, '').toLowerCase();
+  const doi = percentDecoded(raw.trim().replace(DOI_PREFIX, '')).toLowerCase();
   return DOI.test(doi) ? doi : undefined;
 }
 
@@ -29,7 +44,7 @@ export function normalizeDoi(raw: string): string | undefined {
  * downloads as written.
  */
 export function withBareIdentifiers<Item extends { DOI?: unknown; PMID?: unknown; PMCID?: unknown }>(item: Item): Item {
-  const doi = typeof item.DOI === 'string' && DOI_PREFIX.test(item.DOI) ? item.DOI.replace(DOI_PREFIX, '').trim() : undefined;
+  const doi = typeof item.DOI === 'string' && (DOI_PREFIX.test(item.DOI) || PERCENT_ESCAPE.test(item.DOI)) ? percentDecoded(item.DOI.replace(DOI_PREFIX, '').trim()) : undefined;
   const pmid = typeof item.PMID === 'string' || typeof item.PMID === 'number' ? normalizePmid(String(item.PMID)) : undefined;
   const pmcid = typeof item.PMCID === 'string' || typeof item.PMCID === 'number' ? normalizePmcid(String(item.PMCID)) : undefined;
   const changed = {
@@ -110,6 +125,17 @@ export function parseIdentifierKey(key: string): Identifier | { scheme: Identifi
 /** `doi:10.1016/x`: the key under which identifier-only references are known. */
 export function identifierKey(identifier: Identifier): string {
   return `${identifier.scheme}:${identifier.value}`;
+}
+
+// What a citation key holds (syntax.ts); anything else in a DOI, such as the <, > and ; of Wiley's
+// `10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e`, would end the key there.
+const IN_A_KEY = /[\p{L}\p{N}_:.#$&+?~/()'-]/u;
+
+/** `doi:…` as an article can cite it: each character that would end the key percent-encoded, as normalizeDoi reads it back. */
+export function citableKey(identifier: Identifier): string {
+  return [...identifierKey(identifier)].map((character) => (IN_A_KEY.test(character)
+    ? character
+    : [...new TextEncoder().encode(character)].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''))).join('');
 }
 
 /** The CSL field that holds each scheme. */
@@ -200,7 +226,7 @@ export function noteWithoutIdentifiers(note: string): string {
  */
 export function shownIdentifiersOf(item: { DOI?: unknown; PMID?: unknown; PMCID?: unknown }): Identifier[] {
   return identifiersOf(item).map((identifier) => (identifier.scheme === 'doi' && typeof item.DOI === 'string'
-    ? { scheme: 'doi', value: item.DOI.trim().replace(DOI_PREFIX, '') }
+    ? { scheme: 'doi', value: percentDecoded(item.DOI.trim().replace(DOI_PREFIX, '')) }
     : identifier));
 }
 

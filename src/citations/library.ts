@@ -4,7 +4,7 @@ import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
 import { withPublicationStatus } from './publication-status.ts';
-import { identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks } from './identifiers.ts';
+import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 import { keySlug } from './anchors.ts';
@@ -137,6 +137,14 @@ export class Library {
     }
   }
 
+  /** The DOI the library knows that a cited one is the start of, up to a character that ends a citation key (`<`, `;`). */
+  private cutShort(identifier: Identifier): Identifier | undefined {
+    if (identifier.scheme !== 'doi') return undefined;
+    const start = identifierKey(identifier);
+    const whole = [...this.records.keys(), ...this.byIdentifier.keys()].find((known) => known.startsWith(start) && citableKey(parseIdentifierKey(known) as Identifier).startsWith(`${start}%`));
+    return whole ? parseIdentifierKey(whole) as Identifier : undefined;
+  }
+
   /**
    * Finds the entry a citation key names. `@doi:…`/`@pmid:…` keys resolve to the library entry that
    * carries that identifier, else to stored metadata, so one work cited both ways is one reference.
@@ -178,6 +186,15 @@ export class Library {
           message: `The stored metadata for ${identifier.scheme.toUpperCase()} ${identifier.value} cannot be read: ${unreadable.message}`,
           hint: `Fetch it again with \`npm run refs -- add ${identifier.value}\` while online, or fix the file where it says.`,
           related: [unreadable.location!],
+        } };
+      }
+      const whole = this.cutShort(identifier);
+      if (whole) {
+        return { diagnostic: {
+          code: 'missing-metadata',
+          severity: 'error',
+          message: `DOI ${identifier.value} is DOI ${whole.value} cut short: a citation key ends at "${whole.value[identifier.value.length]}"`,
+          hint: `Cite it as @${citableKey(whole)}, with the characters that end a key percent-encoded.`,
         } };
       }
       return { diagnostic: {

@@ -1,4 +1,4 @@
-import { identifierKey, missingFields, normalizeDoi, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+import { citableKey, identifierKey, missingFields, normalizeDoi, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
 
 import type { RefsConfig } from './config.ts';
 import { FetchError, httpGet, type HttpOptions } from './http.ts';
@@ -94,7 +94,7 @@ function publishedVersionWarning(name: string, csl: CslItem): string | undefined
   const links = Array.isArray(relation) ? (relation as { 'id-type'?: unknown; id?: unknown }[]) : [];
   const doi = links.map((link) => (link?.['id-type'] === 'doi' && typeof link.id === 'string' ? normalizeDoi(link.id) : undefined)).find(Boolean);
   if (!doi) return undefined;
-  return `${name} is a preprint, and its registry names the version published since: DOI ${doi}. Cite @doi:${doi} (\`npm run refs -- add ${doi}\`) unless the preprint itself is meant: the published version is the peer-reviewed one, and its results may differ.`;
+  return `${name} is a preprint, and its registry names the version published since: DOI ${doi}. Cite @${citableKey({ scheme: 'doi', value: doi })} (\`npm run refs -- add ${doi}\`) unless the preprint itself is meant: the published version is the peer-reviewed one, and its results may differ.`;
 }
 
 /** Retraction, erratum and expression-of-concern links of a PubMed record, from its E-utilities XML. */
@@ -114,7 +114,7 @@ function pubmedUpdates(xml: string): SourceUpdate[] {
 /** What to do when the registry answers for `name` with the record of `another`, an alias's target or a replacing identifier. */
 function anotherWorkMessage(name: string, source: string, another: Identifier): string {
   const scheme = another.scheme.toUpperCase();
-  return `${name}: ${source} answered with the record of ${scheme} ${another.value}, so ${name} is an alias or was replaced: nothing was stored. Cite @${identifierKey(another)} (or put ${scheme} ${another.value} in the library entry) and run \`npm run refs -- add ${another.value}\`.`;
+  return `${name}: ${source} answered with the record of ${scheme} ${another.value}, so ${name} is an alias or was replaced: nothing was stored. Cite @${citableKey(another)} (or put ${scheme} ${another.value} in the library entry) and run \`npm run refs -- add ${another.value}\`.`;
 }
 
 /**

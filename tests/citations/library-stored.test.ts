@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticle, CitationFormatter, loadLibrary, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
+import { checkArticle, CitationFormatter, identifierLinks, loadLibrary, parseCitations, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 import { toRis } from '../../src/citations/ris.ts';
@@ -145,6 +145,33 @@ describe('a stored metadata file for one identifier holding the record of anothe
       ['invalid-metadata', 'references/identifiers/pmid-999.json: "csl" is the record of PMID 123456, not of PMID 999, the identifier the file is for'],
     ]);
     expect(library.resolve('doi:10.1000/abc')).toHaveProperty('entry');
+  });
+});
+
+describe("a DOI holding what ends a citation key (Wiley's SICI DOIs: <, > and ;)", () => {
+  const SICI = '10.1002/(sici)1097-0258(19980430)17:8<857::aid-sim777>3.0.co;2-e';
+  const record = serializeStoredMetadata({ identifier: `doi:${SICI}`, source: 'https://doi.org/', fetched: '2026-12-01', csl: { id: 'x', type: 'article-journal', title: 'Two-sided confidence intervals for the single proportion', author: [{ family: 'Newcombe', given: 'Robert G.' }], 'container-title': 'Statistics in Medicine', issued: { 'date-parts': [[1998, 4, 30]] }, DOI: SICI } });
+  const library = loadLibrary([
+    { path: `references/identifiers/doi-${encodeURIComponent(SICI)}.json`, text: record },
+    { path: 'references/zotero.json', text: JSON.stringify([{ id: 'agresti1998', type: 'article-journal', title: 'Approximate is better than exact', DOI: 'https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8%3C857::AID-SIM777%3E3.0.CO;2-F' }]) },
+  ]);
+
+  it('cut short where the key ends, is named with the key to write, which cites the record', () => {
+    const [cited] = parseCitations(`[@doi:${SICI}]`)[0]!.items;
+    expect(library.resolve(cited!.key)).toEqual({ diagnostic: {
+      code: 'missing-metadata', severity: 'error',
+      message: `DOI 10.1002/(sici)1097-0258(19980430)17:8 is DOI ${SICI} cut short: a citation key ends at "<"`,
+      hint: 'Cite it as @doi:10.1002/(sici)1097-0258(19980430)17:8%3C857::aid-sim777%3E3.0.co%3B2-e, with the characters that end a key percent-encoded.',
+    } });
+    const [encoded] = parseCitations('[@doi:10.1002/(sici)1097-0258(19980430)17:8%3C857::aid-sim777%3E3.0.co%3B2-e]')[0]!.items;
+    expect(library.resolve(encoded!.key)).toMatchObject({ entry: { key: `doi:${SICI}` } });
+  });
+
+  it('copied percent-encoded from an address is read as the DOI, and linked once encoded', () => {
+    const entry = library.entries.get('agresti1998')!;
+    expect(entry.item.DOI).toBe('10.1002/(SICI)1097-0258(19980430)17:8<857::AID-SIM777>3.0.CO;2-F');
+    expect(identifierLinks(entry.item)[0]!.href).toBe('https://doi.org/10.1002/(SICI)1097-0258(19980430)17:8%3C857::AID-SIM777%3E3.0.CO;2-F');
+    expect(library.resolve('doi:10.1002/(sici)1097-0258(19980430)17:8%3C857::aid-sim777%3E3.0.co%3B2-f')).toMatchObject({ entry: { key: 'agresti1998' } });
   });
 });
 
