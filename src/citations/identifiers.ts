@@ -55,6 +55,21 @@ export function withBareIdentifiers<Item extends { DOI?: unknown; PMID?: unknown
   return Object.keys(changed).length ? { ...item, ...changed } : item;
 }
 
+const DOI_RESOLVER = /^\s*https?:\/\/(?:dx\.|www\.)?doi\.org\//iu;
+
+/**
+ * The item without a URL that is only its DOI's address, as doi.org's records all have it
+ * (`http://dx.doi.org/10.…`): the DOI link is there, and the source's page showed the address again,
+ * over http, as its web page.
+ */
+export function withoutDoiAddress<Item extends { DOI?: unknown; URL?: unknown }>(item: Item): Item {
+  if (typeof item.URL !== 'string' || typeof item.DOI !== 'string' || !DOI_RESOLVER.test(item.URL)) return item;
+  const doi = normalizeDoi(item.DOI);
+  if (!doi || normalizeDoi(item.URL) !== doi) return item;
+  const { URL: _address, ...rest } = item;
+  return rest as Item;
+}
+
 // What reference managers (Mendeley, JabRef) escape in a DOI or URL for LaTeX: `10.1000/abc\_def`,
 // Mendeley's `{\_}`, a home page's `/\~{}user/`, `file\%20name.pdf`, Wiley's
 // `{\textless}657…{\textgreater}`. Left as written, links break. citation-js percent-encodes a URL's

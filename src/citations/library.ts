@@ -4,7 +4,7 @@ import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
 import { withPublicationStatus } from './publication-status.ts';
-import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
+import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withoutDoiAddress, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { suggestKeys } from './suggest.ts';
 import { keySlug } from './anchors.ts';
@@ -288,13 +288,13 @@ function utf16Problem(file: LibraryFile): Diagnostic {
 
 /**
  * An item as every reader of the library gets it: text readable (see field-text.ts), links without LaTeX
- * escapes, a bare DOI, names citeproc can print and a publication status ("in press") styles print;
+ * escapes, a bare DOI and no address that only repeats it, names citeproc can print and a publication status ("in press") styles print;
  * identifiers in a note or a PubMed address count for the library's own entries, not for registry records.
  */
 function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEntry['item'] {
   const read = mapText(isStored ? item : withNoteIdentifiers(item), readableText);
   const linked = withUnescapedLinks(read);
-  return withPublicationStatus(withPrintableNames(withBareIdentifiers(isStored ? linked : withPageIdentifiers(linked))));
+  return withPublicationStatus(withPrintableNames(withoutDoiAddress(withBareIdentifiers(isStored ? linked : withPageIdentifiers(linked)))));
 }
 
 /** Reads every library file into one Library; unreadable entries become diagnostics, never exceptions. */

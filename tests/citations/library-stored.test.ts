@@ -5,6 +5,7 @@ import { sourceUpdates } from '../../src/citations/updates.ts';
 import { toRis } from '../../src/citations/ris.ts';
 import { toBibtex } from '../../src/citations/bibtex-export.ts';
 import { readerNote } from '../../src/site/reader-note.ts';
+import { identifierRows } from '../../src/site/identifier-rows.ts';
 
 const RECORD: StoredMetadata = {
   identifier: 'doi:10.1000/x',
@@ -145,6 +146,16 @@ describe('a stored metadata file for one identifier holding the record of anothe
       ['invalid-metadata', 'references/identifiers/pmid-999.json: "csl" is the record of PMID 123456, not of PMID 999, the identifier the file is for'],
     ]);
     expect(library.resolve('doi:10.1000/abc')).toHaveProperty('entry');
+  });
+});
+
+describe("doi.org's URL, the DOI's own address", () => {
+  it('is not shown again as the web page of the source, over http; a publisher\'s page is', () => {
+    const stored = (doi: string, URL: string) => ({ path: `references/identifiers/doi-${encodeURIComponent(doi)}.json`, text: serializeStoredMetadata({ identifier: `doi:${doi}`, source: `https://doi.org/${doi}`, fetched: '2026-12-01', csl: { id: 'x', type: 'article-journal', title: 'T', DOI: doi.toUpperCase(), URL } }) });
+    const library = loadLibrary([stored('10.1101/2020.03.04.20031104', 'http://dx.doi.org/10.1101/2020.03.04.20031104'), stored('10.5281/zenodo.3678394', 'https://zenodo.org/record/3678394')]);
+    const rows = (key: string) => identifierRows(library.stored.get(key)!.item).map((row) => [row.label, row.href]);
+    expect(rows('doi:10.1101/2020.03.04.20031104')).toEqual([['DOI', 'https://doi.org/10.1101/2020.03.04.20031104']]);
+    expect(rows('doi:10.5281/zenodo.3678394')).toEqual([['DOI', 'https://doi.org/10.5281/ZENODO.3678394'], ['Web', 'https://zenodo.org/record/3678394']]);
   });
 });
 
