@@ -25,7 +25,9 @@ const PERCENT_ESCAPE = /%[\da-f]{2}/iu;
 function percentDecoded(doi: string): string {
   if (!PERCENT_ESCAPE.test(doi)) return doi;
   try {
-    return decodeURIComponent(doi);
+    const decoded = decodeURIComponent(doi);
+    // A DOI holds no space or control character: "%20" there is the DOI's own text, kept as written.
+    return /[\s\p{Cc}]/u.test(decoded) ? doi : decoded;
   } catch {
     return doi;
   }
