@@ -7,7 +7,7 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 
 // CSL 1.0.2's variables and item types (https://docs.citationstyles.org/en/stable/specification.html#appendix-iv-variables),
 // with the CSL-JSON fields citation-js and Zotero add.
-const NAME_VARIABLES = new Set([
+export const NAME_VARIABLES = new Set([
   'author', 'chair', 'collection-editor', 'compiler', 'composer', 'container-author', 'contributor', 'curator', 'director',
   'editor', 'editorial-director', 'editor-translator', 'executive-producer', 'guest', 'host', 'illustrator', 'interviewer',
   'narrator', 'organizer', 'original-author', 'performer', 'producer', 'recipient', 'reviewed-author', 'script-writer',
@@ -36,9 +36,9 @@ const CROSSREF_FIELDS = [
   'score', 'short-container-title', 'short-title', 'special_numbering', 'standards-body', 'subject', 'subtitle', 'subtype',
   'update-policy', 'update-to', 'updated-by',
 ];
-const VARIABLES = [...NAME_VARIABLES, ...DATES, ...OTHER_VARIABLES];
+export const VARIABLES = [...NAME_VARIABLES, ...DATES, ...OTHER_VARIABLES];
 const KNOWN = new Set([...VARIABLES, ...CROSSREF_FIELDS]);
-const TYPES = [
+export const TYPES = [
   'article', 'article-journal', 'article-magazine', 'article-newspaper', 'bill', 'book', 'broadcast', 'chapter', 'classic',
   'collection', 'dataset', 'document', 'entry', 'entry-dictionary', 'entry-encyclopedia', 'event', 'figure', 'graphic',
   'hearing', 'interview', 'legal_case', 'legislation', 'manuscript', 'map', 'motion_picture', 'musical_score', 'pamphlet',

@@ -3,6 +3,7 @@ import { withPrintableNames } from './csl.ts';
 import { parseCslJson } from './csl-json.ts';
 import { locate, type Diagnostic, type SourceLocation } from './errors.ts';
 import { mapText, readableText } from './field-text.ts';
+import { withNoteVariables } from './note-variables.ts';
 import { withPublicationStatus } from './publication-status.ts';
 import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withoutDoiAddress, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
@@ -288,11 +289,11 @@ function utf16Problem(file: LibraryFile): Diagnostic {
 
 /**
  * An item as every reader of the library gets it: text readable (see field-text.ts), links without LaTeX
- * escapes, a bare DOI and no address that only repeats it, names citeproc can print and a publication status ("in press") styles print;
+ * escapes, a bare DOI and no address that only repeats it, the variables a note starts with (as citeproc reads them), names citeproc can print and a publication status ("in press") styles print;
  * identifiers in a note or a PubMed address count for the library's own entries, not for registry records.
  */
 function readableItem(item: LibraryEntry['item'], isStored: boolean): LibraryEntry['item'] {
-  const read = mapText(isStored ? item : withNoteIdentifiers(item), readableText);
+  const read = mapText(isStored ? item : withNoteIdentifiers(withNoteVariables(item)), readableText);
   const linked = withUnescapedLinks(read);
   return withPublicationStatus(withPrintableNames(withoutDoiAddress(withBareIdentifiers(isStored ? linked : withPageIdentifiers(linked)))));
 }

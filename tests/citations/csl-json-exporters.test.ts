@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
 import { fromJats } from '../../src/citations/csl-json-lint.ts';
+import { toRis } from '../../src/citations/ris.ts';
+import { readerNote } from '../../src/site/reader-note.ts';
 import { bundledStyle } from './helpers.ts';
 
 /** Each item's AMA reference and the library's diagnostics, for CSL-JSON as a tool exports it. */
@@ -67,6 +69,22 @@ describe('CSL-JSON as real tools export it', () => {
 
   it("prints a Zotero date of 'in press' as AMA cites an accepted article", () => {
     expect(ama([{ id: 'z', type: 'article-journal', title: 'Yoga', author: [{ family: 'Doe', given: 'Jo' }], 'container-title': 'Pain', issued: { literal: 'in press' } }]).texts).toEqual(['Doe J. Yoga. Pain. In press.']);
+  });
+});
+
+describe("CSL variables in a note (Zotero's Extra field), which citeproc prints", () => {
+  it('are the entry\'s own fields for the lists, checks and downloads, and not shown to readers as a note', () => {
+    const { texts, library } = ama([
+      { id: 'extra', type: 'article-journal', title: 'Yoga', author: [{ family: 'Doe', given: 'Jo' }], 'container-title': 'BMJ', note: 'PMID: 29198932\nissued: 2019-05-02\noriginal-date: 1990\nauthor: Roe || Ann\nStatus: MEDLINE\n\nissued: 2001' },
+      { id: 'inline', type: 'article-journal', title: 'Data', 'container-title': 'BMJ', issued: { 'date-parts': [[2019]] }, note: '{:type: dataset}{:publisher: Zenodo}{:PMCID: PMC7727327} Deposited by the trial team.' },
+    ]);
+    const [extra, inline] = [library.entries.get('extra')!.item, library.entries.get('inline')!.item];
+    expect(extra).toMatchObject({ issued: { 'date-parts': [[2019, 5, 2]] }, 'original-date': { 'date-parts': [[1990]] }, PMID: '29198932', author: [{ family: 'Doe', given: 'Jo' }] });
+    expect(texts[0]).toBe('Doe J. Yoga. BMJ. Published online May 2, 2019.');
+    expect(readerNote(extra)).toBe('author: Roe || Ann\nStatus: MEDLINE\nissued: 2001');
+    expect(toRis([extra])).toMatch(/^PY {2}- 2019$/mu);
+    expect(inline).toMatchObject({ type: 'dataset', publisher: 'Zenodo', PMCID: 'PMC7727327' });
+    expect(readerNote(inline)).toBe('Deposited by the trial team.');
   });
 });
 
