@@ -101,7 +101,8 @@ export function fromJats(text: string): string {
 /**
  * What doi.org's record holds elsewhere than CSL styles look: `issued` is the earliest date, online
  * ahead of print, while a volume and issue go with the print year ("J Pain. 2017;19(5)" for a May 2018
- * issue); an article number stands where the pages would; a preprint is published by its server.
+ * issue); an article number stands where the pages would; a preprint is published by its server; the
+ * publisher's place is `publisher-location`.
  */
 function crossrefPrint(item: CslItem): Partial<CslItem> {
   const print = item['published-print'] as CslItem['issued'] | undefined;
@@ -112,6 +113,8 @@ function crossrefPrint(item: CslItem): Partial<CslItem> {
     ...(item.volume !== undefined && print?.['date-parts']?.[0]?.[0] !== undefined ? { issued: print } : {}),
     ...(item.page === undefined && (typeof number === 'string' || typeof number === 'number') ? { page: String(number) } : {}),
     ...(typeof server === 'string' ? { publisher: server } : {}),
+    // Crossref's name for the publisher's place, which Vancouver prints ("Cham: Springer; 2020").
+    ...(item['publisher-place'] === undefined && typeof item['publisher-location'] === 'string' ? { 'publisher-place': item['publisher-location'] } : {}),
   };
 }
 

@@ -52,6 +52,12 @@ describe('CSL-JSON as real tools export it', () => {
     expect(new CitationFormatter(library, bundledStyle('apa')).entry('icnn')!.text).toBe('Smith, A. (1994). Neural networks for pain. Proceedings of 1994 IEEE International Conference on Neural Networks (ICNN’94). 1994 IEEE International Conference on Neural Networks (ICNN’94), Orlando, FL, USA. https://doi.org/10.1109/icnn.1994.374637');
   });
 
+  it("prints the place doi.org gives a book's publisher (publisher-location), as Vancouver cites a book", () => {
+    const { library, diagnostics } = ama([{ id: 'cham', type: 'book', title: 'Pain Medicine', author: [{ given: 'Ann', family: 'Doe' }], publisher: 'Springer International Publishing', 'publisher-location': 'Cham', issued: { 'date-parts': [[2020]] }, ISBN: ['9783030000000', '9783030000017'] }]);
+    expect(diagnostics).toEqual([]);
+    expect(new CitationFormatter(library, bundledStyle('vancouver')).entry('cham')!.text).toBe('Doe A. Pain Medicine. Cham: Springer International Publishing; 2020.');
+  });
+
   it('prints "et al" typed in as an author as "et al", not as a name, with a warning, as BibTeX\'s "and others"', () => {
     const { texts, diagnostics } = ama([{ id: 'e', type: 'article-journal', title: 'A trial', author: [{ family: 'Smith', given: 'Jo' }, { family: 'et al.', given: '' }], 'container-title': 'Lancet', issued: { 'date-parts': [[2019]] }, volume: '1', page: '2' }]);
     expect(texts).toEqual(['Smith J, et al. A trial. Lancet. 2019;1:2.']);
