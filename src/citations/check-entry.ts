@@ -2,9 +2,9 @@ import type { LibraryEntry } from './bibtex.ts';
 import { compareMetadata } from './compare.ts';
 import { incompleteEntry } from './completeness.ts';
 import type { Diagnostic } from './errors.ts';
-import { identifierKey, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
+import { citableKey, identifierKey, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
 import type { Library } from './library.ts';
-import { recordsOf } from './updates.ts';
+import { publishedVersionOf, recordsOf } from './updates.ts';
 
 const FIELDS: [IdentifierScheme, 'DOI' | 'PMID' | 'PMCID', (raw: string) => string | undefined, string][] = [
   ['doi', 'DOI', normalizeDoi, 'A DOI starts with 10., a registrant code and a slash: doi = {10.1016/j.jpain.2017.11.005}.'],
@@ -20,7 +20,21 @@ const ADD_HINT = 'Run `npm run refs -- add --missing` while online and commit th
  * entry's own DOI/PMID/PMCID.
  */
 export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] {
-  return [lostLetters(entry), incompleteEntry(entry), ...identifierChecks(entry, library)].filter((diagnostic) => diagnostic !== undefined);
+  return [lostLetters(entry), incompleteEntry(entry), ...identifierChecks(entry, library), publishedVersion(entry, library)].filter((diagnostic) => diagnostic !== undefined);
+}
+
+/** A preprint whose record names the version published since: a clinician should read the peer-reviewed one. */
+function publishedVersion(entry: LibraryEntry, library: Library): Diagnostic | undefined {
+  const doi = publishedVersionOf(entry.item) ?? recordsOf(entry, library).map((record) => record.csl && publishedVersionOf(record.csl)).find(Boolean);
+  if (!doi) return undefined;
+  return {
+    code: 'published-version',
+    severity: 'warning',
+    message: `"${entry.key}" is a preprint, and its registry names the version published since: DOI ${doi}`,
+    hint: `Cite the published version, @${citableKey({ scheme: 'doi', value: doi })} (\`npm run refs -- add ${doi}\` while online), unless the preprint itself is meant: its results may differ from the peer-reviewed ones.`,
+    location: entry.location,
+    key: entry.key,
+  };
 }
 
 // What a byte that is not UTF-8 becomes when the file is read (see invalid-encoding in library.ts).

@@ -13,7 +13,7 @@ export { checkEntry } from './check-entry.ts';
 export { missingFields } from './completeness.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';
 export { parseStoredMetadata, recordOfAnother, serializeStoredMetadata, storedFileName, type SourceUpdate, type StoredMetadata, type StoredRecord } from './stored.ts';
-export { recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
+export { publishedVersionOf, recordsOf, sourceUpdates, updatesFromCsl } from './updates.ts';
 export { toRis } from './ris.ts';
 export { bibtexKey, toBibtex } from './bibtex-export.ts';
 export { suggestKeys } from './suggest.ts';

@@ -1,5 +1,5 @@
 import type { CslItem } from './csl.ts';
-import { identifierKey, identifiersOf } from './identifiers.ts';
+import { identifierKey, identifiersOf, normalizeDoi } from './identifiers.ts';
 import type { LibraryEntry } from './bibtex.ts';
 import type { Library } from './library.ts';
 import type { SourceUpdate, StoredRecord } from './stored.ts';
@@ -37,6 +37,16 @@ export function updatesFromCsl(item: CslItem): SourceUpdate[] {
     updates.push({ type, ...(doi ? { identifier: `doi:${doi}` } : {}), ...(date ? { date } : {}), ...(typeof raw.label === 'string' ? { label: raw.label } : {}) });
   }
   return updates;
+}
+
+/**
+ * The DOI of the version published since, when a record is a preprint (medRxiv, bioRxiv, Research
+ * Square) that Crossref links to it: `"relation": { "is-preprint-of": [{ "id-type": "doi", "id": … }] }`.
+ */
+export function publishedVersionOf(item: CslItem): string | undefined {
+  const relation = item.relation && typeof item.relation === 'object' ? (item.relation as { 'is-preprint-of'?: unknown })['is-preprint-of'] : undefined;
+  const links = Array.isArray(relation) ? (relation as { 'id-type'?: unknown; id?: unknown }[]) : [];
+  return links.map((link) => (link?.['id-type'] === 'doi' && typeof link.id === 'string' ? normalizeDoi(link.id) : undefined)).find(Boolean);
 }
 
 const indexes = new WeakMap<Library, Map<string, StoredRecord[]>>();

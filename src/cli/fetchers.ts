@@ -1,4 +1,4 @@
-import { citableKey, identifierKey, missingFields, normalizeDoi, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
+import { citableKey, identifierKey, missingFields, publishedVersionOf, recordOfAnother, updatesFromCsl, type Identifier, type CslItem, type SourceUpdate, type StoredMetadata } from '../citations/index.ts';
 
 import type { RefsConfig } from './config.ts';
 import { FetchError, httpGet, type HttpOptions } from './http.ts';
@@ -84,15 +84,9 @@ function gapsWarning(name: string, csl: CslItem): string | undefined {
   return `the registry's record of ${name} has no ${missing.join(', ')}, so a citation of it prints without ${missing.length > 1 ? 'them' : 'it'}. Check the identifier; if it is right, cite a .bib entry that has the missing fields and this identifier, which the record then checks.`;
 }
 
-/**
- * Says so when a DOI's record is a preprint (medRxiv, bioRxiv, Research Square) that Crossref links to
- * the version published after peer review (`"relation": { "is-preprint-of": [{ "id-type": "doi", "id": … }] }`):
- * that version is what a summary should usually cite, and it may differ from the preprint.
- */
+/** Says so when a DOI's record is a preprint that Crossref links to the version published since, which a summary should usually cite. */
 function publishedVersionWarning(name: string, csl: CslItem): string | undefined {
-  const relation = csl.relation && typeof csl.relation === 'object' ? (csl.relation as { 'is-preprint-of'?: unknown })['is-preprint-of'] : undefined;
-  const links = Array.isArray(relation) ? (relation as { 'id-type'?: unknown; id?: unknown }[]) : [];
-  const doi = links.map((link) => (link?.['id-type'] === 'doi' && typeof link.id === 'string' ? normalizeDoi(link.id) : undefined)).find(Boolean);
+  const doi = publishedVersionOf(csl);
   if (!doi) return undefined;
   return `${name} is a preprint, and its registry names the version published since: DOI ${doi}. Cite @${citableKey({ scheme: 'doi', value: doi })} (\`npm run refs -- add ${doi}\`) unless the preprint itself is meant: the published version is the peer-reviewed one, and its results may differ.`;
 }

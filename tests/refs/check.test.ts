@@ -187,6 +187,25 @@ describe('npm run refs -- check on sources cited by their identifier', () => {
   });
 });
 
+describe('npm run refs -- check on a cited preprint with a published version', () => {
+  it('warns at the record and at a library entry with its DOI, naming the DOI to cite', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'refs-preprint-'));
+    mkdirSync(join(root, 'references/identifiers'), { recursive: true });
+    mkdirSync(join(root, 'content/articles'), { recursive: true });
+    const preprint = (doi: string) => JSON.stringify({ identifier: `doi:${doi}`, source: `https://doi.org/${doi}`, fetched: '2026-12-01', csl: { type: 'posted-content', subtype: 'preprint', title: 'Estimating the asymptomatic proportion', DOI: doi, author: [{ family: 'Mizumoto', given: 'Kenji' }], institution: [{ name: 'medRxiv' }], issued: { 'date-parts': [[2020, 2, 23]] }, relation: { 'is-preprint-of': [{ 'id-type': 'doi', id: '10.2807/1560-7917.ES.2020.25.10.2000180', 'asserted-by': 'subject' }] } } });
+    writeFileSync(join(root, 'references/identifiers/doi-10.1101%2F2020.02.20.20025866.json'), preprint('10.1101/2020.02.20.20025866'));
+    writeFileSync(join(root, 'references/identifiers/doi-10.1101%2F2020.03.01.1.json'), preprint('10.1101/2020.03.01.1'));
+    writeFileSync(join(root, 'references/library.bib'), '@article{mizumoto2020, title = {Estimating the asymptomatic proportion}, author = {Mizumoto, Kenji}, year = {2020}, journal = {medRxiv}, doi = {10.1101/2020.03.01.1}}\n');
+    writeFileSync(join(root, 'content/articles/a.mdx'), '---\ntitle: A\ndescription: A summary for the tests of refs check.\nconditions: [pain]\ninterventions: [rest]\nlastReviewed: 2026-01-01\n---\n\nMany had no symptoms [@doi:10.1101/2020.02.20.20025866; @mizumoto2020].\n');
+    const found = JSON.parse((await run(['check', '--json', '--root', root])).output) as Diagnostic[];
+    expect(found.filter((d) => d.code === 'published-version').map((d) => [where(d), d.message])).toEqual([
+      ['references/identifiers/doi-10.1101%2F2020.02.20.20025866.json:1:1', '"doi:10.1101/2020.02.20.20025866" is a preprint, and its registry names the version published since: DOI 10.2807/1560-7917.es.2020.25.10.2000180'],
+      ['references/library.bib:1:1', '"mizumoto2020" is a preprint, and its registry names the version published since: DOI 10.2807/1560-7917.es.2020.25.10.2000180'],
+    ]);
+    expect(found.find((d) => d.code === 'published-version')!.hint).toBe('Cite the published version, @doi:10.2807/1560-7917.es.2020.25.10.2000180 (`npm run refs -- add 10.2807/1560-7917.es.2020.25.10.2000180` while online), unless the preprint itself is meant: its results may differ from the peer-reviewed ones.');
+  });
+});
+
 describe('npm run refs -- check on how an article is written', () => {
   /** A project with one article and, when given, one BibTeX file. */
   function articleProject(article: { name: string; lines: string[] }, bibtex?: string): string {
