@@ -25,6 +25,8 @@ declare module 'citeproc' {
       /** Compares two cites by the style's citation sort keys, then by `seq`. */
       srt: { compareKeys(a: { sortkeys: unknown[]; seq: number }, b: { sortkeys: unknown[]; seq: number }): number };
     };
+    /** `sorter` compares two entries by the style's bibliography sort keys, then by `seq`. */
+    registry: { sorter: Engine['citation']['srt'] };
     /** The item as the engine holds it, for getSortKeys. */
     retrieveItem(id: string): unknown;
     /** A term of the locale, as the style overrides it: "et-al", "and". */
@@ -33,8 +35,8 @@ declare module 'citeproc' {
   }
   /** Lowercases text for the languages in `this.tmp.lang_array` (the item's, then the engine's). */
   type LowerCase = (this: { tmp: { lang_array?: unknown } }, text: string) => string;
-  /** An item's sort keys for a sort of the style ("citation_sort": how one citation orders its sources). */
-  type GetSortKeys = (this: Engine, item: unknown, keyType: 'citation_sort') => unknown[];
+  /** An item's sort keys for a sort of the style ("citation_sort": how one citation orders its sources; "bibliography_sort": the reference list's). */
+  type GetSortKeys = (this: Engine, item: unknown, keyType: 'citation_sort' | 'bibliography_sort') => unknown[];
   const CSL: { Engine: typeof Engine; toLocaleLowerCase: LowerCase; getSortKeys: GetSortKeys };
   export default CSL;
 }

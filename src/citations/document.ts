@@ -73,7 +73,8 @@ export function strayKeyError(item: LocatedCiteItem, isKnown: KeyTest): Diagnost
 }
 
 /**
- * Resolves, numbers and renders every citation of one document. Numbers follow first citation;
+ * Resolves, numbers and renders every citation of one document. Numbers follow first citation (or the
+ * order of the style's reference list, when it has its own);
  * a cluster that cites unknown keys renders as undefined and is reported, never silently dropped.
  */
 export function citeDocument(clusters: LocatedCluster[], library: Library, formatter: CitationFormatter): CitedDocument {
@@ -107,14 +108,21 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
     }
     return uses.length === cluster.items.length ? uses : undefined;
   });
-  for (const [key, ofKey] of places) citationIds(key, ofKey.sentences).forEach((id, i) => { ofKey.uses[i]!.id = id; });
+  // A numbered style that lists its sources by author numbers them in that order: CSL's citation-number
+  // is an entry's place in the reference list.
+  const listed = formatter.bibliographyOrder([...numbers.keys()]);
+  listed.forEach((key, i) => numbers.set(key, i + 1));
+  for (const [key, ofKey] of places) {
+    citationIds(key, ofKey.sentences).forEach((id, i) => { ofKey.uses[i]!.id = id; });
+    for (const use of ofKey.uses) use.number = numbers.get(key)!;
+  }
 
   const rendered = clusters.map((cluster, index) => {
     const uses = resolved[index];
     return uses && renderCluster(cluster.mode, uses, formatter);
   });
 
-  const bibliography = [...numbers.keys()].map((key): BibliographyEntry => {
+  const bibliography = listed.map((key): BibliographyEntry => {
     const entry = library.entries.get(key) ?? library.stored.get(key)!;
     const formatted = formatter.entry(key) ?? { html: '', text: key };
     return {

@@ -242,17 +242,29 @@ export class CitationFormatter {
    * by year), from citeproc's own citation sort; the written order when the style has none.
    */
   citationOrder(keys: string[]): string[] {
-    if (!this.style.sortsCitations || keys.length < 2) return keys;
+    return this.style.sortsCitations ? this.sorted(keys, 'citation') : keys;
+  }
+
+  /**
+   * Keys in the order a numbered style lists its sources when that is its own (by author, as the
+   * "alphabetical" styles do), from citeproc's bibliography sort; the given order (first citation) otherwise.
+   */
+  bibliographyOrder(keys: string[]): string[] {
+    return this.style.sortsBibliography ? this.sorted(keys, 'bibliography') : keys;
+  }
+
+  private sorted(keys: string[], area: 'citation' | 'bibliography'): string[] {
+    if (keys.length < 2) return keys;
     this.entries ??= this.formatAll();
     const sortKeys = (key: string) => {
-      let found = this.sortKeys.get(key);
+      let found = this.sortKeys.get(`${area} ${key}`);
       if (!found) {
-        found = CSL.getSortKeys.call(this.engine, this.engine.retrieveItem(key), 'citation_sort');
-        this.sortKeys.set(key, found);
+        found = CSL.getSortKeys.call(this.engine, this.engine.retrieveItem(key), `${area}_sort`);
+        this.sortKeys.set(`${area} ${key}`, found);
       }
       return found;
     };
-    return keys.map((key, seq) => ({ key, seq, sortkeys: sortKeys(key) })).sort(this.engine.citation.srt.compareKeys).map(({ key }) => key);
+    return keys.map((key, seq) => ({ key, seq, sortkeys: sortKeys(key) })).sort((area === 'citation' ? this.engine.citation.srt : this.engine.registry.sorter).compareKeys).map(({ key }) => key);
   }
 
   /**

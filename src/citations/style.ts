@@ -6,6 +6,12 @@ export interface CitationStyle {
   numeric: boolean;
   /** Whether the style orders the sources of one citation (APA: by author, then year) rather than as written. */
   sortsCitations: boolean;
+  /**
+   * Whether a numbered style lists its sources in an order of its own (by author, as the "alphabetical"
+   * styles do) rather than by first citation: their numbers then follow that order, as CSL's
+   * citation-number is the position in the reference list.
+   */
+  sortsBibliography: boolean;
 }
 
 // The CSL ids of the bundled styles, which a dependent style may name as its parent.
@@ -34,5 +40,8 @@ export function readStyle(name: string, xml: string): CitationStyle {
   // "———" standing for the previous entry's authors would stand for the wrong ones, or for none.
   const listed = xml.replace(/\s(?:subsequent-author-substitute|subsequent-author-substitute-rule)="[^"]*"/gu, '');
   const sortsCitations = /<citation\b[^>]*>(?:(?!<\/citation>)[\s\S])*?<sort\b/u.test(xml);
-  return { name, xml: listed, numeric: format ? format === 'numeric' : /variable="citation-number"/u.test(xml), sortsCitations };
+  const numeric = format ? format === 'numeric' : /variable="citation-number"/u.test(xml);
+  const firstListKey = xml.match(/<bibliography\b(?:(?!<\/bibliography>)[\s\S])*?<sort\b[^>]*>\s*<key\b([^>]*)>/u)?.[1];
+  const sortsBibliography = numeric && firstListKey !== undefined && !/variable="citation-number"/u.test(firstListKey);
+  return { name, xml: listed, numeric, sortsCitations, sortsBibliography };
 }

@@ -30,6 +30,12 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(list[1]).toMatch(/^2\. Vickers AJ/u);
   });
 
+  it('a numbered style whose reference list is alphabetical numbers each article\'s sources in that order, as pandoc does', () => {
+    const { clusters, list } = cite('american-medical-association-alphabetical', TEXT);
+    expect(clusters).toEqual(['3', '1(p5)', '1–3', 'Haake et al2']);
+    expect(list.map((entry) => entry.slice(0, 12))).toEqual(['1. Cherkin D', '2. Haake M, ', '3. Vickers A']);
+  });
+
   it('MLA: a narrative citation without the "[NO_PRINTED_FORM]" citeproc gives a style that prints no year', () => {
     const { clusters } = cite('modern-language-association', '@haake2007gerac found, as [@cherkin2009randomized, p. 5] did.');
     expect(clusters).toEqual(['Haake et al.', '(Cherkin et al. 5)']);
