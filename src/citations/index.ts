@@ -6,7 +6,7 @@ export { CitationFormatter, htmlToText } from './formatter.ts';
 export { citableKey, identifierKey, identifierLinks, identifiersOf, shownIdentifiersOf, normalizeDoi, normalizePmcid, normalizePmid, noteWithoutIdentifiers, parseIdentifierKey, type Identifier } from './identifiers.ts';
 export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryFile } from './library.ts';
 export { parseLocator } from './locator.ts';
-export { readStyle, type CitationStyle } from './style.ts';
+export { bundledStyleWithId, readStyle, type CitationStyle, type FindStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
 export { checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
 export { checkEntry } from './check-entry.ts';

@@ -12,7 +12,12 @@ export interface CitationStyle {
    * citation-number is the position in the reference list.
    */
   sortsBibliography: boolean;
+  /** The parent a dependent style formats as ("ama", "plos.csl"). */
+  parent?: string;
 }
+
+/** The XML of a style found by its CSL id, as a dependent style's parent; undefined when it is not at hand. */
+export type FindStyle = (id: string) => { name: string; xml: string } | undefined;
 
 // The CSL ids of the bundled styles, which a dependent style may name as its parent.
 const BUNDLED_PARENTS = {
@@ -21,15 +26,39 @@ const BUNDLED_PARENTS = {
   apa: 'http://www.zotero.org/styles/apa',
 };
 
-/** Reads what the engine needs from a style's XML; throws with a clear message when it is not CSL. */
-export function readStyle(name: string, xml: string): CitationStyle {
-  // Dependent styles only name a parent style and cannot be formatted on their own.
-  const parentLink = xml.match(/<link\b[^>]*\brel="independent-parent"[^>]*>/u)?.[0];
-  const parent = parentLink?.match(/\bhref="([^"]+)"/u)?.[1];
-  if (parent) {
-    const bundled = Object.entries(BUNDLED_PARENTS).find(([, id]) => parent === id)?.[0];
-    throw new Error(`"${name}" is a dependent CSL style, which only names its parent style: use the parent instead, ${bundled ? `"${bundled}", which is bundled` : parent}.`);
+/** The short name of the bundled style with a CSL id ("ama"), if one has it. */
+export function bundledStyleWithId(id: string): keyof typeof BUNDLED_PARENTS | undefined {
+  return (Object.keys(BUNDLED_PARENTS) as (keyof typeof BUNDLED_PARENTS)[]).find((name) => BUNDLED_PARENTS[name] === id);
+}
+
+/** The CSL id of the parent a dependent style names; undefined for an independent style. */
+function parentId(xml: string): string | undefined {
+  const link = xml.match(/<link\b[^>]*\brel="independent-parent"[^>]*>/u)?.[0];
+  return link?.match(/\bhref="([^"]+)"/u)?.[1];
+}
+
+/**
+ * A dependent style (a journal's name over its publisher's style, as JAMA's over AMA's) formats as its
+ * parent, which `findParent` finds, never downloading it.
+ */
+function readDependent(name: string, parent: string, findParent: FindStyle | undefined): CitationStyle {
+  const found = findParent?.(parent);
+  if (!found) {
+    const file = `${parent.split('/').pop()}.csl`;
+    throw new Error(`"${name}" is a dependent CSL style: it formats as its parent style, ${parent}, which is not at hand (the build does not download styles). Save the parent's file, ${file} from the CSL style repository, beside it, or use the parent as the style.`);
   }
+  if (parentId(found.xml)) throw new Error(`"${name}" names ${found.name} as its parent style, which is itself a dependent style: use an independent style as the parent.`);
+  // Its default-locale is not used: the site's locale replaces every style's own, as the page's language.
+  return { ...readStyle(name, found.xml), parent: found.name };
+}
+
+/**
+ * Reads what the engine needs from a style's XML; throws with a clear message when it is not CSL. A
+ * dependent style is read as the parent `findParent` gives.
+ */
+export function readStyle(name: string, xml: string, findParent?: FindStyle): CitationStyle {
+  const parent = parentId(xml);
+  if (parent) return readDependent(name, parent, findParent);
   if (!/<style[\s>][\s\S]*<citation[\s>]/u.test(xml)) {
     throw new Error(`"${name}" is not a CSL style: it has no <style> with a <citation> element.`);
   }

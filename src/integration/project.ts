@@ -1,12 +1,14 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  bundledStyleWithId,
   CitationFormatter,
   libraryFileKind,
   loadLibrary,
   readStyle,
   type CitationStyle,
+  type FindStyle,
   type LibraryFile,
 } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
@@ -45,12 +47,31 @@ export function readLibraryFiles(root: string, folder: string): LibraryFile[] {
     .map((path) => ({ path: relative(root, path).split(sep).join('/'), text: readFileSync(path, 'utf8') }));
 }
 
+const bundledStylePath = (name: string) => fileURLToPath(new URL(`../csl-styles/${name}.csl`, import.meta.url));
+
 /** The CSL style the options name: a bundled one by short name, or a .csl file in the project. */
 export function loadStyle(root: string, style: ResolvedCitationOptions['style']): CitationStyle {
   const bundled = BUNDLED_STYLES[style as keyof typeof BUNDLED_STYLES];
-  const path = bundled ? fileURLToPath(new URL(`../csl-styles/${bundled}.csl`, import.meta.url)) : resolve(root, style);
+  const path = bundled ? bundledStylePath(bundled) : resolve(root, style);
   if (!existsSync(path)) throw new Error(`The citation style file ${style} does not exist (looked in ${path}).`);
-  return readStyle(bundled ?? style, readFileSync(path, 'utf8'));
+  return readStyle(bundled ?? style, readFileSync(path, 'utf8'), parentStyles(path));
+}
+
+/**
+ * Finds a dependent style's parent offline: a bundled style, else the parent's file (named as the last
+ * part of its id, "plos.csl") beside the style or, as the CSL repository lays them out, above its
+ * `dependent/` folder.
+ */
+function parentStyles(path: string): FindStyle {
+  return (id) => {
+    const bundled = bundledStyleWithId(id);
+    if (bundled) return { name: bundled, xml: readFileSync(bundledStylePath(BUNDLED_STYLES[bundled]), 'utf8') };
+    const file = `${id.split('/').pop()}.csl`;
+    if (!/^[\w.-]+\.csl$/u.test(file)) return undefined;
+    const dirs = [dirname(path), ...(basename(dirname(path)) === 'dependent' ? [dirname(dirname(path))] : [])];
+    const found = dirs.map((dir) => join(dir, file)).find((candidate) => candidate !== path && existsSync(candidate));
+    return found ? { name: file, xml: readFileSync(found, 'utf8') } : undefined;
+  };
 }
 
 /** Reads the library and prepares the formatter: done once per build, and again when references change. */

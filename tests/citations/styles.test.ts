@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, citeDocument, cslLocaleTag, cslLocaleTags, loadLibrary, parseCitations, readStyle, type Segment } from '../../src/citations/index.ts';
+import { CitationFormatter, citeDocument, cslLocaleTag, cslLocaleTags, loadLibrary, parseCitations, readStyle, type CitationStyle, type Segment } from '../../src/citations/index.ts';
+import { loadStyle } from '../../src/integration/project.ts';
 import { fixtureFiles } from './helpers.ts';
 
 // Official styles from the CSL repository (Debian's citation-style-language-styles), kept as fixtures.
@@ -86,8 +88,21 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(new CitationFormatter(cutShort, ama, 'en-GB').entry('krupa2021')!.text).toMatch(/^Krupa J, Smith K, et al\. T\./u);
   });
 
-  it('refuses a note style and a dependent style, saying what to use', () => {
+  it('refuses a note style, saying why', () => {
     expect(() => readStyle('chicago-fullnote-bibliography', styleXml('chicago-fullnote-bibliography'))).toThrow(/is a note \(footnote\) style, which the site does not support/u);
-    expect(() => readStyle('jama-dependent', styleXml('jama-dependent'))).toThrow('"jama-dependent" is a dependent CSL style, which only names its parent style: use the parent instead, "ama", which is bundled.');
+  });
+
+  it('formats a dependent style as its parent: a bundled one, or the parent\'s file beside it or above its dependent/ folder', () => {
+    const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+    const library = loadLibrary(fixtureFiles('library'));
+    const list = (style: CitationStyle) => citeDocument(parseCitations(TEXT), library, new CitationFormatter(library, style)).bibliography.map((entry) => `${entry.label} ${entry.text}`);
+    const jama = loadStyle(fixtures, 'styles/jama-dependent.csl');
+    expect(jama.parent).toBe('ama');
+    expect(list(jama)).toEqual(list(loadStyle(fixtures, 'ama')));
+    const plosMedicine = loadStyle(fixtures, 'styles/dependent/plos-medicine.csl');
+    expect(plosMedicine).toMatchObject({ name: 'styles/dependent/plos-medicine.csl', parent: 'plos.csl', numeric: true });
+    expect(list(plosMedicine)).toEqual(list(readStyle('plos', styleXml('plos'))));
+    // Without its parent at hand, it says which file to save: the build never downloads one.
+    expect(() => readStyle('plos-medicine', styleXml('dependent/plos-medicine'))).toThrow('"plos-medicine" is a dependent CSL style: it formats as its parent style, http://www.zotero.org/styles/plos, which is not at hand (the build does not download styles). Save the parent\'s file, plos.csl from the CSL style repository, beside it, or use the parent as the style.');
   });
 });
