@@ -65,6 +65,9 @@ export function readStyle(name: string, xml: string, findParent?: FindStyle): Ci
   const format = xml.match(/<category\b[^>]*\bcitation-format="([^"]+)"/u)?.[1];
   // A note style's citations are footnotes: in running text each would print the whole reference.
   if (format === 'note') throw new Error(`"${name}" is a note (footnote) style, which the site does not support: its citations would print whole references in the middle of sentences.`);
+  if (!/<bibliography[\s>]/u.test(xml)) throw new Error(`"${name}" has no <bibliography> element, so it cannot format the reference list each summary ends with: use a style that has one.`);
+  const undefinedMacro = undefinedMacroCall(xml);
+  if (undefinedMacro) throw new Error(`"${name}" calls a macro it does not define, "${undefinedMacro.macro}" (line ${undefinedMacro.line}): citeproc would leave out what it prints, such as the authors. Correct the macro's name, or save the style again from the CSL style repository.`);
   // Each article's reference list is part of one bibliography of the whole library, in another order: a
   // "———" standing for the previous entry's authors would stand for the wrong ones, or for none.
   const listed = xml.replace(/\s(?:subsequent-author-substitute|subsequent-author-substitute-rule)="[^"]*"/gu, '');
@@ -73,4 +76,14 @@ export function readStyle(name: string, xml: string, findParent?: FindStyle): Ci
   const firstListKey = xml.match(/<bibliography\b(?:(?!<\/bibliography>)[\s\S])*?<sort\b[^>]*>\s*<key\b([^>]*)>/u)?.[1];
   const sortsBibliography = numeric && firstListKey !== undefined && !/variable="citation-number"/u.test(firstListKey);
   return { name, xml: listed, numeric, sortsCitations, sortsBibliography };
+}
+
+/** The first macro="…" a style calls without a <macro name="…"> for it, which citeproc would print as nothing. */
+function undefinedMacroCall(xml: string): { macro: string; line: number } | undefined {
+  const code = xml.replace(/<!--[\s\S]*?-->/gu, (comment) => comment.replace(/[^\n]/gu, ' '));
+  const defined = new Set([...code.matchAll(/<macro\b[^>]*\bname="([^"]*)"/gu)].map((match) => match[1]));
+  for (const call of code.matchAll(/<(?:text|key)\b[^>]*\bmacro="([^"]*)"/gu)) {
+    if (!defined.has(call[1])) return { macro: call[1]!, line: code.slice(0, call.index).split('\n').length };
+  }
+  return undefined;
 }

@@ -92,6 +92,14 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(() => readStyle('chicago-fullnote-bibliography', styleXml('chicago-fullnote-bibliography'))).toThrow(/is a note \(footnote\) style, which the site does not support/u);
   });
 
+  it('refuses a style with no reference list, or one calling a macro it lacks, which would print entries without their authors', () => {
+    const ieee = styleXml('ieee');
+    expect(() => readStyle('ieee', ieee.replace(/<bibliography\b[\s\S]*<\/bibliography>/u, ''))).toThrow('"ieee" has no <bibliography> element, so it cannot format the reference list each summary ends with: use a style that has one.');
+    const misspelt = ieee.replace('<text macro="author"', '<text macro="autor"');
+    const line = misspelt.slice(0, misspelt.indexOf('macro="autor"')).split('\n').length;
+    expect(() => readStyle('ieee', misspelt)).toThrow(`"ieee" calls a macro it does not define, "autor" (line ${line}): citeproc would leave out what it prints, such as the authors. Correct the macro's name, or save the style again from the CSL style repository.`);
+  });
+
   it('formats a dependent style as its parent: a bundled one, or the parent\'s file beside it or above its dependent/ folder', () => {
     const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
     const library = loadLibrary(fixtureFiles('library'));
