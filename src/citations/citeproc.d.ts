@@ -29,8 +29,8 @@ declare module 'citeproc' {
     registry: { sorter: Engine['citation']['srt'] };
     /** The item as the engine holds it, for getSortKeys. */
     retrieveItem(id: string): unknown;
-    /** A term of the locale, as the style overrides it: "et-al", "and". */
-    getTerm(name: string): string;
+    /** A term of the locale, as the style overrides it: "et-al", "and", "page" (short: "p.", plural "pp."). */
+    getTerm(name: string, form?: 'long' | 'short', plural?: 0 | 1): string;
     opt: { development_extensions: { wrap_url_and_doi: boolean } };
   }
   /** Lowercases text for the languages in `this.tmp.lang_array` (the item's, then the engine's). */

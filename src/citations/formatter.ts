@@ -160,7 +160,7 @@ export class CitationFormatter {
   cite(request: CiteRequest): string {
     // citeproc numbers and disambiguates citations from its registry, which formatAll fills.
     this.entries ??= this.formatAll();
-    if (this.style.numeric) return request.locator ? this.cached(['', request.label, request.locator], () => this.locatorSuffix(request)) : '';
+    if (this.style.numeric) return request.locator ? this.cached(['', request.label, request.locator], () => this.locatorSuffix(request) || this.unprinted(request)) : '';
     const { key, suppressAuthor, authorOnly } = request;
     const base = this.cached([key, suppressAuthor, authorOnly], () => this.authorDate({ key, suppressAuthor, authorOnly }));
     if (!request.locator || authorOnly) return base;
@@ -169,9 +169,19 @@ export class CitationFormatter {
     // source formatted with its locator.
     const appended = this.cached([this.items.get(key)?.type, request.label, request.locator, suppressAuthor], () => {
       const withLocator = this.authorDate(request);
-      return withLocator.startsWith(base) ? withLocator.slice(base.length) : NOT_APPENDED;
+      return withLocator.startsWith(base) ? withLocator.slice(base.length) || this.unprinted(request) : NOT_APPENDED;
     });
     return appended === NOT_APPENDED ? this.cached([key, request.label, request.locator, suppressAuthor], () => this.authorDate(request)) : base + appended;
+  }
+
+  /**
+   * A locator the style prints nowhere (Vancouver's and the Lancet's citations have none): ", p. 5" with
+   * the locale's label, as pandoc prints a suffix, so that the page the author named is not lost.
+   */
+  private unprinted(request: CiteRequest): string {
+    const plural = /[-–—,&]|\band\b/u.test(request.locator!);
+    const term = this.engine.getTerm(request.label ?? 'page', 'short', plural ? 1 : 0);
+    return `, ${term ? `${term}\u00A0` : ''}${request.locator!.replace(/&/gu, '&#38;').replace(/</gu, '&#60;')}`;
   }
 
   private cached(key: unknown[], make: () => string): string {

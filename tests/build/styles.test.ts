@@ -30,9 +30,9 @@ describe('citation styles chosen by one option', () => {
     ]);
   });
 
-  it('vancouver: numbers in parentheses', async () => {
+  it('vancouver: numbers in parentheses, a page its citations have no place for added after the number', async () => {
     const document = await buildWithStyle('vancouver');
-    expect(texts(document, '.citation').slice(0, 4)).toEqual(['(1)', 'Cherkin et al (2)', '(2,3)', '(1–3)']);
+    expect(texts(document, '.citation').slice(0, 4)).toEqual(['(1)', 'Cherkin et al (2, p. 860)', '(2,3)', '(1–3)']);
     expect(texts(document, '.reference-label').slice(0, 2)).toEqual(['1.', '2.']);
   });
 

@@ -38,6 +38,10 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(list.map((entry) => entry.slice(0, 12))).toEqual(['1. Cherkin D', '2. Haake M, ', '3. Vickers A']);
   });
 
+  it('a locator the style prints nowhere (the Lancet\'s citations are bare numbers) is added with its label rather than lost, as pandoc loses it', () => {
+    expect(cite('the-lancet', 'A [@haake2007gerac, pp. 33-35]. B [see @vickers2018acupuncture, chap. 3 & 5].').clusters).toEqual(['1, pp.\u00A033-35', 'see 2, chaps.\u00A03 &#38; 5']);
+  });
+
   it('MLA: a narrative citation without the "[NO_PRINTED_FORM]" citeproc gives a style that prints no year', () => {
     const { clusters } = cite('modern-language-association', '@haake2007gerac found, as [@cherkin2009randomized, p. 5] did.');
     expect(clusters).toEqual(['Haake et al.', '(Cherkin et al. 5)']);
