@@ -11,15 +11,21 @@ export function cslLocaleTags(): string[] {
   return tags;
 }
 
+// The main locale of a language with several, where it is not named after the language (CSL's
+// locales.json "primary-dialects"); de-DE, es-ES, fr-FR and pt-PT are.
+const PRIMARY: Record<string, string> = { en: 'en-US', zh: 'zh-CN' };
+
 /**
  * The official CSL locale a language tag gets ("en-GB", "pt_BR", "de"): the tag itself, else its
- * language's main form ("de" → de-DE, "en-UK" → en-US); undefined when the language has none.
+ * language's main form ("ar-EG" → ar, "de" → de-DE, "en-UK" → en-US, "ja" → ja-JP, the only Japanese
+ * one); undefined when the language has none.
  */
 export function cslLocaleTag(tag: string): string | undefined {
   const [, language, region] = tag.match(TAG) ?? [];
   if (!language) return undefined;
   const known = cslLocaleTags();
-  return [region && `${language}-${region.toUpperCase()}`, `${language}-${language.toUpperCase()}`, language === 'en' && 'en-US']
+  const ofLanguage = known.filter((candidate) => candidate.split('-')[0] === language);
+  return [region && `${language}-${region.toUpperCase()}`, language, PRIMARY[language], `${language}-${language.toUpperCase()}`, ofLanguage.length === 1 && ofLanguage[0]]
     .find((candidate): candidate is string => typeof candidate === 'string' && known.includes(candidate));
 }
 

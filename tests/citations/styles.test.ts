@@ -74,6 +74,10 @@ describe('official CSL styles beyond the bundled three', () => {
 
   it('gives a locale tag the official CSL locale it names, or its language\'s main one (the build warns then)', () => {
     expect(['en-GB', 'pt_BR', 'de', 'en-UK', 'fr-BE', 'xx-YY', '../x'].map(cslLocaleTag)).toEqual(['en-GB', 'pt-BR', 'de-DE', 'en-US', 'fr-FR', undefined, undefined]);
+    // Arabic's locale has no region; Hebrew's, Persian's, Japanese's and Swedish's are not named after the language.
+    expect(['ar', 'ar-EG', 'he', 'fa', 'ja', 'sv', 'zh', 'zh-HK', 'eu-ES'].map(cslLocaleTag)).toEqual(['ar', 'ar', 'he-IL', 'fa-IR', 'ja-JP', 'sv-SE', 'zh-CN', 'zh-CN', 'eu']);
+    const library = loadLibrary(fixtureFiles('library'));
+    expect(new CitationFormatter(library, readStyle('ieee', styleXml('ieee')), 'ar').cite({ key: 'haake2007gerac', locator: '5' })).toBe(', ص 5');
     expect(cslLocaleTags()).toHaveLength(54);
   });
 
