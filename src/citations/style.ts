@@ -72,7 +72,9 @@ export function readStyle(name: string, xml: string, findParent?: FindStyle): Ci
   // "———" standing for the previous entry's authors would stand for the wrong ones, or for none.
   const listed = xml.replace(/\s(?:subsequent-author-substitute|subsequent-author-substitute-rule)="[^"]*"/gu, '');
   const sortsCitations = /<citation\b[^>]*>(?:(?!<\/citation>)[\s\S])*?<sort\b/u.test(xml);
-  const numeric = format ? format === 'numeric' : /variable="citation-number"/u.test(xml);
+  // What the citation prints decides, not the category: a few official styles are filed wrongly (the
+  // Journal of Refugee Studies as numeric, Neuropsychopharmacology as author-date).
+  const numeric = citesNumbers(xml);
   const firstListKey = xml.match(/<bibliography\b(?:(?!<\/bibliography>)[\s\S])*?<sort\b[^>]*>\s*<key\b([^>]*)>/u)?.[1];
   const sortsBibliography = numeric && firstListKey !== undefined && !/variable="citation-number"/u.test(firstListKey);
   return { name, xml: listed, numeric, sortsCitations, sortsBibliography };
@@ -86,4 +88,20 @@ function undefinedMacroCall(xml: string): { macro: string; line: number } | unde
     if (!defined.has(call[1])) return { macro: call[1]!, line: code.slice(0, call.index).split('\n').length };
   }
   return undefined;
+}
+
+/** Whether a style's citations print reference numbers: <citation>, or a macro it calls, prints citation-number. */
+function citesNumbers(xml: string): boolean {
+  const macros = new Map([...xml.matchAll(/<macro\b[^>]*\bname="([^"]*)"[^>]*>([\s\S]*?)<\/macro>/gu)].map((match) => [match[1]!, match[2]!]));
+  const seen = new Set<string>();
+  const pending = [xml.match(/<citation\b[\s\S]*?<\/citation>/u)?.[0].replace(/<sort\b[\s\S]*?<\/sort>/u, '') ?? ''];
+  for (let part = pending.pop(); part !== undefined; part = pending.pop()) {
+    if (/<(?:text|number)\b[^>]*\bvariable="citation-number"/u.test(part)) return true;
+    for (const [, name] of part.matchAll(/\bmacro="([^"]*)"/gu)) {
+      if (seen.has(name!) || !macros.has(name!)) continue;
+      seen.add(name!);
+      pending.push(macros.get(name!)!);
+    }
+  }
+  return false;
 }

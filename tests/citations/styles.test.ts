@@ -42,6 +42,13 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(cite('the-lancet', 'A [@haake2007gerac, pp. 33-35]. B [see @vickers2018acupuncture, chap. 3 & 5].').clusters).toEqual(['1, pp.\u00A033-35', 'see 2, chaps.\u00A03 &#38; 5']);
   });
 
+  it('a style filed under the wrong kind of citation is read by what its citations print: Neuropsychopharmacology\'s numbers, each article\'s own', () => {
+    expect(styleXml('neuropsychopharmacology')).toContain('citation-format="author-date"');
+    const { clusters, list } = cite('neuropsychopharmacology', '[@haake2007gerac] then [@vickers2018acupuncture; @cherkin2009randomized]');
+    expect(clusters).toEqual(['[1]', '[2,3]']);
+    expect(list.map((entry) => entry.slice(0, 8))).toEqual(['1. Haake', '2. Vicke', '3. Cherk']);
+  });
+
   it('MLA: a narrative citation without the "[NO_PRINTED_FORM]" citeproc gives a style that prints no year', () => {
     const { clusters } = cite('modern-language-association', '@haake2007gerac found, as [@cherkin2009randomized, p. 5] did.');
     expect(clusters).toEqual(['Haake et al.', '(Cherkin et al. 5)']);
