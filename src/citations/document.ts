@@ -239,7 +239,7 @@ function wrap(segments: Segment[], prefix: string, suffix: string): Segment[] {
 }
 
 /**
- * Numbers sorted and runs of three or more collapsed to "1–3", as CSL's collapse="citation-number" does.
+ * Numbers sorted and runs of three or more collapsed to "1–3" where the style's collapse="citation-number" asks.
  * Items with a locator, prefix or suffix stand alone. A collapsed middle item keeps an invisible anchor so
  * its back-link still lands on this citation.
  */
@@ -260,7 +260,7 @@ function numberedItems(uses: Use[], formatter: CitationFormatter): Segment[] {
     if (segments.length > 0) segments.push({ type: 'text', value: group[0]!.item.prefix && !delimiter.endsWith(' ') ? `${delimiter} ` : delimiter });
     const { before, after } = formatter.numberAffixes;
     const cite = (use: Use) => affixed(use, [citeSegment(use, `${before}${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}${after}`)]);
-    if (group.length >= 3) {
+    if (group.length >= 3 && formatter.layout.collapsesNumbers) {
       segments.push(...cite(group[0]!));
       segments.push(...group.slice(1, -1).map((use): Segment => ({ type: 'anchor', key: use.key, id: use.id })));
       segments.push({ type: 'text', value: '–' }, ...cite(group[group.length - 1]!));

@@ -287,14 +287,18 @@ export class CitationFormatter {
     return this.terms;
   }
 
-  /** The style's own separators and whether citations are superscript. */
-  get layout(): { prefix: string; suffix: string; delimiter: string; superscript: boolean } {
+  /**
+   * The style's own separators, whether citations are superscript, and whether runs of numbers collapse
+   * ("1–3", CSL's collapse="citation-number"; without it "1,2,3").
+   */
+  get layout(): { prefix: string; suffix: string; delimiter: string; superscript: boolean; collapsesNumbers: boolean } {
     const opt = this.engine.citation.opt;
     return {
       prefix: opt.layout_prefix,
       suffix: opt.layout_suffix,
       delimiter: opt.layout_delimiter,
       superscript: opt.layout_decorations.some(([name, value]) => name === '@vertical-align' && value === 'sup'),
+      collapsesNumbers: opt.collapse === 'citation-number',
     };
   }
 

@@ -49,6 +49,11 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(list.map((entry) => entry.slice(0, 8))).toEqual(['1. Haake', '2. Vicke', '3. Cherk']);
   });
 
+  it('a numbered style that does not collapse runs of numbers lists each: "(1, 2, 3)", not "(1–3)"', () => {
+    expect(styleXml('european-journal-of-endocrinology')).not.toContain('collapse=');
+    expect(cite('european-journal-of-endocrinology', TEXT).clusters).toEqual(['(1)', '(2, p.\u00A05)', '(1, 2, 3)', 'Haake et al (3)']);
+  });
+
   it('MLA: a narrative citation without the "[NO_PRINTED_FORM]" citeproc gives a style that prints no year', () => {
     const { clusters } = cite('modern-language-association', '@haake2007gerac found, as [@cherkin2009randomized, p. 5] did.');
     expect(clusters).toEqual(['Haake et al.', '(Cherkin et al. 5)']);
