@@ -57,6 +57,8 @@ function readDependent(name: string, parent: string, findParent: FindStyle | und
  * dependent style is read as the parent `findParent` gives.
  */
 export function readStyle(name: string, xml: string, findParent?: FindStyle): CitationStyle {
+  const malformed = malformedAt(xml);
+  if (malformed) throw new Error(`"${name}" is not well-formed XML at line ${malformed.line}: ${malformed.problem}. citeproc would read what it could, and references could come out cut short. Save the style again: a download or copy cut off leaves it so.`);
   const parent = parentId(xml);
   if (parent) return readDependent(name, parent, findParent);
   if (!/<style[\s>][\s\S]*<citation[\s>]/u.test(xml)) {
@@ -104,4 +106,27 @@ function citesNumbers(xml: string): boolean {
     }
   }
   return false;
+}
+
+// A tag (with its attributes, whose quoted values may hold ">"), or what XML lets stand between tags
+// (comments, declarations, CDATA); a "<" that starts none of them is itself an error.
+const MARKUP = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<!DOCTYPE[^>]*>|<(\/?)([A-Za-z_][\w.:-]*)(?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*(\/?)>|</gu;
+
+/** The first place a style's XML is not well-formed: a tag cut short, closed out of turn or never closed. */
+function malformedAt(xml: string): { problem: string; line: number } | undefined {
+  const lineAt = (index: number) => xml.slice(0, index).split('\n').length;
+  const open: { name: string; index: number }[] = [];
+  for (const match of xml.matchAll(MARKUP)) {
+    const [text, closing, name, selfClosing] = match;
+    if (text === '<') return { problem: 'a "<" that starts no complete tag', line: lineAt(match.index) };
+    if (!name) continue;
+    if (!closing) {
+      if (!selfClosing) open.push({ name, index: match.index });
+      continue;
+    }
+    const innermost = open.pop();
+    if (innermost?.name !== name) return { problem: innermost ? `</${name}> where <${innermost.name}> (line ${lineAt(innermost.index)}) should close` : `</${name}> closes nothing`, line: lineAt(match.index) };
+  }
+  const unclosed = open.pop();
+  return unclosed && { problem: `<${unclosed.name}> is never closed`, line: lineAt(unclosed.index) };
 }

@@ -120,6 +120,14 @@ describe('official CSL styles beyond the bundled three', () => {
     expect(() => readStyle('ieee', misspelt)).toThrow(`"ieee" calls a macro it does not define, "autor" (line ${line}): citeproc would leave out what it prints, such as the authors. Correct the macro's name, or save the style again from the CSL style repository.`);
   });
 
+  it('refuses a style that is not well-formed XML, which citeproc would read in part, printing references cut short', () => {
+    const ieee = styleXml('ieee');
+    const cut = ieee.slice(0, ieee.indexOf('</bibliography>'));
+    expect(() => readStyle('ieee', cut)).toThrow(/^"ieee" is not well-formed XML at line \d+: <\w+> is never closed\. citeproc would read what it could, and references could come out cut short\. Save the style again: a download or copy cut off leaves it so\.$/u);
+    expect(() => readStyle('ieee', ieee.replace('</layout>', '</layuot>'))).toThrow(/at line \d+: <\/layuot> where <layout> \(line \d+\) should close/u);
+    expect(() => readStyle('ieee', ieee.slice(0, ieee.indexOf('<text', ieee.indexOf('<bibliography')) + 12))).toThrow(/a "<" that starts no complete tag/u);
+  });
+
   it('formats a dependent style as its parent: a bundled one, or the parent\'s file beside it or above its dependent/ folder', () => {
     const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
     const library = loadLibrary(fixtureFiles('library'));
