@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildFixture, fixturesDir, readPage, scratchSite } from './helpers.ts';
@@ -41,5 +41,14 @@ describe('citation styles chosen by one option', () => {
       copyFileSync(join(fixturesDir, 'styles/american-medical-association-brackets.csl'), join(root, 'custom.csl'));
     });
     expect(texts(document, '.citation').slice(0, 1)).toEqual(['[1]']);
+  });
+
+  it('a dependent style from the repository\'s dependent/ folder, formatted as its parent saved above it', async () => {
+    const document = await buildWithStyle('./styles/dependent/plos-medicine.csl', (root) => {
+      mkdirSync(join(root, 'styles/dependent'), { recursive: true });
+      copyFileSync(join(fixturesDir, 'styles/dependent/plos-medicine.csl'), join(root, 'styles/dependent/plos-medicine.csl'));
+      copyFileSync(join(fixturesDir, 'styles/plos.csl'), join(root, 'styles/plos.csl'));
+    });
+    expect(texts(document, '.citation').slice(0, 4)).toEqual(['[1]', 'Cherkin et al [2, p. 860]', '[2,3]', '[1–3]']);
   });
 });
