@@ -1,0 +1,47 @@
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../site/helpers/build.ts';
+import { launchChromium } from '../../scripts/browser/chromium.ts';
+import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
+
+// The real templates with what a real evidence library holds (tests/fixtures/site-pages): a summary
+// citing 120 sources with a table, footnotes and nested lists; a source with 40 authors, a 432-character
+// title, titles in Chinese, Japanese, Arabic and Hebrew, no date, only a URL, unbreakable words.
+const outDir = fileURLToPath(new URL('../fixtures/site-pages/dist/', import.meta.url));
+let server: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  rmSync(outDir, { recursive: true, force: true });
+  server = await serveStatic(buildSite('tests/fixtures/site-pages', outDir));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, { width = 1280 } = {}): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  await page.goto(`${server.origin}${path}`);
+  return page;
+}
+
+const pageTypes = ['/', '/articles/', '/articles/big/', '/conditions/', '/conditions/chronic-pain/', '/references/', '/references/by-journal/',
+  '/references/forty2021/', '/references/long2022/', '/references/urlonly/', '/references/longword/', '/references/ar2021/', '/about/', '/404.html'];
+
+describe('a phone', () => {
+  it('shows every page type without sideways scrolling, at 390 px', async () => {
+    for (const width of [390]) {
+      const page = await open('/', { width });
+      for (const path of pageTypes) {
+        await page.goto(`${server.origin}${path}`);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} at ${width} px`).toBeLessThanOrEqual(width);
+      }
+      await page.close();
+    }
+  });
+});
