@@ -1,6 +1,7 @@
 import { fromHtml } from 'hast-util-from-html';
 import { sanitize, defaultSchema, type Schema } from 'hast-util-sanitize';
 import { toHtml } from 'hast-util-to-html';
+import { withoutEntities } from '../citations/field-text.ts';
 import type { ReferenceLink, RenderedCluster, Segment, SourceUpdate } from '../citations/index.ts';
 
 // Citations and reference lists are built as HTML strings: a reference list is hundreds of elements,
@@ -118,6 +119,11 @@ export function referenceNotice(updates: SourceUpdate[], note: string): Referenc
   return { label: labels.join(', ') || 'Note', note };
 }
 
+/** The text a reader sees of sanitised reference HTML: no tags, and `&#x26;` (as hast writes "&") read as "&", as in an address it prints. */
+function printedText(html: string): string {
+  return withoutEntities(html.replace(/<[^>]*>/gu, ''));
+}
+
 /**
  * One reference list item: number, formatted reference, identifier links, a link to the source's own
  * page, back-links to each citing place, and the notice the article gives.
@@ -134,7 +140,7 @@ export function entryHtml(entry: ReferenceListEntry): string {
         href: link.href,
         rel: link.href === entry.pageHref ? undefined : 'external',
         // The reference prints this address itself: a printout shows it once.
-        'data-in-text': entry.html.includes(escapeHtml(link.href)) ? '' : undefined,
+        'data-in-text': printedText(entry.html).includes(link.href) ? '' : undefined,
       }, escapeHtml(link.label))).join('<span class="link-separator" aria-hidden="true"> · </span>'))]
       : []),
     ' ',

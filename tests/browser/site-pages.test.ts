@@ -56,3 +56,17 @@ describe('a phone', () => {
     await page.close();
   });
 });
+
+describe('printing', () => {
+  it('writes out a web address once, also one with "&" in it', async () => {
+    const page = await open('/articles/big/');
+    await page.emulateMedia({ media: 'print' });
+    for (const key of ['who2023', 'urlonly']) {
+      const printed = await page.locator(`#ref-${key} .reference-body`).innerText();
+      const href = (await page.locator(`#ref-${key} .reference-links a[rel="external"]`).getAttribute('href'))!;
+      expect(printed.split(href).length - 1, key).toBe(1);
+      expect(printed, key).not.toContain('Web page');
+    }
+    await page.close();
+  });
+});
