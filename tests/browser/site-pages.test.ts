@@ -70,3 +70,44 @@ describe('printing', () => {
     await page.close();
   });
 });
+
+describe('a source in a right-to-left script', () => {
+  // Where on screen each of `parts` starts, left to right, in the first element matching `selector`.
+  async function order(page: Page, selector: string, parts: string[]): Promise<number[]> {
+    return page.locator(selector).first().evaluate((root, words) => words.map((word) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(word);
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 1);
+        return range.getBoundingClientRect().left;
+      }
+      throw new Error(`no "${word}" in ${root.textContent}`);
+    }), parts);
+  }
+
+  it('keeps the year, volume and pages after it in reading order, in the reference list and on its page', async () => {
+    const page = await open('/articles/big/');
+    // "حداد س. فعالية …. المجلة الطبية العربية. 2021;12:33-41." displayed as "41-12:33;2021." without isolation.
+    const [year, volume, pages] = await order(page, '#ref-ar2021 .reference-text', ['2021', ';12', '33-41']);
+    expect(year).toBeLessThan(volume!);
+    expect(volume).toBeLessThan(pages!);
+    await page.goto(`${server.origin}/references/ar2021/`);
+    const [pageYear, pagePages] = await order(page, '.formatted-reference', ['2021', '33-41']);
+    expect(pageYear).toBeLessThan(pagePages!);
+    // The breadcrumb reads "حداد 2021", the name first, not "2021 حداد".
+    const [name, crumbYear] = await order(page, '.breadcrumbs [aria-current]', ['حداد', '2021']);
+    expect(name).toBeLessThan(crumbYear!);
+    await page.close();
+  });
+
+  it('sets its title right to left on its page, and a left-to-right title left to right', async () => {
+    const page = await open('/references/he2018/');
+    expect(await page.locator('h1').evaluate((h1) => getComputedStyle(h1).direction)).toBe('rtl');
+    await page.goto(`${server.origin}/references/long2022/`);
+    expect(await page.locator('h1').evaluate((h1) => getComputedStyle(h1).direction)).toBe('ltr');
+    await page.close();
+  });
+});
