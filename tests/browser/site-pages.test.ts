@@ -57,6 +57,21 @@ describe('a phone', () => {
   });
 });
 
+describe('a reference list of more than 99 sources', () => {
+  it('keeps each number on one line, beside its reference, at phone and desktop widths', async () => {
+    for (const width of [390, 1280]) {
+      const page = await open('/articles/big/', { width });
+      const wrapped = await page.locator('.reference-label').evaluateAll((labels) => labels.filter((label) => {
+        const range = document.createRange();
+        range.selectNodeContents(label);
+        return range.getClientRects().length > 1 || label.scrollWidth > label.clientWidth;
+      }).map((label) => label.textContent));
+      expect(wrapped, `${width} px`).toEqual([]);
+      await page.close();
+    }
+  });
+});
+
 describe('printing', () => {
   it('writes out a web address once, also one with "&" in it', async () => {
     const page = await open('/articles/big/');
