@@ -126,3 +126,18 @@ describe('a source in a right-to-left script', () => {
     await page.close();
   });
 });
+
+describe('a source in another language', () => {
+  it('marks its title with its language, from the record (a code or BibLaTeX langid), and not a title in the page language', async () => {
+    const page = await open('/references/ja2019/');
+    const lang = () => page.locator('h1').getAttribute('lang');
+    expect(await lang()).toBe('ja');
+    await page.goto(`${server.origin}/references/zh2020/`);
+    expect(await lang()).toBe('zh-CN');
+    await page.goto(`${server.origin}/references/long2022/`);
+    expect(await lang()).toBeNull();
+    await page.goto(`${server.origin}/references/`);
+    expect(await page.locator('a.ref-title[href$="/he2018/"]').getAttribute('lang')).toBe('he');
+    await page.close();
+  });
+});
