@@ -141,3 +141,15 @@ describe('a source in another language', () => {
     await page.close();
   });
 });
+
+describe('a source with a 432-character title', () => {
+  it('sets it small enough on a phone that its reference starts on the first screen', async () => {
+    const page = await open('/references/long2022/', { width: 390 });
+    const top = await page.locator('.formatted-reference').evaluate((node) => node.getBoundingClientRect().top);
+    expect(top).toBeLessThan(900);
+    // A title of ordinary length stays a full-size heading.
+    const size = (path: string) => page.goto(`${server.origin}${path}`).then(() => page.locator('h1').evaluate((h1) => parseFloat(getComputedStyle(h1).fontSize)));
+    expect(await size('/references/forty2021/')).toBeGreaterThan(await size('/references/long2022/'));
+    await page.close();
+  });
+});
