@@ -47,7 +47,7 @@ describe('a phone', () => {
 
   it('scrolls a table written in a summary within itself, its first column in view', async () => {
     const page = await open('/articles/big/', { width: 320 });
-    const table = page.locator('.article-body > table');
+    const table = page.locator('.article-body > table').first();
     const box = await table.evaluate((node) => ({ scroll: node.scrollWidth, client: node.clientWidth, right: node.getBoundingClientRect().right, header: getComputedStyle(node.querySelector('th')!).textAlign }));
     expect(box.scroll).toBeGreaterThan(box.client);
     expect(box.right).toBeLessThanOrEqual(320);
@@ -73,6 +73,21 @@ describe('a reference list of more than 99 sources', () => {
 });
 
 describe('printing', () => {
+  it('prints every column of a wide table written in a summary: paper does not scroll', async () => {
+    // An A4 page less Chromium's default margins, in CSS pixels.
+    const paper = 718;
+    const page = await open('/articles/big/', { width: paper });
+    await page.emulateMedia({ media: 'print' });
+    const tables = await page.locator('.article-body > table').evaluateAll((nodes) => nodes.map((table) => ({
+      hidden: table.scrollWidth - table.clientWidth,
+      right: Math.round(table.getBoundingClientRect().right),
+    })));
+    expect(tables.length).toBe(2);
+    for (const table of tables) expect(table.hidden).toBe(0);
+    for (const table of tables) expect(table.right).toBeLessThanOrEqual(paper);
+    await page.close();
+  });
+
   it('writes out a web address once, also one with "&" in it', async () => {
     const page = await open('/articles/big/');
     await page.emulateMedia({ media: 'print' });
