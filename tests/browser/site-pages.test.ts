@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -166,5 +167,13 @@ describe('a source with a 432-character title', () => {
     const size = (path: string) => page.goto(`${server.origin}${path}`).then(() => page.locator('h1').evaluate((h1) => parseFloat(getComputedStyle(h1).fontSize)));
     expect(await size('/references/forty2021/')).toBeGreaterThan(await size('/references/long2022/'));
     await page.close();
+  });
+});
+
+describe('the built pages', () => {
+  it("carry no template comments: an editor's note on a template was sent to readers on every page", () => {
+    const html = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+    expect(html.length).toBeGreaterThan(100);
+    expect(html.filter((file) => readFileSync(join(outDir, file), 'utf8').includes('<!--'))).toEqual([]);
   });
 });
