@@ -170,6 +170,19 @@ describe('a source with a 432-character title', () => {
   });
 });
 
+describe('the references table on a phone', () => {
+  it('labels each value with its column, and shows no label over an empty cell (a web page has no journal)', async () => {
+    const page = await open('/references/', { width: 390 });
+    const row = page.locator('tr', { has: page.locator('a[href$="/who2023/"]') });
+    const cells = await row.locator('td').evaluateAll((tds) => tds.filter((td) => getComputedStyle(td).display !== 'none')
+      .map((td) => `${getComputedStyle(td, '::before').content} ${td.textContent!.trim()}`));
+    expect(cells).toEqual(['"Source" World Health OrganizationGuidelines for the management of chronic primary low back pain in adults', '"Year" 2023', '"Cited in" 1 summary']);
+    const leaflet = await page.locator('tr', { has: page.locator('a[href$="/nodate/"]') }).locator('td').nth(2).evaluate((td) => getComputedStyle(td, '::before').content);
+    expect(leaflet).toBe('"Journal or publisher"');
+    await page.close();
+  });
+});
+
 describe('the built pages', () => {
   it("carry no template comments: an editor's note on a template was sent to readers on every page", () => {
     const html = readdirSync(outDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
