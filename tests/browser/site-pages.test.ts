@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { serveStatic, type StaticSite } from '../../scripts/browser/static-serve
 // The real templates with what a real evidence library holds (tests/fixtures/site-pages): a summary
 // citing 120 sources with a table, footnotes and nested lists; a source with 40 authors, a 432-character
 // title, titles in Chinese, Japanese, Arabic and Hebrew, no date, only a URL, unbreakable words.
+const AXE = createRequire(import.meta.url)('axe-core').source as string;
 const outDir = fileURLToPath(new URL('../fixtures/site-pages/dist/', import.meta.url));
 let server: StaticSite;
 let browser: Browser;
@@ -48,12 +50,25 @@ describe('a phone', () => {
 
   it('scrolls a table written in a summary within itself, its first column in view', async () => {
     const page = await open('/articles/big/', { width: 320 });
-    const table = page.locator('.article-body > table').first();
+    const table = page.locator('.article-body .table-scroll').first();
     const box = await table.evaluate((node) => ({ scroll: node.scrollWidth, client: node.clientWidth, right: node.getBoundingClientRect().right, header: getComputedStyle(node.querySelector('th')!).textAlign }));
     expect(box.scroll).toBeGreaterThan(box.client);
     expect(box.right).toBeLessThanOrEqual(320);
     // Column headings line up with their cells, as in the findings table, not centred over them.
     expect(box.header).toBe('start');
+    await page.close();
+  });
+
+  it('lets a keyboard scroll a table with no link in it, and axe finds no violations on the article', async () => {
+    const page = await open('/articles/big/', { width: 320 });
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => (await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string }[] }> } }).axe.run()).violations.map((v) => v.id));
+    expect(violations).toEqual([]);
+    const doses = page.locator('.table-scroll', { hasText: 'Sessions per week' });
+    await doses.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await doses.evaluate((node) => node.scrollLeft)).toBeGreaterThan(0);
     await page.close();
   });
 });
@@ -79,11 +94,11 @@ describe('printing', () => {
     const paper = 718;
     const page = await open('/articles/big/', { width: paper });
     await page.emulateMedia({ media: 'print' });
-    const tables = await page.locator('.article-body > table').evaluateAll((nodes) => nodes.map((table) => ({
-      hidden: table.scrollWidth - table.clientWidth,
-      right: Math.round(table.getBoundingClientRect().right),
+    const tables = await page.locator('.article-body .table-scroll').evaluateAll((nodes) => nodes.map((box) => ({
+      hidden: box.scrollWidth - box.clientWidth,
+      right: Math.round(box.querySelector('table')!.getBoundingClientRect().right),
     })));
-    expect(tables.length).toBe(2);
+    expect(tables.length).toBe(3);
     for (const table of tables) expect(table.hidden).toBe(0);
     for (const table of tables) expect(table.right).toBeLessThanOrEqual(paper);
     await page.close();
