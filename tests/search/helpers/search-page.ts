@@ -35,3 +35,19 @@ export async function searchFromUrl(page: Page, searchPage: string, params: Reco
   await page.goto(`${searchPage}?${new URLSearchParams(params)}`);
   return readResults(page);
 }
+
+/**
+ * Searches for `query` as a shared link would and reads the results once the page has settled: after
+ * any correction or rewrite of the query, with the note the page shows under the count ('' when none).
+ */
+export async function readSettledResults(page: Page, searchPage: string, query: string): Promise<{ results: Result[]; note: string }> {
+  await page.goto(`${searchPage}?${new URLSearchParams({ q: query })}`);
+  // The note records the query it answers; a corrected or rewritten query is also the URL's.
+  await page.waitForFunction(() => {
+    const checked = document.querySelector<HTMLElement>('[data-search-suggestion]')?.dataset.checked;
+    return checked !== undefined && checked === new URLSearchParams(window.location.search).get('q');
+  });
+  const results = await readResults(page);
+  const note = await page.locator('[data-search-suggestion]').evaluate((element) => ((element as HTMLElement).hidden ? '' : element.textContent?.trim() ?? ''));
+  return { results, note };
+}
