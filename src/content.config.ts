@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
+import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { ARTICLES_FOLDER } from './integration/project.ts';
 import { referencesLoader } from './integration/references-loader.ts';
@@ -27,6 +28,27 @@ const conditions = defineCollection({
   }).strict(),
 });
 
+/** A folder a site may leave out: Astro's glob loader warns about a missing one on every build. */
+function optionalFolder(base: string, pattern: string): Loader {
+  const loader = glob({ pattern, base });
+  return { ...loader, load: (context) => (existsSync(new URL(base, context.config.root)) ? loader.load(context) : Promise.resolve(context.store.clear())) };
+}
+
+/**
+ * A treatment's other names, for search: one YAML file per treatment in content/treatments/, named after the
+ * slug summaries list in `interventions` (cognitive-behavioural-therapy.yaml). Optional: a treatment without a
+ * file is named by its slug's words.
+ */
+const treatments = defineCollection({
+  loader: optionalFolder('./content/treatments', '*.{yaml,yml}'),
+  schema: z.object({
+    /** The name readers see in the search's treatment filter; the slug's words ("tai chi") when left out. */
+    name: z.string().min(1).optional(),
+    /** Other names readers search for: "CBT", "talking therapy". */
+    alsoKnownAs: z.array(z.string().min(1)).default([]),
+  }).strict(),
+});
+
 /** Every source in references/, formatted by the citation engine (see src/integration/references-loader.ts). */
 const references = defineCollection({
   loader: referencesLoader(),
@@ -47,4 +69,4 @@ const references = defineCollection({
   }),
 });
 
-export const collections = { articles, conditions, references };
+export const collections = { articles, conditions, treatments, references };

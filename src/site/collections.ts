@@ -1,10 +1,15 @@
 import { getCollection, render, type CollectionEntry } from 'astro:content';
+import { root } from 'astro:config/server';
+import { existsSync } from 'node:fs';
 import type { Certainty } from '../components/search/facets.ts';
 import { suggestKeys } from '../citations/index.ts';
 import { citationSummaryOf, type CitationSummary } from '../markdown/remark-citations.ts';
 import { citedIn, type CitingArticle } from './cited-in.ts';
 import { uncitedSummary } from './uncited-summary.ts';
+import { slugWords, treatmentNames, type TreatmentName } from './treatment-names.ts';
 import { pageHref } from './urls.ts';
+
+export { slugWords, type TreatmentName };
 
 export type Article = CollectionEntry<'articles'>;
 export type Condition = CollectionEntry<'conditions'>;
@@ -20,6 +25,8 @@ export interface ArticleView {
   /** The GRADE certainty of each key finding, as its `<Finding certainty>` says. */
   certainty: Certainty[];
   conditions: Condition[];
+  /** The summary's `interventions`, named as content/treatments/ names them. */
+  treatments: TreatmentName[];
   /** Condition slugs with no file in content/conditions/: shown as text, and warned about. */
   unknownConditions: string[];
 }
@@ -29,6 +36,10 @@ let articles: Promise<ArticleView[]> | undefined;
 async function loadArticles(): Promise<ArticleView[]> {
   const conditions = new Map((await getCollection('conditions')).map((c) => [c.id, c]));
   const entries = await getCollection('articles');
+  // content/treatments/ is optional; Astro warns about reading a collection that has no entries.
+  const treatmentFiles = existsSync(new URL('content/treatments/', root)) ? await getCollection('treatments') : [];
+  const treatments = treatmentNames(treatmentFiles, entries.flatMap((entry) => entry.data.interventions));
+  for (const warning of treatments.warnings) console.warn(`[evidence-site] ${warning}`);
   return Promise.all(entries.map(async (entry) => {
     const { remarkPluginFrontmatter } = await render(entry);
     const missing = entry.data.conditions.filter((id) => !conditions.has(id));
@@ -49,6 +60,7 @@ async function loadArticles(): Promise<ArticleView[]> {
       citations,
       certainty: (remarkPluginFrontmatter.certainty as Certainty[] | undefined) ?? [],
       conditions: entry.data.conditions.flatMap((id) => conditions.get(id) ?? []),
+      treatments: entry.data.interventions.map((slug) => treatments.names.get(slug)!),
       unknownConditions: missing,
     };
   }));
@@ -89,12 +101,7 @@ export function referencesByKey(): Promise<Map<string, Reference>> {
   return references;
 }
 
-/** A treatment or condition slug as readers name it: "acupuncture", "exercise therapy". */
-export function slugWords(slug: string): string {
-  return slug.replaceAll('-', ' ');
-}
-
-/** The treatments a set of summaries assesses, each named once. */
-export function treatmentsOf(articles: ArticleView[]): string[] {
-  return [...new Set(articles.flatMap((article) => article.entry.data.interventions.map(slugWords)))];
+/** The treatments a set of summaries assesses, each once. */
+export function treatmentsOf(articles: ArticleView[]): TreatmentName[] {
+  return [...new Map(articles.flatMap((article) => article.treatments.map((treatment) => [treatment.name, treatment] as const))).values()];
 }

@@ -118,6 +118,16 @@ describe('search in Chromium', () => {
     expect(results.map((result) => result.title)).not.toContain('Needle therapy for painful knees');
   });
 
+  it('finds a summary by its treatment\'s other names in content/treatments/, which its text does not use', async () => {
+    // The disclaimer, which the index leaves out, names physiotherapists.
+    const indexedText = [...built('/articles/exercise-back-pain/').querySelectorAll('.article-header, .article-body')].map((part) => part.textContent).join(' ');
+    expect(indexedText).not.toMatch(/physio/iu);
+    for (const query of ['physio', 'physiotherapy']) {
+      const results = await searchFromUrl(page, searchPage, { q: query });
+      expect(results.map((result) => result.title)).toEqual(['Exercise for a sore spine']);
+    }
+  });
+
   it('finds the knee pages by what patients call the condition', async () => {
     const results = await searchFromUrl(page, searchPage, { q: 'knee arthritis' });
     expect(titles(results.slice(0, 2))).toEqual(['Knee osteoarthritis', 'Needle therapy for painful knees']);

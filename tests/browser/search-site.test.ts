@@ -61,6 +61,12 @@ describe('search on the bundled site', () => {
     expect(await page.locator('pagefind-input input').inputValue()).toBe(query);
   });
 
+  // Names a summary's text does not use, given in content/treatments/.
+  it.each(['CBT', 'talking therapy', 'counselling', 'chiropractor', 'osteopath', 'meditation'])('puts the summary assessing the treatment first when a reader types "%s"', async (query) => {
+    const results = await searchFromUrl(page, searchPage, { q: query });
+    expect(results[0]?.href).toBe('/articles/non-drug-treatments-chronic-low-back-pain/');
+  });
+
   it('covers every bundled condition above', () => {
     expect([...summariesAbout.keys()].sort()).toEqual(['chronic-low-back-pain', 'knee-osteoarthritis', 'migraine', 'neck-pain', 'tension-type-headache'].map((slug) => `/conditions/${slug}/`));
   });

@@ -7,12 +7,12 @@ const reviewed = new Date('2026-03-01');
 const formatDate = (date: Date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 describe('searchIndexData', () => {
-  it('records facets, result metadata with the other names and treatments, and the last-reviewed sort key of a summary', () => {
+  it('records facets, result metadata with the other names of conditions and treatments, and the last-reviewed sort key of a summary', () => {
     const data = searchIndexData({
       type: 'summary',
       url: '/articles/x/',
       conditions: [{ name: 'Chronic low back pain', aliases: ['lumbago', 'LBP'] }, { name: 'neck pain' }],
-      interventions: ['acupuncture', 'acupuncture'],
+      interventions: [{ name: 'acupuncture' }, { name: 'acupuncture', aliases: ['needling'] }, { name: 'psychological therapies', aliases: ['CBT', 'talking therapy'] }],
       certainty: ['low', 'moderate', 'not-graded'],
       reviewed,
     }, formatDate);
@@ -21,6 +21,7 @@ describe('searchIndexData', () => {
       ['Condition', 'Chronic low back pain'],
       ['Condition', 'Neck pain'],
       ['Treatment', 'Acupuncture'],
+      ['Treatment', 'Psychological therapies'],
       ['Evidence certainty', 'Moderate'],
     ]);
     expect(Object.fromEntries(data.meta)).toEqual({
@@ -29,14 +30,14 @@ describe('searchIndexData', () => {
       reviewed: 'Last reviewed 1 March 2026',
       conditions: 'Chronic low back pain, Neck pain',
       aliases: 'lumbago, LBP',
-      treatments: 'Acupuncture',
+      treatments: 'Acupuncture, Psychological therapies, needling, CBT, talking therapy',
     });
     expect(data.sort).toEqual(['reviewed', '2026-03-01']);
   });
 
   it('does not make a source answer to the other names of the conditions its citers are about, and dates it by them', () => {
     const conditions = [{ name: 'Chronic low back pain', aliases: ['lumbago'] }];
-    const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: ['acupuncture'], reviewed }, formatDate).meta);
+    const reference = Object.fromEntries(searchIndexData({ type: 'reference', url: '/references/v/', conditions, interventions: [{ name: 'acupuncture', aliases: ['needling'] }], reviewed }, formatDate).meta);
     expect(reference).toMatchObject({ conditions: 'Chronic low back pain', reviewed: 'Cited in a summary reviewed 1 March 2026' });
     expect(reference).not.toHaveProperty('aliases');
     expect(reference).not.toHaveProperty('treatments');

@@ -33,8 +33,8 @@ export const CERTAINTY_LEVELS = ['very-low', 'low', 'moderate', 'high'] as const
 /** A finding's certainty; `not-graded` findings do not count towards the facet. */
 export type Certainty = (typeof CERTAINTY_LEVELS)[number] | 'not-graded';
 
-/** A condition as the index needs it: the name readers see and the other names they might type. */
-export interface SearchCondition {
+/** A condition or treatment as the index needs it: the name readers see and the other names they might type. */
+export interface SearchTopic {
   name: string;
   aliases?: readonly string[];
 }
@@ -42,9 +42,9 @@ export interface SearchCondition {
 export interface SearchPage {
   type: PageType;
   /** Conditions the page is about (a summary's conditions, a condition page's own condition, the conditions of the summaries citing a reference). */
-  conditions?: readonly SearchCondition[];
-  /** Treatments, as readers name them. */
-  interventions?: readonly string[];
+  conditions?: readonly SearchTopic[];
+  /** Treatments, as readers name them, with their other names ("CBT"). */
+  interventions?: readonly SearchTopic[];
   /** The GRADE certainty of each finding on the page; the facet holds the highest. */
   certainty?: readonly Certainty[];
   /** Identifiers written out so that they are searchable even where the page shows only links (DOI, PMID, PMCID). */
@@ -77,7 +77,7 @@ export function searchIndexData(page: SearchPage, formatDate: (date: Date) => st
     throw new Error(`The search data of ${page.url} has an invalid last-reviewed date: pass SearchMeta a valid Date (from lastReviewed: YYYY-MM-DD).`);
   }
   const names = unique((page.conditions ?? []).map((condition) => capitalise(condition.name)));
-  const treatments = unique((page.interventions ?? []).map(capitalise));
+  const treatments = unique((page.interventions ?? []).map((treatment) => capitalise(treatment.name)));
   const certainty = highestCertainty(page.certainty ?? []);
   const aliases = unique((page.conditions ?? []).flatMap((condition) => condition.aliases ?? []));
   const reviewed = page.reviewed.toISOString().slice(0, 10);
@@ -97,8 +97,9 @@ export function searchIndexData(page: SearchPage, formatDate: (date: Date) => st
   // Pagefind has no synonyms but searches metadata: the other names make "lumbago" find the page.
   // A source is not about a condition, so its page does not answer to the condition's other names.
   if (aliases.length && page.type !== 'reference') meta.push([ALIASES_META, aliases.join(', ')]);
-  // A summary is about its treatments even where its title does not name them.
-  if (treatments.length && page.type === 'summary') meta.push([TREATMENTS_META, treatments.join(', ')]);
+  // A summary is about its treatments even where its title does not name them, and by their other names ("CBT").
+  const treatmentNames = unique([...treatments, ...(page.interventions ?? []).flatMap((treatment) => treatment.aliases ?? [])]);
+  if (treatments.length && page.type === 'summary') meta.push([TREATMENTS_META, treatmentNames.join(', ')]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);
   return { filters, meta, sort: [SORT_KEY, reviewed] };
 }

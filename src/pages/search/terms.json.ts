@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
     // The summaries' own text too: a word they use is no misspelling, though no title has it ("dose").
     ...articles.flatMap(({ entry }) => [entry.data.title, entry.data.description, entry.filePath ? readFileSync(new URL(entry.filePath, root), 'utf8') : '']),
     ...conditions.flatMap((condition) => [condition.data.name, ...condition.data.alsoKnownAs]),
-    ...treatmentsOf(articles),
+    ...treatmentsOf(articles).flatMap((treatment) => [treatment.name, ...treatment.aliases]),
     ...references.map((reference) => reference.data.firstAuthor),
     // A journal's words are on its sources' pages only: "anaesthesiology" found the pages with "an".
     ...references.flatMap((reference) => reference.data.journal ?? []),
