@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../site/helpers/build.ts';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
-import { readResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
+import { readResults, readSettledResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
 import { suggestQuery } from '../../src/components/search/suggest.ts';
@@ -256,12 +256,21 @@ describe('search in Chromium', () => {
     expect(await suggestion.isHidden()).toBe(true);
   });
 
+  it('finds nothing for a word no page holds next to known ones, rather than pages Pagefind matched by its first letters, and offers the rest', async () => {
+    // Pagefind took "orthopaedic" for "or", and left out "heart", which nothing starts like: both listed pages.
+    for (const [query, rest] of [['orthopaedic lumbago', 'lumbago'], ['heart needle therapy', 'needle therapy']] as const) {
+      const { results, note } = await readSettledResults(page, searchPage, query);
+      expect(results).toEqual([]);
+      expect(note).toMatch(new RegExp(`^No page has every word of this search\\. Without “${query.split(' ')[0]}”: ${rest} \\(\\d+ results?\\)\\.$`, 'u'));
+    }
+  });
+
   it('says what to try, and where to browse, when a search finds nothing and there is nothing else to offer', async () => {
     await searchFromUrl(page, searchPage, { q: 'zzyzx' });
     const note = page.locator('[data-search-suggestion][data-checked="zzyzx"]');
     await note.waitFor({ state: 'attached' });
     expect(await note.isVisible()).toBe(true);
-    expect(await note.textContent()).toBe('Nothing on this site matches this search. Check the spelling, try fewer words, or try the everyday name of a condition or treatment. Or browse the evidence summaries, the conditions and the references.');
+    expect(await note.textContent()).toBe('No page has “zzyzx”. Nothing on this site matches this search. Check the spelling, try fewer words, or try the everyday name of a condition or treatment. Or browse the evidence summaries, the conditions and the references.');
     expect(await note.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/library/articles', '/library/conditions', '/library/references']);
     await searchFromUrl(page, searchPage, { q: 'lumbago' });
     await page.locator('[data-search-suggestion][data-checked="lumbago"]').waitFor({ state: 'attached' });

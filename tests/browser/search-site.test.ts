@@ -144,7 +144,9 @@ describe('search on the bundled site', () => {
     const fresh = await browser.newPage();
     const from = site.requests.length;
     await fresh.goto(`${searchPage}?q=acupunture+spaceship`);
-    await fresh.locator('[data-search-suggestion][data-checked="acupuncture spaceship"]').waitFor({ state: 'attached' });
+    // Searched as a phrase: Pagefind matched "spaceship" by its first letters.
+    await fresh.locator('[data-search-suggestion][data-checked=\'"acupuncture spaceship"\']').waitFor({ state: 'attached' });
+    expect(await fresh.locator('[data-search-suggestion]').textContent()).toMatch(/^No page has “acupunture”: showing results for acupuncture spaceship\. No page has every word of this search\. Without “spaceship”: acupuncture \(\d+ results\)\.$/u);
     const paths = site.requests.slice(from).map((request) => request.path).filter((path) => /\/pagefind\/(wasm\.|index\/|pagefind\.)/u.test(path));
     expect(paths.filter((path) => path.includes('/wasm.'))).toHaveLength(1);
     expect(paths.length).toBe(new Set(paths).size);

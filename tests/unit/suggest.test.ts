@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedQuery, misspellings, notIndexed, searchVocabulary, suggestQuery } from '../../src/components/search/suggest.ts';
+import { correctedQuery, misspellings, notIndexed, searchVocabulary, strayMatch, suggestQuery, unknownWords } from '../../src/components/search/suggest.ts';
 
 const vocabulary = searchVocabulary([
   'Acupuncture for chronic pain',
@@ -64,9 +64,31 @@ describe('notIndexed', () => {
     const found = misspellings('Stannard acupunture', ['standard', 'acupuncture']);
     expect(found).toEqual(new Map([['stannard', 'standard'], ['acupunture', 'acupuncture']]));
     const pages: Record<string, number> = { stannard: 1 };
-    const misspelt = await notIndexed(found, async (word) => pages[word] ?? 0);
-    expect(misspelt).toEqual(new Map([['acupunture', 'acupuncture']]));
+    const absent = await notIndexed([...found.keys()], async (word) => pages[word] ?? 0);
+    expect(absent).toEqual(['acupunture']);
+    const misspelt = new Map([...found].filter(([word]) => absent.includes(word)));
     expect(correctedQuery('Stannard acupunture', misspelt)).toBe('Stannard acupuncture');
     expect(correctedQuery('Stannard', misspelt)).toBeUndefined();
+  });
+});
+
+describe('unknownWords', () => {
+  it('lists the words of four letters or more that the vocabulary does not know, nor a form of one, each once', () => {
+    expect(unknownWords('Orthopaedic surgeon for knee pains, orthopaedic', vocabulary)).toEqual(['orthopaedic', 'surgeon']);
+    expect(unknownWords('doi:10.1/x asdfgh', vocabulary)).toEqual([]);
+  });
+});
+
+describe('strayMatch', () => {
+  it.each([
+    ['asdfgh', ['as'], true],
+    ['orthopaedic', ['or', 'Or'], true],
+    ['whiplash', ['why.'], true],
+    ['heart', [], true],
+    ['randomised', ['randomized'], false],
+    ['acupuncturist', ['Acupuncture'], false],
+    ['rehab', ['rehabilitation'], false],
+  ])('%s matched by %j is stray: %s', (word, marked, stray) => {
+    expect(strayMatch(word, marked)).toBe(stray);
   });
 });

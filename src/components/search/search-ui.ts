@@ -1,9 +1,9 @@
 import { broaderQuery, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
-import { resultCounter, type SearchEngine, type SearchResult } from './result-counter.ts';
+import { matchedWords, resultCounter, searchEngine, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
-import { correctedQuery, misspellings, notIndexed } from './suggest.ts';
+import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -78,7 +78,9 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
   let vocabulary: Promise<string[]> | undefined;
-  const count = resultCounter(bundle, () => instance.__pagefind__);
+  const engine = searchEngine(bundle, () => instance.__pagefind__);
+  const count = resultCounter(engine);
+  const matched = matchedWords(engine);
   const searchLink = (query: string, filters: Record<string, string[]>) => {
     const link = document.createElement('a');
     link.href = `?${writeSearchState({ query, filters, sortByReviewed: SORT_KEY in instance.searchSort })}`;
@@ -92,10 +94,13 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   instance.on('results', (result) => answerResults?.(result));
   // The search run in place of a misspelt one: the corrected query, and the typed words no page holds.
   let correction: { query: string; misspelt: string[] } | undefined;
+  // The search run as a phrase in place of one with a word no page holds: the phrase, and the query as typed.
+  let phrase: { query: string; typed: string } | undefined;
   instance.on('search', async (term, liveFilters) => {
     const search = ++latest;
     const corrected = correction?.query === term ? correction : undefined;
-    correction = undefined;
+    const typed = phrase?.query === term ? phrase.typed : term;
+    correction = phrase = undefined;
     const results = new Promise<SearchResult>((resolve) => { answerResults = resolve; });
     // The UI changes its filters object in place when a filter is ticked.
     const filters = structuredClone(liveFilters);
@@ -103,12 +108,15 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     delete note.dataset.checked;
     if (!term.trim()) return;
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
+    const words = await vocabulary;
     // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
-    const misspelt = await notIndexed(misspellings(term, await vocabulary), (word) => count(`"${word}"`, {}).catch(() => 0));
+    const absent = await notIndexed(unknownWords(term, words), (word) => count(`"${word}"`, {}).catch(() => 0));
+    const misspelt = new Map([...misspellings(term, words)].filter(([word]) => absent.includes(word)));
+    // Pagefind finds a word no page holds by the longest start of it that some page holds, often "a" or "an"
+    // ("acupunture" listed 29 sources with "a"): those results are stray, so the corrected query's are shown,
+    // or, for a word with no correction, none (below).
     const suggestion = correctedQuery(term, misspelt);
     if (suggestion) {
-      // Pagefind finds a word no page holds by the longest start of it that some page holds, often "a" or "an"
-      // ("acupunture" listed 29 sources with "a"): those results are stray, so the corrected query's are shown.
       if (search === latest && instance.searchTerm === term) {
         correction = { query: suggestion, misspelt: [...misspelt.keys()] };
         instance.triggerSearch(suggestion);
@@ -116,20 +124,41 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       return;
     }
     let broader: BroaderQuery | undefined;
-    let matched: number | undefined;
+    let found: number | undefined;
+    // The words no page holds that Pagefind matched by mere first letters, or left out.
+    let stray: string[] = [];
     if (!identifierQuery(term)) {
-      const found = await results;
+      const shown = await results;
       // Words that match pages the filters hide are no reason to leave words out.
-      matched = found.unfilteredResultCount ?? found.results.length;
-      if (search === latest && matched === 0) broader = await broaderQuery(term, (query) => count(query, filters)).catch(() => undefined);
+      found = shown.unfilteredResultCount ?? shown.results.length;
+      const isStray = await Promise.all(absent.map(async (word) => strayMatch(word, await matched(word).catch(() => []))));
+      stray = absent.filter((_, index) => isStray[index]);
+      // Pagefind leaves out a word that matches nothing, even by its start ("heart attack" found the pages
+      // with "attack"), and matches others by their start ("asdfgh" by "as"): no page holds every word, so the
+      // query is searched as a phrase, which finds nothing, and the note offers it without those words.
+      if (found > 0 && stray.length && !term.includes('"')) {
+        if (search === latest && instance.searchTerm === term) {
+          phrase = { query: `"${term.trim()}"`, typed: term };
+          // A corrected query searched as a phrase still says what was corrected.
+          if (corrected) correction = { ...corrected, query: phrase.query };
+          instance.triggerSearch(phrase.query);
+        }
+        return;
+      }
+      // The words no page holds count as none, though Pagefind matches them by their start.
+      const pages = (query: string) => (stray.includes(query.toLowerCase()) ? Promise.resolve(0) : count(query, filters));
+      if (search === latest && found === 0) broader = await broaderQuery(typed, pages).catch(() => undefined);
     }
     if (search !== latest) return;
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
-    const sentences: (string | Node)[][] = corrected ? [[`No page has ${quoted(corrected.misspelt, 'disjunction')}: showing results for `, searchLink(term, filters), '.']] : [];
+    const sentences: (string | Node)[][] = corrected ? [[`No page has ${quoted(corrected.misspelt, 'disjunction')}: showing results for `, searchLink(typed, filters), '.']] : [];
     if (broader) {
       sentences.push([`No page has every word of this search. Without ${quoted(broader.dropped, 'conjunction')}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`]);
-    } else if (matched === 0 && nothingFound) sentences.push([nothingFound.content.cloneNode(true)]);
+    } else if (found === 0 && nothingFound) {
+      if (stray.length) sentences.push([`No page has ${quoted(stray, 'disjunction')}.`]);
+      sentences.push([nothingFound.content.cloneNode(true)]);
+    }
     if (!sentences.length) return;
     note.replaceChildren(...sentences.flatMap((sentence, index) => (index ? [' ', ...sentence] : sentence)));
     note.hidden = false;

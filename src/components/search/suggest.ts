@@ -45,21 +45,45 @@ function isVariant(word: string, entry: string): boolean {
 }
 
 /**
- * Each word of the query that the vocabulary does not know (nor a variant of it), lower case, with its nearest
- * word there. `vocabulary` is ordered most frequent first, which wins ties. Queries with links, identifiers or
- * numbers have none: their parts are not words to correct.
+ * Each word of the query, lower case, that the vocabulary does not know (nor a variant of it). Queries with
+ * links, identifiers or numbers have none: their parts are not words to correct.
+ */
+export function unknownWords(query: string, vocabulary: string[]): string[] {
+  if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return [];
+  const known = knownWords(vocabulary);
+  return [...new Set(words(query))].filter((word) => word.length >= MIN_LENGTH && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
+}
+
+/**
+ * Each unknown word of the query (see unknownWords) with its nearest word in the vocabulary, where one is
+ * near enough. `vocabulary` is ordered most frequent first, which wins ties.
  */
 export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
   const found = new Map<string, string>();
-  if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return found;
-  const known = knownWords(vocabulary);
-  for (const word of words(query)) {
-    if (word.length < MIN_LENGTH || known.has(word) || vocabulary.some((entry) => isVariant(word, entry))) continue;
+  for (const word of unknownWords(query, vocabulary)) {
     // One edit for short words, two from eight letters; the more frequent word wins ties.
     const replacement = nearestWithin(word, vocabulary, word.length >= 8 ? 2 : 1);
     if (replacement) found.set(word, replacement);
   }
   return found;
+}
+
+/** Letters a word must share at its start with a word Pagefind matched it by, for the match to be a form of it ("randomised", "randomized"). */
+const SHARED_START = 5;
+
+/**
+ * Whether Pagefind matched a word no page holds by mere first letters ("asdfgh" by "as", "orthopaedic" by "or")
+ * or by nothing at all (it then leaves the word out), rather than by a form of it ("randomised" by
+ * "randomized"). `marked` are the words it marked for it (see matchedWords).
+ */
+export function strayMatch(word: string, marked: readonly string[]): boolean {
+  const needed = Math.min(SHARED_START, word.length);
+  return !marked.some((match) => {
+    const other = normalized(match);
+    let shared = 0;
+    while (shared < needed && word[shared] === other[shared]) shared++;
+    return shared === needed;
+  });
 }
 
 /** The query with the words `corrections` names replaced (as the query spells them, in any case), or undefined when it has none of them. */
@@ -79,11 +103,11 @@ export function suggestQuery(query: string, vocabulary: string[]): string | unde
 }
 
 /**
- * The misspellings whose typed word no page holds. The vocabulary has the summaries' words, not every
- * source's: an author ("Stannard") or a word of a source's title ("meta-analysis") is no misspelling.
+ * The words that no page holds as typed. The vocabulary has the summaries' words, not every source's: an
+ * author ("Stannard") or a word of a source's title ("meta-analysis") is not unknown to the site.
  * `pagesWith` counts the pages that hold a word as it is.
  */
-export async function notIndexed(found: ReadonlyMap<string, string>, pagesWith: (word: string) => Promise<number>): Promise<Map<string, string>> {
-  const held = await Promise.all([...found.keys()].map(async (word) => (await pagesWith(word)) > 0));
-  return new Map([...found].filter((_, index) => !held[index]));
+export async function notIndexed(found: readonly string[], pagesWith: (word: string) => Promise<number>): Promise<string[]> {
+  const held = await Promise.all(found.map(async (word) => (await pagesWith(word)) > 0));
+  return found.filter((_, index) => !held[index]);
 }
