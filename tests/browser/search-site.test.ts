@@ -162,6 +162,14 @@ describe('search on the bundled site', () => {
     expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
   });
 
+  it('shows who wrote a source, where and when, though the excerpt starts in the middle of its author list', async () => {
+    const results = await searchFromUrl(page, searchPage, { q: 'Bennell' });
+    const trial = results.find((result) => result.href === '/references/hinman2014acupuncture/');
+    expect(trial?.excerpt).not.toMatch(/^Acupuncture|Hinman/u);
+    expect(trial?.source).toBe('Hinman et al · JAMA · 2014');
+    expect(results.filter((result) => result.type !== 'Reference').map((result) => result.source)).toEqual(results.filter((result) => result.type !== 'Reference').map(() => ''));
+  });
+
   it('keeps citation numbers out of result excerpts', async () => {
     // The summary's low back pain section ends "…for low back pain.⁵,¹²" just before "Knee pain".
     const results = await searchFromUrl(page, searchPage, { q: 'knee pain' });

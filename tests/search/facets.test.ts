@@ -44,10 +44,10 @@ describe('searchIndexData', () => {
     expect(Object.fromEntries(searchIndexData({ type: 'condition', url: '/conditions/c/', conditions, reviewed }, formatDate).meta)).toMatchObject({ aliases: 'lumbago' });
   });
 
-  it('gives a reference its identifiers as searchable text and no certainty facet', () => {
-    const data = searchIndexData({ type: 'reference', url: '/references/v/', identifiers: ['DOI 10.1/x', 'PMID 1'], reviewed }, formatDate);
+  it('gives a reference its authors, journal and year to show, its identifiers as searchable text and no certainty facet', () => {
+    const data = searchIndexData({ type: 'reference', url: '/references/v/', source: 'Vickers et al · J Pain · 2018', identifiers: ['DOI 10.1/x', 'PMID 1'], reviewed }, formatDate);
     expect(data.filters).toEqual([['Type', 'Reference']]);
-    expect(Object.fromEntries(data.meta).identifiers).toBe('DOI 10.1/x PMID 1');
+    expect(Object.fromEntries(data.meta)).toMatchObject({ source: 'Vickers et al · J Pain · 2018', identifiers: 'DOI 10.1/x PMID 1' });
   });
 
   it('says which page has an invalid date', () => {

@@ -47,6 +47,8 @@ export interface SearchPage {
   interventions?: readonly SearchTopic[];
   /** The GRADE certainty of each finding on the page; the facet holds the highest. */
   certainty?: readonly Certainty[];
+  /** Who wrote a source, where and when ("Kolasinski et al · Arthritis Care & Research · 2020"): shown in its result, whatever passage the excerpt shows. */
+  source?: string;
   /** Identifiers written out so that they are searchable even where the page shows only links (DOI, PMID, PMCID). */
   identifiers?: readonly string[];
   /** When the evidence was last checked: shown in results and used as the sort key. */
@@ -100,6 +102,7 @@ export function searchIndexData(page: SearchPage, formatDate: (date: Date) => st
   // A summary is about its treatments even where its title does not name them, and by their other names ("CBT").
   const treatmentNames = unique([...treatments, ...(page.interventions ?? []).flatMap((treatment) => treatment.aliases ?? [])]);
   if (treatments.length && page.type === 'summary') meta.push([TREATMENTS_META, treatmentNames.join(', ')]);
+  if (page.source) meta.push(['source', page.source]);
   if (page.identifiers?.length) meta.push(['identifiers', unique(page.identifiers).join(' ')]);
   return { filters, meta, sort: [SORT_KEY, reviewed] };
 }

@@ -4,6 +4,8 @@ export interface Result {
   type: string;
   title: string;
   href: string;
+  /** A source's authors, journal and year ('' for other pages). */
+  source: string;
   conditions: string;
   reviewed: string;
   /** The passage shown under the title, with the query's words. */
@@ -24,6 +26,7 @@ export async function readResults(page: Page): Promise<Result[]> {
     type: item.querySelector('.search-result-type')?.textContent?.trim() ?? '',
     title: item.querySelector('.search-result-link')?.textContent?.trim() ?? '',
     href: item.querySelector('.search-result-link')?.getAttribute('href') ?? '',
+    source: item.querySelector('.search-result-source')?.textContent?.trim() ?? '',
     conditions: item.querySelector('.search-result-conditions')?.textContent?.trim() ?? '',
     reviewed: item.querySelector('.search-result-reviewed')?.textContent?.trim() ?? '',
     excerpt: item.querySelector('.search-result-excerpt')?.textContent?.trim() ?? '',
