@@ -45,6 +45,7 @@ describe('search on the bundled site', () => {
     ['chronic-low-back-pain', 'lumbago'],
     ['chronic-low-back-pain', 'LBP'],
     ['chronic-low-back-pain', 'low back pain'],
+    ['chronic-low-back-pain', 'sore back'],
     ['knee-osteoarthritis', 'knee arthritis'],
     ['knee-osteoarthritis', 'osteoarthritis of the knee'],
     ['migraine', 'migraine'],
