@@ -77,6 +77,12 @@ describe('unknownWords', () => {
     expect(unknownWords('Orthopaedic surgeon for knee pains, orthopaedic', vocabulary)).toEqual(['orthopaedic', 'surgeon']);
     expect(unknownWords('doi:10.1/x asdfgh', vocabulary)).toEqual([]);
   });
+
+  // A question's own words ("good", "best") held by no page made the whole question a phrase that found nothing.
+  it('leaves out the words that only make a search a question', () => {
+    expect(unknownWords('Is yoga GOOD for back pain? What works best, really?', vocabulary)).toEqual(['yoga']);
+    expect(misspellings('does acupuncture help, is it safe', vocabulary)).toEqual(new Map());
+  });
 });
 
 describe('strayMatch', () => {

@@ -44,14 +44,22 @@ function isVariant(word: string, entry: string): boolean {
   return entry.startsWith(word) || (word.startsWith(entry) && word.length - entry.length <= 3);
 }
 
+// The words that make a search a question ("is yoga good for back pain", "what works best for migraine"):
+// no page needs to hold them, nor are they misspellings; Pagefind's leaving them out is what the reader wants.
+const QUESTION_WORDS = new Set([
+  'good', 'best', 'better', 'help', 'helps', 'helpful', 'work', 'works', 'effective', 'useful', 'worth',
+  'really', 'does', 'should', 'could', 'would', 'what', 'which', 'when', 'there', 'safe', 'okay',
+]);
+
 /**
- * Each word of the query, lower case, that the vocabulary does not know (nor a variant of it). Queries with
- * links, identifiers or numbers have none: their parts are not words to correct.
+ * Each word of the query, lower case, that the vocabulary does not know (nor a variant of it), other than
+ * those that only make it a question. Queries with links, identifiers or numbers have none: their parts
+ * are not words to correct.
  */
 export function unknownWords(query: string, vocabulary: string[]): string[] {
   if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return [];
   const known = knownWords(vocabulary);
-  return [...new Set(words(query))].filter((word) => word.length >= MIN_LENGTH && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
+  return [...new Set(words(query))].filter((word) => word.length >= MIN_LENGTH && !QUESTION_WORDS.has(word) && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
 }
 
 /**
