@@ -90,13 +90,27 @@ export interface NameTerms {
 const ENGLISH: NameTerms = { etAl: 'et al', and: 'and' };
 
 /**
+ * What to call a work: its title, or without one the address it is at ("who.int/news/fact-sheets"); the
+ * citation key only when the record has neither.
+ */
+export function workName(item: CslItem): string {
+  if (item.title) return plainText(item.title);
+  try {
+    const url = new URL(item.URL ?? '');
+    return `${url.host.replace(/^www\./u, '')}${url.pathname.replace(/\/+$/u, '')}`;
+  } catch {
+    return item.id;
+  }
+}
+
+/**
  * "Vickers et al", "Chou and Deyo", "National Institute for Health and Care Excellence": who a narrative
  * citation names ("Vickers u. a.", "Chou und Deyo" with German terms).
  */
 export function authorLabel(item: CslItem, terms: NameTerms = ENGLISH): string {
   const role = item.author?.length ? 'author' : 'editor';
   const names = (item[role] ?? []).map(nameOf).filter(Boolean);
-  if (names.length === 0) return item.title ? plainText(item.title) : item.id;
+  if (names.length === 0) return workName(item);
   if (hasMoreNames(item, role)) return `${names[0]} ${terms.etAl}`;
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return `${names[0]} ${terms.and} ${names[1]}`;

@@ -1,5 +1,5 @@
 export { backlinkLabel, referenceId, citationIds, keySlug } from './anchors.ts';
-export { authorLabel, fullFamilyName, fullGivenName, issuedYear, plainText, type CslItem, type CslName, type NameTerms } from './csl.ts';
+export { authorLabel, workName, fullFamilyName, fullGivenName, issuedYear, plainText, type CslItem, type CslName, type NameTerms } from './csl.ts';
 export { citeDocument, referenceLinks, safeHttpUrl, strayKeyError, type BibliographyEntry, type ReferenceLink, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
 export { CitationError, formatDiagnostic, formatLocation, locate, mergeRepeated, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
 export { CitationFormatter, htmlToText } from './formatter.ts';

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { authorLabel, formatDiagnostic, issuedYear, keySlug, pageProblems, plainText, recordsOf, referenceLinks, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
+import { authorLabel, workName, formatDiagnostic, issuedYear, keySlug, pageProblems, plainText, recordsOf, referenceLinks, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
@@ -43,7 +43,7 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext, f
   const { item } = entry;
   const year = issuedYear(item);
   const journal = typeof item['container-title'] === 'string' ? plainText(item['container-title']) : undefined;
-  const title = item.title ? plainText(item.title) : entry.key;
+  const title = workName(item);
   const found = recordsOf(entry, context.library).filter((record) => record.found);
   return {
     key: entry.key,

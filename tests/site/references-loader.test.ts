@@ -24,6 +24,16 @@ describe('referenceRecords', () => {
     expect(vickers.text).toContain('J Pain. 2018;19(5):455-474');
   });
 
+  // Shown by its key ("urlonly") as its page's heading, its breadcrumb's author and in narrative citations.
+  it('names a source with no title and no author by its address, and by its key only when it has none', () => {
+    const library = loadLibrary([{ path: 'x.bib', text: '@online{urlonly, url = {https://www.who.int/news-room/fact-sheets/}, urldate = {2024-01-02}}\n@misc{bare, note = {Handout}}' }]);
+    const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
+    expect(referenceRecords(context).map(({ title, authors }) => [title, authors])).toEqual([
+      ['who.int/news-room/fact-sheets', 'who.int/news-room/fact-sheets'],
+      ['bare', 'bare'],
+    ]);
+  });
+
   it('sanitises formatted HTML from untrusted fields', () => {
     const library = loadLibrary([{ path: 'x.bib', text: '@article{evil, title = {<img src=x onerror=alert(1)>Pain}, author = {Doe, Jane}, journal = {J}, year = {2020}, url = {javascript:alert(1)}}' }]);
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'apa')) };
