@@ -6,6 +6,8 @@ import type { Diagnostic, SourceLocation } from './errors.ts';
 // the parent. citation-js does the inheriting; what is here makes sure none of it is lost in silence.
 
 // The parent key as citation-js reads it: in braces (one or two levels) or quotes, spaces included.
+// The crossref field as written and the separator after it (its value holds no braces or quotes inside).
+const FIELD_TO_COMMA = /^crossref\s*=\s*(?:\{\{[^{}]*\}\}|\{[^{}]*\}|"[^"]*")\s*,?/iu;
 const PARENT_KEY = /^(?:\{\{([^{}]*)\}\}|\{([^{}]*)\}|"([^"]*)")$/u;
 
 /** The key citation-js gives an item it read: the entry's citation key. */
@@ -71,6 +73,68 @@ export function missingCrossrefs(chunks: Chunk[], where: (offset: number) => Sou
       : `Add @…{${crossref.key}, …} to this file (a crossref only reaches entries of the same file), or write booktitle, editor and publisher in the entry itself.`, where);
     return missing ? [missing] : [];
   });
+}
+
+// A circle is named in full up to this many entries; a longer one by its start and its length.
+const CIRCLE_SHOWN = 5;
+
+function circleWords(circle: string[]): string {
+  const quoted = circle.map((key) => `"${key}"`);
+  return [...(circle.length <= CIRCLE_SHOWN ? quoted : [...quoted.slice(0, 3), `… (${circle.length} entries)`]), quoted[0]].join(' → ');
+}
+
+/**
+ * Crossrefs that lead back to their own entry (`a` → `b` → `a`, or `a` → `a`). citation-js follows
+ * such a circle until its stack overflows; the file was then read in parts with the circle cut anywhere,
+ * which gave a proceedings its own paper as its book title without a word, and a long circle took time
+ * growing with its cube. Each is reported at its field, and the text comes back with those fields
+ * blanked (lines and columns kept), so that no entry of a circle inherits from another, as in biber.
+ */
+export function withoutCircularCrossrefs(text: string, chunks: Chunk[], where: (offset: number) => SourceLocation): { text: string; diagnostics: Diagnostic[] } {
+  const links = new Map<string, { chunk: Chunk; key: string; index: number }>();
+  for (const chunk of chunks) {
+    const crossref = chunk.key ? crossrefOf(chunk) : undefined;
+    if (crossref) links.set(chunk.key!, { chunk, ...crossref });
+  }
+  // Each entry names at most one parent: one walk per entry not yet seen finds every circle in linear time.
+  const seen = new Map<string, 'walking' | 'done'>();
+  const circles: string[][] = [];
+  for (const start of links.keys()) {
+    const path: string[] = [];
+    let key: string | undefined = start;
+    for (; key !== undefined && links.has(key) && !seen.has(key); key = links.get(key)!.key) {
+      seen.set(key, 'walking');
+      path.push(key);
+    }
+    if (key !== undefined && seen.get(key) === 'walking') circles.push(path.slice(path.indexOf(key)));
+    for (const walked of path) seen.set(walked, 'done');
+  }
+  if (circles.length === 0) return { text, diagnostics: [] };
+  const diagnostics: Diagnostic[] = [];
+  const blanks: [number, number][] = [];
+  for (const circle of circles) {
+    for (const [i, key] of circle.entries()) {
+      const { chunk, index } = links.get(key)!;
+      diagnostics.push({
+        code: 'missing-crossref',
+        severity: 'warning',
+        message: circle.length === 1
+          ? `"${key}" names itself as its crossref, so it inherits nothing`
+          : `"${key}" takes its book or proceedings from crossref "${circle[(i + 1) % circle.length]}", which leads back to it (${circleWords([...circle.slice(i), ...circle.slice(0, i)])}): a circle of crossrefs cannot be followed, so none of these entries inherits anything`,
+        hint: circle.length === 1
+          ? 'Write the key of its book or proceedings in crossref, or remove the field.'
+          : 'Keep crossref on the chapter or paper only, naming its book or proceedings, and remove it from the book or proceedings.',
+        location: where(chunk.offset + index),
+        key,
+      });
+      // The field and the comma after it, as spaces: `@x{a, crossref = {b}, title…` stays readable.
+      const start = chunk.offset + index;
+      blanks.push([start, start + (FIELD_TO_COMMA.exec(chunk.text.slice(index))?.[0].length ?? 0)]);
+    }
+  }
+  blanks.sort(([a], [b]) => a - b);
+  const parts = blanks.map(([start, end], i) => text.slice(blanks[i - 1]?.[1] ?? 0, start) + text.slice(start, end).replace(/[^\n]/gu, ' '));
+  return { text: parts.join('') + text.slice(blanks.at(-1)![1]), diagnostics };
 }
 
 /**

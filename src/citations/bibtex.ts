@@ -3,7 +3,7 @@ import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
-import { itemKey, missingCrossrefs, withCrossrefParents, withParentTitles } from './bibtex-crossref.ts';
+import { itemKey, missingCrossrefs, withCrossrefParents, withoutCircularCrossrefs, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
 import { checkedDate, DATE_VARIABLES, dateOfText, dateProblem } from './dates.ts';
@@ -318,9 +318,13 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const text = withVisibleKeys(withMendeleyBraces(withZoteroBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))), file, diagnostics);
-  const chunks = splitEntries(text);
-  const where = lineLocator(text, file);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))), file, diagnostics);
+  const where = lineLocator(cleaned, file);
+  const cleanedChunks = splitEntries(cleaned);
+  // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.
+  const { text, diagnostics: circles } = withoutCircularCrossrefs(cleaned, cleanedChunks, where);
+  diagnostics.push(...circles);
+  const chunks = text === cleaned ? cleanedChunks : splitEntries(text);
 
   for (const chunk of chunks) {
     if (!NON_ENTRIES.has(chunk.type) && !chunk.key) {
