@@ -145,12 +145,25 @@ const LIKELY_MISTAKES: [RegExp, string][] = [
 ];
 
 /** citation-js reports "… at line 3 col 1:" followed by a code excerpt; keep the sentence, in the author's words, and find the place. */
+/** How deep braces nest in a text at most. */
+function braceDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const character of text) {
+    if (character === '{') deepest = Math.max(deepest, ++depth);
+    else if (character === '}') depth--;
+  }
+  return deepest;
+}
+
 function describeParseError(error: unknown, text = ''): { reason: string; line?: number; column?: number; command?: string } {
   const message = error instanceof Error ? error.message : String(error);
   const command = starredCommand(message, text);
   if (command) return { reason: `the LaTeX command ${command} is not supported`, command };
   // citation-js says only "This format is not supported or recognized" when braces never close.
   const open = text.split('{').length - text.split('}').length;
+  // citation-js reads each level of braces with a call of its own: some thousands overflow its stack.
+  if (error instanceof RangeError) return { reason: `its braces nest ${braceDepth(text).toLocaleString('en-US')} deep, more than can be read (no reference needs more than a few levels)` };
   if (open !== 0 && /not supported or recognized|EOF/u.test(message)) return { reason: `its braces do not balance (${Math.abs(open)} more "${open > 0 ? '{' : '}'}" than "${open > 0 ? '}' : '{'}")` };
   const position = message.match(/at line (\d+) col (\d+)/u);
   const sentence = message.split('\n')[0]!.replace(/\s*at line \d+ col \d+:?$/u, '').trim();

@@ -446,6 +446,16 @@ describe('BibTeX from other projects', () => {
     expect([item('outside')['container-title'], item('outside').publisher]).toEqual(['The proceedings', 'ACM']);
   });
 
+  it('names braces nested thousands deep as the reason an entry cannot be read, and reads the rest', () => {
+    const deep = `@article{deep, title = {T}, abstract = {${'{'.repeat(5_000)}x${'}'.repeat(5_000)}}, year = {2020}}`;
+    const parsed = parseBibtex(`@article{before, title = {B}, year = {2020}}\n${deep}\n@article{after, title = {A}, year = {2020}}`, 'deep.bib');
+    expect(parsed.entries.map((entry) => entry.key)).toEqual(['before', 'after']);
+    // It said "Maximum call stack size exceeded".
+    expect(parsed.diagnostics.map((d) => [d.code, d.key, d.location?.line, d.message])).toEqual([
+      ['invalid-bibtex', 'deep', 2, 'BibTeX entry "deep" could not be read: its braces nest 5,002 deep, more than can be read (no reference needs more than a few levels)'],
+    ]);
+  });
+
   it('reads a long circle of crossrefs entry by entry once, reporting each', () => {
     // Each entry of a circle of 300 was read again with the rest of the circle, each read following it
     // round: about 15 s (1,000 entries: more than 90 s), with no word about the circle.
