@@ -28,14 +28,23 @@ export function citedIn(articles: { slug: string; title: string; url: string; ci
   for (const article of articles) {
     for (const reference of article.citations.references) {
       const passages: CitingPassage[] = [];
+      // Found by their text, not searched for: a source cited 20,000 times took 7 s.
+      const byContext = new Map<string, CitingPassage>();
       for (const citation of reference.citations) {
         const href = `${article.url}#${citation.id}`;
-        const same = passages.find((passage) => passage.context === citation.context && citation.context !== '');
+        const same = citation.context === '' ? undefined : byContext.get(citation.context);
         if (same) same.hrefs.push(href);
-        else passages.push({ context: citation.context, hrefs: [href] });
+        else {
+          const passage = { context: citation.context, hrefs: [href] };
+          passages.push(passage);
+          byContext.set(citation.context, passage);
+        }
       }
       const citing: CitingArticle = { slug: article.slug, title: article.title, url: article.url, ...(reference.label ? { label: reference.label } : {}), passages };
-      index.set(reference.key, [...(index.get(reference.key) ?? []), citing]);
+      // Added to, not copied: a source that 20,000 summaries cite took a minute.
+      const citingArticles = index.get(reference.key);
+      if (citingArticles) citingArticles.push(citing);
+      else index.set(reference.key, [citing]);
     }
   }
   return index;
