@@ -78,9 +78,11 @@ export function missingCrossrefs(chunks: Chunk[], where: (offset: number) => Sou
 // A circle is named in full up to this many entries; a longer one by its start and its length.
 const CIRCLE_SHOWN = 5;
 
-function circleWords(circle: string[]): string {
-  const quoted = circle.map((key) => `"${key}"`);
-  return [...(circle.length <= CIRCLE_SHOWN ? quoted : [...quoted.slice(0, 3), `… (${circle.length} entries)`]), quoted[0]].join(' → ');
+/** The circle from its entry `from` round to it again: `"a" → "b" → "a"`. */
+function circleWords(circle: string[], from: number): string {
+  const at = (step: number) => `"${circle[(from + step) % circle.length]}"`;
+  const shown = circle.length <= CIRCLE_SHOWN ? circle.map((_, step) => at(step)) : [at(0), at(1), at(2), `… (${circle.length} entries)`];
+  return [...shown, at(0)].join(' → ');
 }
 
 /**
@@ -120,7 +122,7 @@ export function withoutCircularCrossrefs(text: string, chunks: Chunk[], where: (
         severity: 'warning',
         message: circle.length === 1
           ? `"${key}" names itself as its crossref, so it inherits nothing`
-          : `"${key}" takes its book or proceedings from crossref "${circle[(i + 1) % circle.length]}", which leads back to it (${circleWords([...circle.slice(i), ...circle.slice(0, i)])}): a circle of crossrefs cannot be followed, so none of these entries inherits anything`,
+          : `"${key}" takes its book or proceedings from crossref "${circle[(i + 1) % circle.length]}", which leads back to it (${circleWords(circle, i)}): a circle of crossrefs cannot be followed, so none of these entries inherits anything`,
         hint: circle.length === 1
           ? 'Write the key of its book or proceedings in crossref, or remove the field.'
           : 'Keep crossref on the chapter or paper only, naming its book or proceedings, and remove it from the book or proceedings.',
