@@ -362,7 +362,12 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const keyed = chunks.filter((chunk) => chunk.key);
   // A key defined twice keeps both definitions, in file order, so the library can report each place.
   const locations = new Map<string, SourceLocation[]>();
-  for (const chunk of keyed) locations.set(chunk.key!, [...(locations.get(chunk.key!) ?? []), where(chunk.offset)]);
+  // Added to, not copied: a key defined 20,000 times (a botched export) took 36 s to read.
+  for (const chunk of keyed) {
+    const places = locations.get(chunk.key!);
+    if (places) places.push(where(chunk.offset));
+    else locations.set(chunk.key!, [where(chunk.offset)]);
+  }
 
   let items: CslItem[];
   try {

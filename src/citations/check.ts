@@ -27,7 +27,9 @@ function duplicateWorks(entries: LibraryEntry[]): Diagnostic[] {
   const byIdentifier = new Map<string, LibraryEntry[]>();
   for (const entry of entries) for (const id of identifiersOf(entry.item)) {
     const key = identifierKey(id);
-    byIdentifier.set(key, [...(byIdentifier.get(key) ?? []), entry]);
+    const sharing = byIdentifier.get(key);
+    if (sharing) sharing.push(entry);
+    else byIdentifier.set(key, [entry]);
   }
   const reported = new Set<string>();
   return firstOf(byIdentifier).flatMap(([identifier, [first, ...others]]) => others
@@ -45,8 +47,7 @@ function duplicateWorks(entries: LibraryEntry[]): Diagnostic[] {
 
 /** Keys that differ only in case: BibTeX treats them as one key, and readers cannot tell them apart. */
 export function caseDuplicates(entries: LibraryEntry[]): Diagnostic[] {
-  const byLowerKey = new Map<string, LibraryEntry[]>();
-  for (const entry of entries) byLowerKey.set(entry.key.toLowerCase(), [...(byLowerKey.get(entry.key.toLowerCase()) ?? []), entry]);
+  const byLowerKey = Map.groupBy(entries, (entry) => entry.key.toLowerCase());
   return firstOf(byLowerKey).flatMap(([, [first, ...others]]) => others.map((entry): Diagnostic => ({
     code: 'duplicate-key',
     severity: 'error',

@@ -23,3 +23,23 @@ export function citeText(text: string, style: Parameters<typeof bundledStyle>[0]
   const formatter = new CitationFormatter(library, bundledStyle(style));
   return { library, formatter, ...citeDocument(parseCitations(text), library, formatter) };
 }
+
+/**
+ * How many array elements `run` steps through with iterators (for…of, spreads, copies): work counted
+ * rather than timed, so that a test of how it grows does not fail on a busy machine.
+ */
+export function arraySteps(run: () => void): number {
+  let steps = 0;
+  const iterator = Object.getOwnPropertyDescriptor(Array.prototype, Symbol.iterator)!;
+  const values = iterator.value as () => Iterator<unknown>;
+  Object.defineProperty(Array.prototype, Symbol.iterator, { ...iterator, value(this: unknown[]) {
+    const inner = values.call(this);
+    return { next: () => (steps++, inner.next()), [Symbol.iterator]() { return this; } };
+  } });
+  try {
+    run();
+  } finally {
+    Object.defineProperty(Array.prototype, Symbol.iterator, iterator);
+  }
+  return steps;
+}

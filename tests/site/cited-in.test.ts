@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citedIn } from '../../src/site/cited-in.ts';
 import { sortReferences } from '../../src/site/reference-sort.ts';
+import { arraySteps } from '../citations/helpers.ts';
 
 describe('citedIn', () => {
   const index = citedIn([
@@ -40,17 +41,7 @@ describe('citedIn at scale', () => {
         Object.defineProperty(citation, 'context', { get: () => (steps++, context), enumerable: true });
       }
     }
-    const iterator = Object.getOwnPropertyDescriptor(Array.prototype, Symbol.iterator)!;
-    const values = iterator.value as () => Iterator<unknown>;
-    Object.defineProperty(Array.prototype, Symbol.iterator, { ...iterator, value(this: unknown[]) {
-      const inner = values.call(this);
-      return { next: () => (steps++, inner.next()), [Symbol.iterator]() { return this; } };
-    } });
-    try {
-      citedIn(articles);
-    } finally {
-      Object.defineProperty(Array.prototype, Symbol.iterator, iterator);
-    }
+    steps += arraySteps(() => citedIn(articles));
     return steps;
   }
   const manyArticles = (n: number) => Array.from({ length: n }, (_, i) => ({ slug: `a${i}`, title: `A ${i}`, url: `/a${i}/`, citations: { references: [{ key: 'common', citations: [{ id: `cite-common-${i}`, context: `Claim ${i}.` }] }] } }));
