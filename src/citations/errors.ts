@@ -99,7 +99,10 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
  */
 export function mergeRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
   const merged: Diagnostic[] = [];
-  const groups = new Map<string, { diagnostic: Diagnostic; places: Set<string> }[]>();
+  // Each group's related places are gathered by place and set once at the end: set at each merge, a key
+  // defined twice and cited 10,000 times took 19 s (20,000 times: 108 s).
+  type Group = { diagnostic: Diagnostic; places: Set<string>; related?: Map<string, SourceLocation> };
+  const groups = new Map<string, Group[]>();
   for (const diagnostic of sortDiagnostics([...diagnostics])) {
     const places = [...(diagnostic.location ? [diagnostic.location] : []), ...(diagnostic.related ?? [])];
     // A problem of its own at each place (two brackets left open) is not one problem: only those naming
@@ -110,18 +113,22 @@ export function mergeRepeated(diagnostics: Diagnostic[]): Diagnostic[] {
     if (!group) {
       const copy = { ...diagnostic };
       merged.push(copy);
-      if (diagnostic.related?.length) groups.set(same, [...(groups.get(same) ?? []), { diagnostic: copy, places: new Set(places.map(formatLocation)) }]);
+      if (!diagnostic.related?.length) continue;
+      const added = { diagnostic: copy, places: new Set(places.map(formatLocation)) };
+      const alike = groups.get(same);
+      if (alike) alike.push(added);
+      else groups.set(same, [added]);
       continue;
     }
     const first = group.diagnostic;
     const firstPlace = first.location && formatLocation(first.location);
-    const related = new Map((first.related ?? []).map((place) => [formatLocation(place), place]));
+    group.related ??= new Map((first.related ?? []).map((place) => [formatLocation(place), place]));
     for (const place of places) {
-      if (formatLocation(place) !== firstPlace) related.set(formatLocation(place), place);
+      if (formatLocation(place) !== firstPlace) group.related.set(formatLocation(place), place);
       group.places.add(formatLocation(place));
     }
-    first.related = [...related.values()];
   }
+  for (const group of [...groups.values()].flat()) if (group.related) group.diagnostic.related = [...group.related.values()];
   return merged;
 }
 
