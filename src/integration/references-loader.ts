@@ -2,11 +2,12 @@ import type { Loader } from 'astro/loaders';
 import { authorLabel, workName, formatDiagnostic, issuedYear, keySlug, pageProblems, plainText, recordsOf, referenceLinks, type CslItem, type Diagnostic, type LibraryEntry, type ReferenceLink } from '../citations/index.ts';
 import type { CitationContext } from '../markdown/remark-citations.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
+import { isolateRightToLeft } from '../site/bidi.ts';
 import { escapeHtml, safeReferenceHtml } from '../markdown/citation-html.ts';
 import { markReferencesLoaded, sharedContext } from './shared-context.ts';
 import { userError } from './user-error.ts';
 
-/** One source as the reference pages, previews and exports use it; `html` is already sanitised. */
+/** One source as the reference pages, previews and exports use it; `html` is already sanitised, its right-to-left runs isolated (bidi.ts). */
 export interface ReferenceRecord {
   key: string;
   /** URL segment: `/references/<slug>/`. */
@@ -49,7 +50,8 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext, f
     key: entry.key,
     slug: keySlug(entry.key),
     formerKeys,
-    html: formatted ? safeReferenceHtml(formatted.html) : escapeHtml(title),
+    // Shown on every page that lists the source: its right-to-left runs are isolated once, here.
+    html: isolateRightToLeft(formatted ? safeReferenceHtml(formatted.html) : escapeHtml(title)),
     text: formatted?.text ?? title,
     title,
     authors: authorLabel(item),
