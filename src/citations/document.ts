@@ -52,6 +52,8 @@ interface Use {
   csl: CslItem;
   item: LocatedCiteItem;
   id: string;
+  /** Its ids under the keys the source was cited by before a library entry stood for it (see Library.formerKeys). */
+  formerIds: string[];
   number: number;
 }
 
@@ -99,7 +101,7 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
         continue;
       }
       if (!numbers.has(key)) numbers.set(key, numbers.size + 1);
-      const use: Use = { key, csl: resolution.entry.item, item, id: '', number: numbers.get(key)! };
+      const use: Use = { key, csl: resolution.entry.item, item, id: '', formerIds: [], number: numbers.get(key)! };
       const ofKey = places.get(key) ?? { uses: [], sentences: [] };
       ofKey.uses.push(use);
       ofKey.sentences.push(cluster.context ?? '');
@@ -114,6 +116,10 @@ export function citeDocument(clusters: LocatedCluster[], library: Library, forma
   listed.forEach((key, i) => numbers.set(key, i + 1));
   for (const [key, ofKey] of places) {
     citationIds(key, ofKey.sentences).forEach((id, i) => { ofKey.uses[i]!.id = id; });
+    // A link to a claim made while its source was cited by DOI or PMID alone still finds the claim.
+    for (const formerKey of library.formerKeys().get(key) ?? []) {
+      citationIds(formerKey, ofKey.sentences).forEach((id, i) => { ofKey.uses[i]!.formerIds.push(id); });
+    }
     for (const use of ofKey.uses) use.number = numbers.get(key)!;
   }
 
@@ -169,9 +175,12 @@ export function safeHttpUrl(raw: string): string | undefined {
   }
 }
 
-function citeSegment(use: Use, html: string): Segment {
-  return { type: 'cite', key: use.key, id: use.id, href: `#${referenceId(use.key)}`, html };
+/** The empty targets that stand for a citation's place under its former ids, and its link. */
+function citeSegment(use: Use, html: string): Segment[] {
+  return [...formerAnchors(use), { type: 'cite', key: use.key, id: use.id, href: `#${referenceId(use.key)}`, html }];
 }
+
+const formerAnchors = (use: Use): Segment[] => use.formerIds.map((id) => ({ type: 'anchor', key: use.key, id }));
 
 function affixed(use: Use, inner: Segment[]): Segment[] {
   const prefix = use.item.prefix ? [{ type: 'text' as const, value: `${use.item.prefix} ` }] : [];
@@ -198,7 +207,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
     const author = formatter.cite({ key: use.key, authorOnly: true });
     const year = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: true });
     // MLA's citations print no year: "Cherkin et al. found", not "Cherkin et al. () found".
-    return { lead: [], superscript: false, numbered: false, keys, segments: affixed(use, [citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)]) };
+    return { lead: [], superscript: false, numbered: false, keys, segments: affixed(use, citeSegment(use, `${author}${possessive(use)}${year ? ` (${year})` : ''}`)) };
   }
   const segments: Segment[] = [];
   const order = formatter.citationOrder(uses.map((use) => use.key));
@@ -209,7 +218,7 @@ function renderCluster(mode: CitationCluster['mode'], uses: Use[], formatter: Ci
       // Pandoc's rule: a year with a locator is set off by the wider delimiter ("2012, p. 3; 2018").
       if (i > 0) segments.push({ type: 'text', value: use.item.locator || group[i - 1]!.item.locator ? formatter.yearGrouping!.after : formatter.yearGrouping!.between });
       const html = formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator, suppressAuthor: i > 0 || use.item.suppressAuthor });
-      segments.push(...affixed(use, [citeSegment(use, html)]));
+      segments.push(...affixed(use, citeSegment(use, html)));
     });
   });
   return { lead: [], superscript: layout.superscript, numbered: false, keys, segments: wrap(segments, layout.prefix, layout.suffix) };
@@ -259,10 +268,10 @@ function numberedItems(uses: Use[], formatter: CitationFormatter): Segment[] {
     // A prefix is words: "14(p3), also 15", not "14(p3),also 15" (numbered styles join numbers with a bare comma).
     if (segments.length > 0) segments.push({ type: 'text', value: group[0]!.item.prefix && !delimiter.endsWith(' ') ? `${delimiter} ` : delimiter });
     const { before, after } = formatter.numberAffixes;
-    const cite = (use: Use) => affixed(use, [citeSegment(use, `${before}${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}${after}`)]);
+    const cite = (use: Use) => affixed(use, citeSegment(use, `${before}${use.number}${formatter.cite({ key: use.key, label: use.item.label, locator: use.item.locator })}${after}`));
     if (group.length >= 3 && formatter.layout.collapsesNumbers) {
       segments.push(...cite(group[0]!));
-      segments.push(...group.slice(1, -1).map((use): Segment => ({ type: 'anchor', key: use.key, id: use.id })));
+      segments.push(...group.slice(1, -1).flatMap((use): Segment[] => [...formerAnchors(use), { type: 'anchor', key: use.key, id: use.id }]));
       segments.push({ type: 'text', value: '–' }, ...cite(group[group.length - 1]!));
     } else {
       group.forEach((use, i) => {

@@ -96,6 +96,14 @@ export class Library {
    * whose page address another entry has is left out.
    */
   formerKeys(): Map<string, string[]> {
+    // Every article asks (its citations keep their former anchors too): worked out once per library as loaded.
+    this.formerKeysOfEntries ??= this.findFormerKeys();
+    return this.formerKeysOfEntries;
+  }
+
+  private formerKeysOfEntries: Map<string, string[]> | undefined;
+
+  private findFormerKeys(): Map<string, string[]> {
     const taken = new Set([...this.entries.keys()].map(keySlug));
     const former = new Map<string, string[]>();
     for (const stored of this.stored.values()) {
@@ -113,6 +121,7 @@ export class Library {
   }
 
   add(parsed: ParsedStoredFile, isStored: boolean): void {
+    this.formerKeysOfEntries = undefined;
     this.diagnostics.push(...parsed.diagnostics);
     if (parsed.unreadable) this.unreadable.push(parsed.unreadable);
     if (parsed.record) this.records.set(identifierKey(parsed.record.identifier), parsed.record);

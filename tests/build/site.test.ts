@@ -40,6 +40,10 @@ describe('a built article', () => {
     expect(moved.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://fixture.example.org/references/cherkin2009randomized/');
     expect(moved.querySelector('meta[name="robots"]')?.getAttribute('content')).toBe('noindex');
     expect(first().getElementById('ref-doi-10.1001-archinternmed.2009.65')?.closest('li')?.id).toBe('ref-cherkin2009randomized');
+    // …and each citing place its anchor, beside the one it now has under the entry's key.
+    const formerPlaces = [...first().querySelectorAll('.citation-anchor[id^="cite-doi-10.1001-archinternmed.2009.65-"]')];
+    expect(formerPlaces.length).toBe(first().querySelectorAll('.citation [id^="cite-cherkin2009randomized-"]').length);
+    expect(formerPlaces.every((anchor) => anchor.nextElementSibling?.id.startsWith('cite-cherkin2009randomized-'))).toBe(true);
     // A source cited by PMID alone, with no library entry, keeps its own page there.
     const stored = readPage(dist, 'references/pmid-22965186/index.html');
     expect(stored.querySelector('meta[http-equiv="refresh"]')).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkArticle, CitationFormatter, identifierLinks, loadLibrary, parseCitations, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
+import { checkArticle, CitationFormatter, citeDocument, identifierLinks, loadLibrary, parseCitations, parseStoredMetadata, serializeStoredMetadata, storedFileName, type StoredMetadata } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 import { sourceUpdates } from '../../src/citations/updates.ts';
 import { toRis } from '../../src/citations/ris.ts';
@@ -96,6 +96,22 @@ describe('stored metadata for a work the library has', () => {
     const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
     expect(formatter.entry('smith2018')!.text).toContain('doi:10.1000/ABC');
     expect(formatter.entry('smith2018')!.text).not.toContain('doi.org');
+  });
+
+  it("keeps each citing place's anchor from when the work was cited by its DOI alone, beside its new one", () => {
+    const other = { path: 'references/other.bib', text: '@article{jones2019, author = {Jones, Bo}, title = {X}, journal = {J}, year = {2019}}\n' };
+    const text = 'Pain eased [@doi:10.1000/ABC]. It did not last [@doi:10.1000/ABC; @pmid:123; @jones2019].';
+    const anchors = (files: typeof bib[]) => {
+      const cited = loadLibrary(files);
+      return citeDocument(parseCitations(text), cited, new CitationFormatter(cited, bundledStyle('american-medical-association'))).clusters
+        .map((cluster) => cluster!.segments.flatMap((segment) => (segment.type === 'text' ? [] : [`${segment.type} ${segment.id}`])));
+    };
+    const [firstBefore, secondBefore] = anchors([twin, alone, other]).map((ids) => ids[0]);
+    expect(firstBefore).toMatch(/^cite cite-doi-10\.1000-abc-/u);
+    expect(anchors([bib, twin, alone, other])).toEqual([
+      [firstBefore!.replace('cite', 'anchor'), expect.stringMatching(/^cite cite-smith2018-/u)],
+      [secondBefore!.replace('cite', 'anchor'), expect.stringMatching(/^cite cite-smith2018-/u), expect.stringMatching(/^anchor cite-pmid-123-/u), expect.stringMatching(/^cite cite-jones2019-/u)],
+    ]);
   });
 
   it('leaves APA no entry and record to tell apart as 2018a and 2018b', () => {
