@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildSite } from '../site/helpers/build.ts';
 import { launchChromium } from '../../scripts/browser/chromium.ts';
-import { readResults, searchFromUrl } from '../search/helpers/search-page.ts';
+import { readResults, readSettledResults, searchFromUrl } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
 
@@ -95,6 +95,11 @@ describe('search on the bundled site', () => {
   it.each(['paediatric', 'CBT'])('finds no source by an author\'s initial for a word the site does not have ("%s")', async (query) => {
     const results = await searchFromUrl(page, searchPage, { q: query });
     expect(results.filter((result) => result.type === 'Reference')).toEqual([]);
+  });
+
+  it('answers a question by its subject, not by the page that happens to say "best"', async () => {
+    const { results } = await readSettledResults(page, searchPage, 'best treatment for knee osteoarthritis');
+    expect(results[0]?.href).toBe('/articles/acupuncture-knee-osteoarthritis/');
   });
 
   it('runs a search typed in the header on any page, summaries before their sources', async () => {

@@ -1,6 +1,7 @@
 import { broaderQuery, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
+import { withoutQuestionWords } from './question-words.ts';
 import { matchedWords, resultCounter, searchEngine, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
 import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords } from './suggest.ts';
@@ -38,12 +39,13 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
     if (search !== window.location.search) history.replaceState(history.state, '', `${window.location.pathname}${search}${window.location.hash}`);
   };
   instance.on('search', syncUrl);
-  // A pasted DOI, PubMed or PMC link is searched as the bare identifier (see identifier-query.ts), and a
-  // citation without its "et al", once the search this event announces has started, so that the rewritten
-  // search is the later one and wins.
+  // A pasted DOI, PubMed or PMC link is searched as the bare identifier (see identifier-query.ts), a
+  // citation without its "et al" and a question without the words that only ask it, once the search this
+  // event announces has started, so that the rewritten search is the later one and wins.
   instance.on('search', (term) => {
-    const rewritten = identifierQuery(term) ?? withoutEtAl(term);
-    if (rewritten && rewritten !== term) setTimeout(() => instance.searchTerm === term && instance.triggerSearch(rewritten));
+    const plain = withoutEtAl(term) ?? term;
+    const rewritten = identifierQuery(term) ?? withoutQuestionWords(plain) ?? plain;
+    if (rewritten !== term) setTimeout(() => instance.searchTerm === term && instance.triggerSearch(rewritten));
   });
 
   const state = readSearchState(new URLSearchParams(window.location.search));

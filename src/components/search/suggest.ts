@@ -1,4 +1,5 @@
 import { nearestWithin } from '../../citations/edit-distance.ts';
+import { QUESTION_WORDS } from './question-words.ts';
 
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page searches the
 // query with each unknown word replaced by the nearest word of the site's own vocabulary: the
@@ -43,13 +44,6 @@ export function searchVocabulary(texts: string[]): string[] {
 function isVariant(word: string, entry: string): boolean {
   return entry.startsWith(word) || (word.startsWith(entry) && word.length - entry.length <= 3);
 }
-
-// The words that make a search a question ("is yoga good for back pain", "what works best for migraine"):
-// no page needs to hold them, nor are they misspellings; Pagefind's leaving them out is what the reader wants.
-const QUESTION_WORDS = new Set([
-  'good', 'best', 'better', 'help', 'helps', 'helpful', 'work', 'works', 'effective', 'useful', 'worth',
-  'really', 'does', 'should', 'could', 'would', 'what', 'which', 'when', 'there', 'safe', 'okay',
-]);
 
 /**
  * Each word of the query, lower case, that the vocabulary does not know (nor a variant of it), other than

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { withoutQuestionWords } from '../../src/components/search/question-words.ts';
+
+describe('withoutQuestionWords', () => {
+  it.each([
+    ['best treatment for knee osteoarthritis', 'treatment for knee osteoarthritis'],
+    ['Is yoga GOOD for knees?', 'Is yoga for knees?'],
+    ['what works for migraine', 'for migraine'],
+    ['is acupuncture safe?', 'is acupuncture'],
+    ['does acupuncture work for back pain?', 'acupuncture work for back pain?'],
+  ])('reads %s as %s', (query, rest) => {
+    expect(withoutQuestionWords(query)).toBe(rest);
+  });
+
+  it.each(['return to work', 'knee osteoarthritis', 'what works best', '"best practice"', 'goodness', ''])('leaves "%s" alone', (query) => {
+    expect(withoutQuestionWords(query)).toBeUndefined();
+  });
+});
