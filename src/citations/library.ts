@@ -7,6 +7,7 @@ import { withNoteVariables } from './note-variables.ts';
 import { withPublicationStatus } from './publication-status.ts';
 import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withoutDoiAddress, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
+import { storedWorks, type StoredWork } from './stored-works.ts';
 import { suggestKeys } from './suggest.ts';
 import { keySlug } from './anchors.ts';
 
@@ -76,6 +77,10 @@ export class Library {
   private readonly byIdentifier = new Map<string, LibraryEntry>();
   /** Keys whose definition is broken or ambiguous: citing one fails with the library's own diagnostic. */
   private readonly brokenKeys = new Map<string, Diagnostic>();
+  /** Stored records grouped into works, by identifier key; made again after a file is added. */
+  private works?: Map<string, StoredWork>;
+  /** See formerKeys; made again after a file is added. */
+  private formerKeysOfEntries?: Map<string, string[]>;
 
   /** Whether a key names an entry as it is written, readable or not, without resolving identifiers; a KeyTest. */
   readonly has = (key: string): boolean => this.entries.has(key) || this.stored.has(key) || this.brokenKeys.has(key);
@@ -87,7 +92,21 @@ export class Library {
    * apart as 2018a and 2018b.
    */
   all(): LibraryEntry[] {
-    return [...this.entries.values(), ...[...this.stored.values()].filter((stored) => !this.entryFor(stored))];
+    const works = new Set([...this.stored.values()].map((stored) => this.workOf(stored.key)!).filter((work) => !this.entryFor(work)));
+    return [...this.entries.values(), ...[...works].map((work) => work.entry)];
+  }
+
+  /**
+   * The work a stored record belongs to (its DOI's, PMID's and PMCID's records are one), by any identifier
+   * key its records are or name. The record standing for it replaces its own in `stored`, so it carries
+   * the others' identifiers wherever it is looked up.
+   */
+  private workOf(key: string): StoredWork | undefined {
+    if (!this.works) {
+      this.works = storedWorks(this.stored.values());
+      for (const work of new Set(this.works.values())) this.stored.set(work.entry.key, work.entry);
+    }
+    return this.works.get(key);
   }
 
   /**
@@ -96,32 +115,30 @@ export class Library {
    * whose page address another entry has is left out.
    */
   formerKeys(): Map<string, string[]> {
-    // Every article asks (its citations keep their former anchors too): worked out once per library as loaded.
+    // Every article asks (its citations keep their former anchors too).
     this.formerKeysOfEntries ??= this.findFormerKeys();
     return this.formerKeysOfEntries;
   }
-
-  private formerKeysOfEntries: Map<string, string[]> | undefined;
 
   private findFormerKeys(): Map<string, string[]> {
     const taken = new Set([...this.entries.keys()].map(keySlug));
     const former = new Map<string, string[]>();
     for (const stored of this.stored.values()) {
-      const entry = this.entryFor(stored);
-      if (entry && !taken.has(keySlug(stored.key))) former.set(entry.key, [...(former.get(entry.key) ?? []), stored.key]);
+      const work = this.workOf(stored.key)!;
+      const owner = this.entryFor(work) ?? work.entry;
+      if (owner.key !== stored.key && !taken.has(keySlug(stored.key))) former.set(owner.key, [...(former.get(owner.key) ?? []), stored.key]);
     }
     return former;
   }
 
-  /** The library entry that carries one of a stored record's identifiers, if any. */
-  private entryFor(stored: LibraryEntry): LibraryEntry | undefined {
-    const own = parseIdentifierKey(stored.key);
-    const identifiers = [...(own && !('invalid' in own) ? [own] : []), ...identifiersOf(stored.item)];
-    return identifiers.map((identifier) => this.byIdentifier.get(identifierKey(identifier))).find(Boolean);
+  /** The library entry that carries one of a stored work's identifiers, if any. */
+  private entryFor(work: StoredWork): LibraryEntry | undefined {
+    return work.identifiers.map((key) => this.byIdentifier.get(key)).find(Boolean);
   }
 
   add(parsed: ParsedStoredFile, isStored: boolean): void {
     this.formerKeysOfEntries = undefined;
+    this.works = undefined;
     this.diagnostics.push(...parsed.diagnostics);
     if (parsed.unreadable) this.unreadable.push(parsed.unreadable);
     if (parsed.record) this.records.set(identifierKey(parsed.record.identifier), parsed.record);
@@ -176,8 +193,9 @@ export class Library {
     }
     if (identifier) {
       const idKey = identifierKey(identifier);
-      const stored = this.stored.get(idKey);
-      const entry = this.byIdentifier.get(idKey) ?? (stored && (this.entryFor(stored) ?? stored));
+      // Only an identifier with a record of its own: a DOI that a PubMed record names is not yet fetched.
+      const work = this.stored.has(idKey) ? this.workOf(idKey) : undefined;
+      const entry = this.byIdentifier.get(idKey) ?? (work && (this.entryFor(work) ?? work.entry));
       if (entry) return { entry };
       const record = this.records.get(idKey);
       if (record && !record.found) {

@@ -123,6 +123,34 @@ describe('stored metadata for a work the library has', () => {
   });
 });
 
+describe('one work stored under its DOI, PMID and PMCID, as `refs add 10.… 2… PMC…` writes it', () => {
+  const csl = { id: 'x', type: 'article-journal', title: 'Yoga for low back pain', author: [{ family: 'Sherman', given: 'Karen J' }], 'container-title': 'Arch Intern Med', issued: { 'date-parts': [[2011]] } };
+  const file = (identifier: string, name: string, item: Record<string, unknown>) => ({ path: `references/identifiers/${name}.json`, text: serializeStoredMetadata({ identifier, source: 'https://example.org', fetched: '2026-01-15', csl: { ...csl, ...item } }) });
+  const files = [
+    file('doi:10.1001/archinternmed.2011.524', 'doi-10.1001%2Farchinternmed.2011.524', { DOI: '10.1001/archinternmed.2011.524', page: '2019' }),
+    file('pmid:22025101', 'pmid-22025101', { DOI: '10.1001/archinternmed.2011.524', PMID: '22025101', PMCID: 'PMC3279296', page: '2019-2026' }),
+    file('pmcid:PMC3279296', 'pmcid-PMC3279296', { DOI: '10.1001/archinternmed.2011.524', PMID: '22025101', PMCID: 'PMC3279296', page: '2019-2026' }),
+  ];
+
+  it('is one source, by its DOI, with the PubMed and PMC links and the pages of the others, however it is cited', () => {
+    // Each record had been a source of its own: three pages, and three entries in the lists, for one trial.
+    const library = loadLibrary(files);
+    expect(library.all().map((entry) => entry.key)).toEqual(['doi:10.1001/archinternmed.2011.524']);
+    for (const key of ['doi:10.1001/archinternmed.2011.524', 'pmid:22025101', 'pmcid:PMC3279296']) {
+      expect(library.resolve(key)).toMatchObject({ entry: { key: 'doi:10.1001/archinternmed.2011.524' } });
+    }
+    expect(identifierLinks(library.all()[0]!.item).map((link) => link.label)).toEqual(['DOI', 'PubMed', 'PMC']);
+    expect(library.all()[0]!.item.page).toBe('2019-2026');
+    expect(library.formerKeys().get('doi:10.1001/archinternmed.2011.524')).toEqual(['pmcid:PMC3279296', 'pmid:22025101']);
+  });
+
+  it('cited by two of its identifiers in one summary, is one numbered source, not a duplicate-work error', () => {
+    const library = loadLibrary(files);
+    const article = { file: 'a.mdx', citations: [{ key: 'doi:10.1001/archinternmed.2011.524' }, { key: 'pmid:22025101' }] };
+    expect(checkArticle(library, article, { entries: true })).toEqual([]);
+  });
+});
+
 describe('library files that are not UTF-8', () => {
   it('are reported at the first lost letter, with how to convert them', () => {
     const latin1 = Buffer.from('@article{m, author = {M\xfcller, Hans}, title = {T}, journal = {J}, year = {2020}}\n', 'latin1');
