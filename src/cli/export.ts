@@ -1,13 +1,19 @@
-import { toBibtex, toRis, type CslItem, type Diagnostic } from '../citations/index.ts';
+import type { CslItem, Diagnostic } from '../citations/index.ts';
+import { exportReferences as downloadOf } from '../site/exports.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
 export const EXPORT_FORMATS = ['bibtex', 'ris', 'csl-json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+// The site's download of each format: what `export` writes is what readers download.
+const DOWNLOAD: Record<ExportFormat, 'bib' | 'ris' | 'json'> = { bibtex: 'bib', ris: 'ris', 'csl-json': 'json' };
+
 /**
- * The library (or the references one article cites, in citation order) as BibTeX, RIS or CSL-JSON.
- * Throws with a message naming the article's problems when it cannot be resolved.
+ * The library (or the references one article cites, in citation order) as BibTeX, RIS or CSL-JSON, as
+ * the site's downloads write them: without `annote`, the editors' own remarks, or a URL that is no web
+ * address, and with the note readers see. Throws with a message naming the article's problems when it
+ * cannot be resolved.
  */
 export function exportReferences(project: Project, format: ExportFormat, slug?: string): string {
   const { library } = loadProjectLibrary(project);
@@ -28,12 +34,5 @@ export function exportReferences(project: Project, format: ExportFormat, slug?: 
   } else {
     items = library.all().map((entry) => entry.item);
   }
-  switch (format) {
-    case 'csl-json':
-      return `${JSON.stringify(items, null, 2)}\n`;
-    case 'ris':
-      return toRis(items);
-    case 'bibtex':
-      return toBibtex(items);
-  }
+  return downloadOf(items, DOWNLOAD[format]);
 }

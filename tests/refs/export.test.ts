@@ -57,6 +57,22 @@ describe('npm run refs -- export', () => {
     expect(check.output).toContain('content/articles/knee-pain.mdx:1:1: error: content/articles/knee-pain.mdx and content/articles/Knee Pain.mdx would both be published at /articles/knee-pain/, and only one of them would be on the site [duplicate-article]');
   });
 
+  it("writes what the site's downloads write: no editors' annote, no address that is no web address", async () => {
+    // It had written each entry as the library holds it: `annote` ("PMID UNVERIFIED: …"), which the README
+    // says is never published, went to co-authors' reference managers, and so did a javascript: URL.
+    const root = mkdtempSync(join(tmpdir(), 'refs-export-private-'));
+    mkdirSync(join(root, 'references'));
+    writeFileSync(join(root, 'references/library.bib'), '@article{smith2020, author = {Smith, Ann}, title = {A trial}, journal = {Trials}, year = {2020}, url = {javascript:alert(1)},\n  note = {PMID: 123456}, annote = {PMID UNVERIFIED: sources conflict}}\n');
+    const outputs = await Promise.all(['bibtex', 'ris', 'csl-json'].map((format) => run(['export', '--format', format, '--root', root])));
+    for (const { status, output } of outputs) {
+      expect(status).toBe(0);
+      expect(output).toMatch(/A trial/u);
+      expect(output).not.toMatch(/UNVERIFIED|javascript/iu);
+    }
+    expect(outputs[0]!.output).toMatch(/pmid = \{123456\}/u);
+    expect(outputs[0]!.output).not.toMatch(/note =/u);
+  });
+
   it('explains an unknown article, an unknown format and an article with unresolved keys', async () => {
     expect(await run(['export', '--format', 'ris', '--article', 'nope', ...SITE])).toEqual({ status: 1, output: 'error: No article "nope" in content/articles/. Known: hostile, second.' });
     expect(await run(['export', '--format', 'endnote', ...SITE])).toEqual({ status: 2, output: 'error: --format must be one of bibtex, ris, csl-json.' });
