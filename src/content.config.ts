@@ -5,6 +5,7 @@ import { z } from 'astro/zod';
 import { ARTICLES_FOLDER } from './integration/project.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 import { articleSchema } from './site/article-schema.ts';
+import { conditionSchema, treatmentSchema } from './site/data-schemas.ts';
 
 /** An evidence summary: plain-language frontmatter that readers see and search engines read. */
 const articles = defineCollection({
@@ -17,15 +18,7 @@ const articles = defineCollection({
 /** A condition readers browse by: one YAML file per condition in content/conditions/. */
 const conditions = defineCollection({
   loader: glob({ pattern: '*.{yaml,yml}', base: './content/conditions' }),
-  schema: z.object({
-    name: z.string().min(1),
-    /** Other names readers search for: "lumbago", "LBP". */
-    alsoKnownAs: z.array(z.string().min(1)).default([]),
-    /** ICD-10 code, e.g. M54.5, when one fits. */
-    icd10: z.string().regex(/^[A-Z]\d{2}(\.\d{1,2})?$/u, 'use an ICD-10 code such as M54.5 or G43').optional(),
-    /** Two or three plain-language sentences. */
-    description: z.string().min(20).max(600),
-  }).strict(),
+  schema: conditionSchema,
 });
 
 /** A folder a site may leave out: Astro's glob loader warns about a missing one on every build. */
@@ -41,12 +34,7 @@ function optionalFolder(base: string, pattern: string): Loader {
  */
 const treatments = defineCollection({
   loader: optionalFolder('./content/treatments', '*.{yaml,yml}'),
-  schema: z.object({
-    /** The name readers see in the search's treatment filter; the slug's words ("tai chi") when left out. */
-    name: z.string().min(1).optional(),
-    /** Other names readers search for: "CBT", "talking therapy". */
-    alsoKnownAs: z.array(z.string().min(1)).default([]),
-  }).strict(),
+  schema: treatmentSchema,
 });
 
 /** Every source in references/, formatted by the citation engine (see src/integration/references-loader.ts). */

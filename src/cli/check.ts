@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkArticle, checkEntry, checkLibrary, CitationFormatter, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic, type Library } from '../citations/index.ts';
+import { dataFilesProblems } from '../integration/data-files.ts';
 import { loadStyle } from '../integration/project.ts';
 import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
@@ -22,7 +23,7 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
     return sortDiagnostics([...checkLibrary(library, (file) => chosen.has(file), RESERVED_REFERENCE_PAGES), ...formatting]);
   }
   const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
-  diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))), ...articleTitleClashes(articles.flatMap((article) => article.title ?? [])));
+  diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))), ...articleTitleClashes(articles.flatMap((article) => article.title ?? [])), ...dataFilesProblems(project.root));
   const cited = new Set<string>();
   for (const article of articles) {
     diagnostics.push(...checkArticle(library, article), ...(article.citations.length ? [] : [uncitedSummary(article.file)]));

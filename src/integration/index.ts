@@ -20,6 +20,7 @@ import { buildSearchIndex } from './pagefind.ts';
 import { writeFormerAddresses, type SiteAddressing } from './former-addresses.ts';
 import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
+import { dataFilesProblems } from './data-files.ts';
 import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
 import { articleTitle, articleTitleClashes } from '../site/article-titles.ts';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
@@ -62,6 +63,7 @@ function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger)
     ...articles.flatMap(({ path, text }) => frontmatterProblems(path, text)),
     ...articleSlugClashes(articles.map(({ name, path, frontmatter }) => ({ file: path, slug: articleSlug(name, frontmatter) }))),
     ...articleTitleClashes(articles.flatMap(({ path, text, frontmatter }) => articleTitle(path, text, frontmatter) ?? [])),
+    ...dataFilesProblems(root),
   ];
   for (const warning of problems.filter((problem) => problem.severity === 'warning')) logger.warn(formatDiagnostic(warning));
   const errors = problems.filter((problem) => problem.severity === 'error');

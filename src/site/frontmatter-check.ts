@@ -9,14 +9,14 @@ const REQUIRED = FIELDS.filter((field) => !articleSchema.shape[field as keyof ty
 // Astro's glob loader reads `slug` as the page's address.
 const KNOWN_FIELDS = new Set([...FIELDS, 'slug']);
 
-type Path = readonly PropertyKey[];
+export type Path = readonly PropertyKey[];
 
-function fieldName(path: Path): string {
+export function fieldName(path: Path): string {
   return path.map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i ? '.' : ''}${String(part)}`)).join('');
 }
 
 /** The line of the deepest part of `path` the YAML has: the field itself, or the field it is missing from. */
-function lineOf(document: Document, lines: LineCounter, path: Path): number {
+export function lineOf(document: Document, lines: LineCounter, path: Path): number {
   for (let depth = path.length; depth > 0; depth -= 1) {
     const node = document.getIn(path.slice(0, depth), true) as { range?: [number, number, number] } | undefined;
     if (node?.range) return lines.linePos(node.range[0]).line;

@@ -135,6 +135,20 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('content/articles/second.mdx:3:1: error: description: write one or two plain-language sentences (at least 20 characters) [invalid-frontmatter]');
   });
 
+  it("a condition or treatment file with a missing, mistyped or wrong field: each at its line, before Astro's content sync", async () => {
+    // Astro had stopped at the first such file with "name**: **name: Required", line 0 and a stack trace.
+    const error = await buildError((root) => {
+      mkdirSync(join(root, 'content/conditions'));
+      mkdirSync(join(root, 'content/treatments'));
+      writeFileSync(join(root, 'content/conditions/shoulder-pain.yaml'), 'nmae: Shoulder pain\nalsoKnownAs: frozen shoulder\ndescription: Pain in or around the shoulder joint.\n');
+      writeFileSync(join(root, 'content/treatments/yoga.yaml'), 'name: Yoga\nalsoKnownas: [hatha yoga]\n');
+    });
+    expect(error.message).toContain('content/conditions/shoulder-pain.yaml:1:1: error: "nmae" is not a field of a condition [invalid-frontmatter]\n  hint: Did you mean name?');
+    expect(error.message).toContain('content/conditions/shoulder-pain.yaml:2:1: error: alsoKnownAs: write a list, as in alsoKnownAs: [lumbago, lower back pain] [invalid-frontmatter]');
+    expect(error.message).toContain('content/treatments/yoga.yaml:2:1: error: "alsoKnownas" is not a field of a treatment [invalid-frontmatter]\n  hint: Did you mean alsoKnownAs?');
+    expect(error.message).not.toMatch(/\*\*|Stack trace/u);
+  });
+
   it('two summaries with one address (a file name in capitals, a frontmatter slug): every file named, before Astro drops all but one', async () => {
     const error = await buildError((root) => {
       writeFileSync(join(root, 'content/articles/First.mdx'), readFileSync(article(root), 'utf8'));
