@@ -1,14 +1,20 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, libraryFileKind, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
+import { identifierOfPage } from '../citations/identifiers.ts';
 import { fetchIdentifier } from './fetchers.ts';
 import { mapLimit } from './http.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
-/** `10.1000/x`, `https://doi.org/10.1000/x`, `29198932`, `PMC5927830`, or the `doi:`/`pmid:`/`pmcid:` forms. */
+/**
+ * `10.1000/x`, `https://doi.org/10.1000/x` (or `doi.org/…`), `29198932`, `PMC5927830`, the `doi:`/`pmid:`/`pmcid:`
+ * forms, or the address of the work's PubMed or PMC page, as copied from the browser.
+ */
 export function readIdentifierArgument(raw: string): Identifier | undefined {
   const text = raw.trim();
-  const scheme = /^(doi|pmid|pmcid):/iu.test(text) ? '' : /^(https?:\/\/(dx\.)?doi\.org\/)?10\./iu.test(text) ? 'doi:' : /^pmc/iu.test(text) ? 'pmcid:' : /^\d+$/u.test(text) ? 'pmid:' : '';
+  const page = identifierOfPage(/^https?:/iu.test(text) ? text : `https://${text}`);
+  if (page) return page;
+  const scheme = /^(doi|pmid|pmcid):/iu.test(text) ? '' : /^((https?:\/\/)?(dx\.|www\.)?doi\.org\/)?10\./iu.test(text) ? 'doi:' : /^pmc/iu.test(text) ? 'pmcid:' : /^\d+$/u.test(text) ? 'pmid:' : '';
   const parsed = parseIdentifierKey(`${scheme}${text}`);
   return parsed && !('invalid' in parsed) ? parsed : undefined;
 }
@@ -31,7 +37,7 @@ export async function addIdentifiers(project: Project, args: string[], options: 
     const identifier = readIdentifierArgument(arg);
     if (identifier) wanted.set(identifierKey(identifier), identifier);
     else {
-      log(`error: "${arg}" is not a DOI (10.…), PMID (digits) or PMCID (PMC…).`);
+      log(`error: "${arg}" is not a DOI (10.…), PMID (digits), PMCID (PMC…), or the address of a doi.org, PubMed or PMC page.`);
       status = 1;
     }
   }

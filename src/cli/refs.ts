@@ -16,7 +16,7 @@ const COMMAND_USAGE = {
       --offline             fetch nothing; fail if an identifier has no stored file
       --bibtex FILE         import a BibTeX export into references/`,
     examples: `  npm run refs -- add 10.1016/j.jpain.2017.11.005 29198932 PMC5927830
-  npm run refs -- add https://doi.org/10.1001/archinternmed.2012.3654 pmid:29198932
+  npm run refs -- add https://doi.org/10.1001/archinternmed.2012.3654 https://pubmed.ncbi.nlm.nih.gov/29198932/
   npm run refs -- add --missing
   npm run refs -- add --bibtex ~/Downloads/zotero-export.bib`,
   },

@@ -252,6 +252,21 @@ describe('npm run refs -- add', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("takes the address of a work's PubMed or PMC page, or doi.org's without https, as copied from the browser", async () => {
+    // They had been refused as "not a DOI, PMID or PMCID", though the page's address holds the identifier.
+    const server = await serve({
+      '/ncbi/pubmed/?format=csl&id=22025101': json({ ...CSL, PMID: '22025101' }),
+      '/ncbi/pmc/?format=csl&id=PMC3279296': json({ ...CSL, PMCID: 'PMC3279296' }),
+      '/doi/10.1016/j.jpain.2017.11.005': json(CSL),
+      '/eutils/efetch.fcgi': (_request, response) => response.writeHead(200, { 'content-type': 'text/xml' }).end('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">22025101</PMID></MedlineCitation></PubmedArticle></PubmedArticleSet>'),
+    });
+    const root = project(server.base);
+    const added = await run(['add', 'https://pubmed.ncbi.nlm.nih.gov/22025101/', 'https://www.ncbi.nlm.nih.gov/pmc/articles/PMC3279296/', 'doi.org/10.1016/j.jpain.2017.11.005', '--root', root]);
+    expect(added).toMatchObject({ status: 0, output: expect.not.stringContaining('error') });
+    expect(readdirSync(join(root, 'references/identifiers')).sort()).toEqual(['doi-10.1016%2Fj.jpain.2017.11.005.json', 'pmcid-PMC3279296.json', 'pmid-22025101.json']);
+    expect(await run(['add', 'https://jamanetwork.com/journals/fullarticle/1105910', '--root', root])).toMatchObject({ status: 1, output: expect.stringContaining('or the address of a doi.org, PubMed or PMC page') });
+  });
+
   it('limits concurrent requests to the configured number', async () => {
     const routes: Record<string, Route> = {};
     for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(cslOf(`10.1000/c${i}`))(request, response, 1), 150); };
