@@ -7,9 +7,16 @@ export const BUNDLED_STYLES = {
   apa: 'apa',
 } as const;
 
+/**
+ * `ama`, `vancouver`, `apa`, or a path to a .csl file relative to the project root. Any other name
+ * (`ieee`, `harvard`) is one of the official styles the site does not bundle: the message says where to get it.
+ */
+export const citationStyleSchema = z.string().refine((style) => Object.hasOwn(BUNDLED_STYLES, style) || /\.csl$/iu.test(style), {
+  error: (issue) => `${JSON.stringify(issue.input)} is not a bundled style: write ama, vancouver or apa, or the path of a .csl file in the project, such as references/styles/ieee.csl, saved from the official CSL styles (https://github.com/citation-style-language/styles; Debian's citation-style-language-styles package puts them in /usr/share/citation-style-language/styles/)`,
+});
+
 export const CitationOptionsSchema = z.object({
-  /** `ama` (default), `vancouver`, `apa`, or a path to a .csl file relative to the project root. */
-  style: z.union([z.enum(['ama', 'vancouver', 'apa']), z.string().regex(/\.csl$/u, 'a custom style must be a path to a .csl file')]).default('ama'),
+  style: citationStyleSchema.default('ama'),
   /** CSL locale for dates and terms, e.g. en-US or en-GB. */
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'use a locale tag such as en-US or en-GB').default('en-US'),
   /** Folder of BibTeX, CSL-JSON and stored identifier metadata, relative to the project root. */

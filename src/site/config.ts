@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { citationStyleSchema } from '../integration/options.ts';
 
 /**
  * The site's identity: everything another organisation changes to publish its own evidence library,
@@ -22,7 +23,7 @@ export const SiteConfigSchema = z.object({
   /** BCP 47 tag: the page language, date format and CSL locale. */
   locale: z.string().regex(/^[a-z]{2,3}(-[A-Z]{2})?$/u, 'use a locale tag such as en-GB or en-US').default('en-GB'),
   /** Reference style of every article: ama, vancouver, apa, or a path to a .csl file. */
-  citationStyle: z.string().min(1).default('ama'),
+  citationStyle: citationStyleSchema.default('ama'),
   license: z.object({ name: z.string().min(1), url: z.url() }).strict().optional(),
 }).strict();
 

@@ -44,6 +44,15 @@ describe('parseSiteConfig', () => {
     expect(() => parseSiteConfig(JSON.stringify({ ...valid, publsher: 'x' }))).toThrowError(/Unrecognized key.*publsher/u);
   });
 
+  it('names a style the site does not bundle as such, with where to get its .csl file', () => {
+    // "ieee" had passed here and stopped the build with "Invalid evidenceCitations() options: style: a custom
+    // style must be a path to a .csl file", an option the editor never wrote; refs check said "The citation
+    // style file ieee does not exist (looked in …/ieee)".
+    expect(() => parseSiteConfig(JSON.stringify({ ...valid, citationStyle: 'ieee' }))).toThrow(/\n {2}citationStyle: "ieee" is not a bundled style: write ama, vancouver or apa, or the path of a \.csl file in the project, such as references\/styles\/ieee\.csl, saved from the official CSL styles \(https:\/\/github\.com\/citation-style-language\/styles;/u);
+    expect(() => parseSiteConfig(JSON.stringify({ ...valid, citationStyle: 'constructor' }))).toThrow(/"constructor" is not a bundled style/u);
+    for (const citationStyle of ['vancouver', 'references/styles/bmj.csl', '/usr/share/citation-style-language/styles/IEEE.CSL']) expect(parseSiteConfig(JSON.stringify({ ...valid, citationStyle })).citationStyle).toBe(citationStyle);
+  });
+
   it('says when the file is not JSON', () => {
     expect(() => parseSiteConfig('{ name: "x" }', 'site.json')).toThrowError(/^site\.json: not valid JSON .*every key and string needs double quotes/u);
   });
