@@ -121,7 +121,11 @@ export function importBibtex(project: Project, path: string, force: boolean, log
     return 1;
   }
   if (existsSync(join(project.root, target)) && !force) {
-    log(`error: ${target} already exists; use --force to replace it.`);
+    // Reference managers name every export alike ("Exported Items.bib"): replacing an earlier import's file drops its entries.
+    const dropped = [...library.entries.values()].filter((entry) => entry.location.file === target && !imported.entries.has(entry.key)).map((entry) => entry.key);
+    log(dropped.length
+      ? `error: ${target} already exists, with ${dropped.length} entr${dropped.length === 1 ? 'y' : 'ies'} this export does not have (${dropped.slice(0, 5).join(', ')}${dropped.length > 5 ? ', …' : ''}): nothing imported.\n  hint: To add this export beside it, give the file another name and import that; --force replaces ${target}, and those entries are gone.`
+      : `error: ${target} already exists, and this export has all of its entries: use --force to replace it.`);
     return 1;
   }
   const errors = problems.filter((problem) => problem.severity === 'error');

@@ -83,6 +83,25 @@ describe('npm run refs -- export', () => {
 });
 
 describe('npm run refs -- add --bibtex', () => {
+  it('a second export under the name of an earlier one: says which entries replacing it would drop', async () => {
+    // Zotero names every export "Exported Items.bib"; the message had been "already exists; use --force to
+    // replace it", and --force dropped the first import's entries.
+    const root = mkdtempSync(join(tmpdir(), 'refs-import-again-'));
+    mkdirSync(join(root, 'references'));
+    mkdirSync(join(root, 'first'));
+    mkdirSync(join(root, 'second'));
+    writeFileSync(join(root, 'first/Exported Items.bib'), '@article{first2020, title = {First}}\n');
+    writeFileSync(join(root, 'second/Exported Items.bib'), '@article{second2021, title = {Second}}\n');
+    expect((await run(['add', '--bibtex', join(root, 'first/Exported Items.bib'), '--root', root])).status).toBe(0);
+    expect(await run(['add', '--bibtex', join(root, 'second/Exported Items.bib'), '--root', root])).toEqual({
+      status: 1,
+      output: 'error: references/Exported Items.bib already exists, with 1 entry this export does not have (first2020): nothing imported.\n  hint: To add this export beside it, give the file another name and import that; --force replaces references/Exported Items.bib, and those entries are gone.',
+    });
+    // The same collection exported again, with an entry more, replaces it.
+    writeFileSync(join(root, 'first/Exported Items.bib'), '@article{first2020, title = {First}}\n@article{third2022, title = {Third}}\n');
+    expect((await run(['add', '--bibtex', join(root, 'first/Exported Items.bib'), '--root', root])).output).toBe('error: references/Exported Items.bib already exists, and this export has all of its entries: use --force to replace it.');
+  });
+
   it('copies a clean export into references/, and refuses one whose keys the library already has', async () => {
     const root = mkdtempSync(join(tmpdir(), 'refs-import-'));
     mkdirSync(join(root, 'references'));
