@@ -10,6 +10,14 @@ export function sourcesLine(total: number, checked: number): string {
   return `${count}, ${checked} of them checked against PubMed or the publisher`;
 }
 
+/**
+ * Whether the site may promise that every source is checked: only when it has sources and the build
+ * checked each (a new site with an empty library has nothing checked).
+ */
+export function everySourceChecked(sources: { checkedAgainst: unknown[] }[]): boolean {
+  return sources.length > 0 && sources.every((source) => source.checkedAgainst.length > 0);
+}
+
 const REGISTRIES: [RegExp, string][] = [
   [/(^|\.)doi\.org$/u, 'doi.org (the publisher)'],
   [/(^|\.)ncbi\.nlm\.nih\.gov$/u, 'PubMed'],
