@@ -18,8 +18,13 @@ function userAgent(config: RefsConfig): string {
   return `evidence-reference-site-refs/0.1 (mailto:${config.contact})`;
 }
 
+// One run's settings object, one memory of the registries that could not be reached: the rest of the run does not wait on them.
+const unreachableOrigins = new WeakMap<RefsConfig, Map<string, string>>();
+
 function httpOptions(config: RefsConfig, accept: string): HttpOptions {
-  return { accept, userAgent: userAgent(config), timeoutMs: config.timeoutMs, retries: config.retries, backoffMs: config.backoffMs, maxRetryAfterMs: config.maxRetryAfterMs };
+  let unreachable = unreachableOrigins.get(config);
+  if (!unreachable) unreachableOrigins.set(config, (unreachable = new Map()));
+  return { accept, userAgent: userAgent(config), timeoutMs: config.timeoutMs, retries: config.retries, backoffMs: config.backoffMs, maxRetryAfterMs: config.maxRetryAfterMs, unreachable };
 }
 
 function today(): string {

@@ -267,6 +267,17 @@ describe('npm run refs -- add', () => {
     expect(await run(['add', 'https://jamanetwork.com/journals/fullarticle/1105910', '--root', root])).toMatchObject({ status: 1, output: expect.stringContaining('or the address of a doi.org, PubMed or PMC page') });
   });
 
+  it('offline, stops asking a registry that could not be reached, rather than retrying every identifier', async () => {
+    // Offline, `add --missing` on the bundled library had retried each of its 45 identifiers: 3 min 48 s to say so.
+    const server = await serve({});
+    const root = project(server.base, { doiBaseUrl: 'http://127.0.0.1:1/doi', concurrency: 1 });
+    const { status, output } = await run(['add', '10.1000/a', '10.1000/b', '10.1000/c', '--root', root]);
+    expect(status).toBe(1);
+    const lines = output.split('\n');
+    expect(lines[0]).toMatch(/^error: DOI 10\.1000\/a: http:\/\/127\.0\.0\.1:1\/doi\/10\.1000\/a could not be reached \(.+\), 2 attempt\(s\); check the connection/u);
+    expect(lines.slice(1)).toEqual(['b', 'c'].map((id) => expect.stringMatching(new RegExp(`^error: DOI 10\\.1000/${id}: http://127\\.0\\.0\\.1:1/doi/10\\.1000/${id} was not tried: http://127\\.0\\.0\\.1:1 could not be reached a moment ago \\(.+\\); check the connection`, 'u'))));
+  });
+
   it('limits concurrent requests to the configured number', async () => {
     const routes: Record<string, Route> = {};
     for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(cslOf(`10.1000/c${i}`))(request, response, 1), 150); };
