@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { formatDiagnostic, identifierKey, identifiersOf, type Identifier, libraryFileKind, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
+import { citableKey, formatDiagnostic, identifierKey, identifiersOf, type Identifier, type Library, libraryFileKind, loadLibrary, parseIdentifierKey, serializeStoredMetadata, storedFileName } from '../citations/index.ts';
 import { identifierOfPage } from '../citations/identifiers.ts';
 import { fetchIdentifier } from './fetchers.ts';
 import { mapLimit } from './http.ts';
@@ -75,10 +75,18 @@ export async function addIdentifiers(project: Project, args: string[], options: 
       if (explicit.has(identifierKey(todo[i]!))) return;
     }
     writeFileSync(join(project.root, file), serializeStoredMetadata(outcome.metadata));
-    if (outcome.kind === 'found') log(`${identifierKey(todo[i]!)}: wrote ${file} (${String(outcome.metadata.csl?.title ?? '').slice(0, 80)})${outcome.warnings.map((warning) => `\nwarning: ${warning}`).join('')}`);
+    if (outcome.kind === 'found') log(`${identifierKey(todo[i]!)}: wrote ${file} (${String(outcome.metadata.csl?.title ?? '').slice(0, 80)})${explicit.has(identifierKey(todo[i]!)) ? `; ${howToCite(library, todo[i]!)}` : ''}${outcome.warnings.map((warning) => `\nwarning: ${warning}`).join('')}`);
     else log(`${identifierKey(todo[i]!)}: recorded "not found" in ${file}`);
   });
   return status;
+}
+
+/** What a newly stored identifier is for: citing the work by it, or checking the library's entry that carries it. */
+function howToCite(library: Library, identifier: Identifier): string {
+  const resolution = library.resolve(identifierKey(identifier));
+  return 'entry' in resolution && library.entries.has(resolution.entry.key)
+    ? `it checks the library's entry, cited as [@${resolution.entry.key}]`
+    : `cite it as [@${citableKey(identifier)}]`;
 }
 
 /**

@@ -278,6 +278,18 @@ describe('npm run refs -- add', () => {
     expect(lines.slice(1)).toEqual(['b', 'c'].map((id) => expect.stringMatching(new RegExp(`^error: DOI 10\\.1000/${id}: http://127\\.0\\.0\\.1:1/doi/10\\.1000/${id} was not tried: http://127\\.0\\.0\\.1:1 could not be reached a moment ago \\(.+\\); check the connection`, 'u'))));
   });
 
+  it('says how to cite what it stored: by the identifier, or by the key of the library entry it checks', async () => {
+    // It had said only which file it wrote; a new author was left to find the citation syntax in the README.
+    const server = await serve({ '/doi/10.1016/j.jpain.2017.11.005': json(CSL), '/doi/10.1000/c1': json(cslOf('10.1000/c1')) });
+    const root = project(server.base);
+    writeFileSync(join(root, 'references/library.bib'), '@article{vickers2018, title = {Acupuncture for Chronic Pain}, doi = {10.1016/j.jpain.2017.11.005}}\n');
+    const { output } = await run(['add', '10.1016/j.jpain.2017.11.005', '10.1000/c1', '--root', root]);
+    expect(output.split('\n')).toEqual([
+      expect.stringMatching(/^doi:10\.1016\/j\.jpain\.2017\.11\.005: wrote .*; it checks the library's entry, cited as \[@vickers2018\]$/u),
+      expect.stringMatching(/^doi:10\.1000\/c1: wrote .*; cite it as \[@doi:10\.1000\/c1\]$/u),
+    ]);
+  });
+
   it('limits concurrent requests to the configured number', async () => {
     const routes: Record<string, Route> = {};
     for (let i = 0; i < 6; i++) routes[`/doi/10.1000/c${i}`] = (request, response) => { setTimeout(() => json(cslOf(`10.1000/c${i}`))(request, response, 1), 150); };
