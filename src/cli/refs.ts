@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { nearestName } from '../citations/edit-distance.ts';
@@ -140,8 +141,11 @@ export async function main(argv: string[], out: (text: string) => void = console
           return 2;
         }
         const text = exportReferences(project, values.format as ExportFormat, values.article);
-        if (values.out) writeFileSync(values.out, text);
-        else out(text.trimEnd());
+        if (values.out) {
+          writeFileSync(values.out, text);
+          // Said on stderr, as the export itself goes to stdout without --out.
+          err(`wrote ${values.article ? `the references of ${values.article}` : 'the library'} as ${values.format} to ${resolve(values.out)}`);
+        } else out(text.trimEnd());
         return 0;
       }
     }

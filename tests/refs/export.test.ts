@@ -73,6 +73,14 @@ describe('npm run refs -- export', () => {
     expect(outputs[0]!.output).not.toMatch(/note =/u);
   });
 
+  it('with --out, says what it wrote and where, the path made absolute', async () => {
+    // It had written the file without a word; `npm run` runs in the project's folder, so a relative --out
+    // typed in a subfolder landed elsewhere unseen.
+    const file = join(mkdtempSync(join(tmpdir(), 'refs-export-out-')), 'second.ris');
+    expect(await run(['export', '--format', 'ris', '--article', 'second', '--out', file, ...SITE])).toEqual({ status: 0, output: `wrote the references of second as ris to ${file}` });
+    expect(readFileSync(file, 'utf8')).toMatch(/^TY {2}- JOUR$/mu);
+  });
+
   it('explains an unknown article, an unknown format and an article with unresolved keys', async () => {
     expect(await run(['export', '--format', 'ris', '--article', 'nope', ...SITE])).toEqual({ status: 1, output: 'error: No article "nope" in content/articles/. Known: hostile, second.' });
     expect(await run(['export', '--format', 'endnote', ...SITE])).toEqual({ status: 2, output: 'error: --format must be one of bibtex, ris, csl-json.' });
