@@ -29,8 +29,9 @@ function standIn(members: LibraryEntry[]): LibraryEntry {
   if (members.length === 1) return first!;
   const item = { ...first!.item };
   for (const identifier of members.flatMap(identifiersOfRecord)) item[FIELD[identifier.scheme]] ??= identifier.value;
-  // doi.org often has the first page only ("2019"), where PubMed has the range ("2019-2026").
-  const range = members.map((member) => member.item.page).find((page) => typeof page === 'string' && ['-', '–'].some((dash) => page.startsWith(`${String(item.page)}${dash}`)));
+  // doi.org often has the first page only ("2019"), or none, where PubMed has the range ("2019-2026").
+  const pages = members.map((member) => member.item.page).filter((page) => typeof page === 'string');
+  const range = item.page === undefined ? pages[0] : pages.find((page) => ['-', '–'].some((dash) => page.startsWith(`${String(item.page)}${dash}`)));
   if (range) item.page = range;
   return { ...first!, item };
 }

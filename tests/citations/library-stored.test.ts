@@ -142,6 +142,8 @@ describe('one work stored under its DOI, PMID and PMCID, as `refs add 10.â€¦ 2â€
     expect(identifierLinks(library.all()[0]!.item).map((link) => link.label)).toEqual(['DOI', 'PubMed', 'PMC']);
     expect(library.all()[0]!.item.page).toBe('2019-2026');
     expect(library.formerKeys().get('doi:10.1001/archinternmed.2011.524')).toEqual(['pmcid:PMC3279296', 'pmid:22025101']);
+    const noPages = loadLibrary([file('doi:10.1001/archinternmed.2011.524', 'doi-10.1001%2Farchinternmed.2011.524', { DOI: '10.1001/archinternmed.2011.524' }), files[1]!]);
+    expect(noPages.all().map((entry) => [entry.key, entry.item.page])).toEqual([['doi:10.1001/archinternmed.2011.524', '2019-2026']]);
   });
 
   it('cited by two of its identifiers in one summary, is one numbered source, not a duplicate-work error', () => {
