@@ -8,6 +8,7 @@ import { withPublicationStatus } from './publication-status.ts';
 import { citableKey, identifierKey, identifiersOf, parseIdentifierKey, withBareIdentifiers, withNoteIdentifiers, withoutDoiAddress, withPageIdentifiers, withUnescapedLinks, type Identifier } from './identifiers.ts';
 import { parseStoredMetadata, storedFileName, type ParsedStoredFile, type StoredRecord } from './stored.ts';
 import { storedWorks, type StoredWork } from './stored-works.ts';
+import { withRecordAbbreviation } from './record-abbreviation.ts';
 import { suggestKeys } from './suggest.ts';
 import { keySlug } from './anchors.ts';
 
@@ -93,7 +94,7 @@ export class Library {
    */
   all(): LibraryEntry[] {
     const works = new Set([...this.stored.values()].map((stored) => this.workOf(stored.key)!).filter((work) => !this.entryFor(work)));
-    return [...this.entries.values(), ...[...works].map((work) => work.entry)];
+    return [...[...this.entries.values()].map((entry) => withRecordAbbreviation(entry, this.records)), ...[...works].map((work) => work.entry)];
   }
 
   /**

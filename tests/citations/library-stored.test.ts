@@ -153,6 +153,24 @@ describe('one work stored under its DOI, PMID and PMCID, as `refs add 10.… 2�
   });
 });
 
+describe('an entry without its journal\'s abbreviation, and a stored record of its DOI that has it', () => {
+  const record = (journal: string, short: string) => ({ path: 'references/identifiers/doi-10.7326%2Fm16-2579.json', text: serializeStoredMetadata({ identifier: 'doi:10.7326/m16-2579', source: 'https://doi.org/10.7326/m16-2579', fetched: '2026-01-15', csl: { id: 'x', type: 'article-journal', title: 'Yoga, physical therapy, or education for chronic low back pain', author: [{ family: 'Saper', given: 'Robert B' }], 'container-title': journal, 'container-title-short': short, issued: { 'date-parts': [[2017]] }, DOI: '10.7326/M16-2579' } }) });
+  // A plain Zotero BibTeX export: the journal's full name, no shortjournal.
+  const bib = { path: 'references/zotero.bib', text: '@article{saper2017, author = {Saper, Robert B.}, title = {Yoga, Physical Therapy, or Education for Chronic Low Back Pain}, journal = {Annals of Internal Medicine}, year = {2017}, volume = {167}, pages = {85--94}, doi = {10.7326/M16-2579}}\n' };
+
+  it('is printed with the abbreviation AMA and Vancouver ask for, as entries that have it are', () => {
+    // AMA had printed "Annals of Internal Medicine" beside other entries' "J Pain", "Arch Intern Med".
+    const library = loadLibrary([bib, record('Annals of Internal Medicine', 'Ann Intern Med')]);
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('saper2017')!.text).toContain('Ann Intern Med. 2017;167:85-94.');
+    expect(new CitationFormatter(library, bundledStyle('vancouver')).entry('saper2017')!.text).toContain('Ann Intern Med. 2017;167:85–94.');
+  });
+
+  it('keeps its own journal when the record names another one', () => {
+    const library = loadLibrary([bib, record('Pain Medicine', 'Pain Med')]);
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('saper2017')!.text).toContain('Annals of Internal Medicine.');
+  });
+});
+
 describe('library files that are not UTF-8', () => {
   it('are reported at the first lost letter, with how to convert them', () => {
     const latin1 = Buffer.from('@article{m, author = {M\xfcller, Hans}, title = {T}, journal = {J}, year = {2020}}\n', 'latin1');
