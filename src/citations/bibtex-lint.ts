@@ -19,7 +19,7 @@ const FIELD = /^[ \t]*(?:,[ \t]*)?([A-Za-z][\w-]*)[ \t]*=/mu;
  * The first "}" from `from` on that closes nothing opened after `from`; escaped \{ and \} do not count,
  * as in citation-js. -1 if there is none. From just after a "{", it is the brace that closes it.
  */
-function strayClose(text: string, from = 0): number {
+export function strayClose(text: string, from = 0): number {
   let depth = 0;
   for (let i = from; i < text.length; i++) {
     if (text[i] === '\\') i++;

@@ -3,6 +3,7 @@ import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
+import { withQuietGaps } from './bibtex-gaps.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withoutCircularCrossrefs, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
@@ -335,9 +336,11 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.
-  const { text, diagnostics: circles } = withoutCircularCrossrefs(cleaned, cleanedChunks, where);
+  const { text: uncircled, diagnostics: circles } = withoutCircularCrossrefs(cleaned, cleanedChunks, where);
   diagnostics.push(...circles);
-  const chunks = text === cleaned ? cleanedChunks : splitEntries(text);
+  const uncircledChunks = uncircled === cleaned ? cleanedChunks : splitEntries(uncircled);
+  const text = withQuietGaps(uncircled, uncircledChunks);
+  const chunks = text === uncircled ? uncircledChunks : splitEntries(text);
 
   for (const chunk of chunks) {
     if (!NON_ENTRIES.has(chunk.type) && !chunk.key) {

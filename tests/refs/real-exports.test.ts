@@ -140,6 +140,18 @@ describe('LaTeX math in clinical titles', () => {
   });
 });
 
+describe('files kept by hand, with comments between entries', () => {
+  it('reads every entry when the text between them has an "@" in it (BibTeX\'s own btxdoc.bib, an e-mail address in a % line)', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('btxdoc.bib').text, 'btxdoc.bib');
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((entry) => entry.key)).toEqual(['prime-number-theorem', 'strunk-and-white', 'van-leunen']);
+    const text = '% maintained by jane@example.org\n@string{jp = {Journal of Pain}}\n% from the trial office (trials@example.org)\n@article{a, title = {A}, journal = jp, year = 2020}\n% checked by x@example.org\n@article{b, title = {B}, journal = jp, year = 2021}\n';
+    const parsed = parseBibtex(text, 'hand.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries.map((entry) => [entry.key, entry.item['container-title'], entry.location.line])).toEqual([['a', 'Journal of Pain', 4], ['b', 'Journal of Pain', 6]]);
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
