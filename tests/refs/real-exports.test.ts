@@ -152,6 +152,15 @@ describe('files kept by hand, with comments between entries', () => {
   });
 });
 
+describe('files tidied by bibclean', () => {
+  it('reads a control space whose line was wrapped after its backslash (`pp.\\` then a line end) as a space, where the entry was lost', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('tugboat.bib').text, 'tugboat.bib');
+    expect(diagnostics.filter((d) => d.code === 'invalid-bibtex')).toEqual([]);
+    expect(entries.map((entry) => [entry.key, entry.location.line])).toEqual([['Eijkhout:TB13-1-75', 7], ['Walden:TB31-2-125', 28]]);
+    expect(entries[0]!.item.title).toMatch(/, pp\. 272–276$/u);
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
