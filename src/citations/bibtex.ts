@@ -75,6 +75,16 @@ const KEY_WITHOUT_COMMA = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+)[^\S\n]*\n\s*[A-Z
 // second backslash of a line break (`\\`) is left alone.
 const WRAPPED_CONTROL_SPACE = /(?<!\\)((?:\\\\)*)\\\n/gu;
 
+// csquotes' inner quotes, `\enquote*{series}` (biblatex-examples.bib writes them in annotations), and any other
+// starred command (`\cite*{…}`): citation-js cannot read a star, and the whole entry was lost. The inner
+// quotes are printed as single quotes; another command is read without its star.
+const INNER_QUOTES = /(?<!\\)\\enquote\*\s*\{([^{}]*)\}/gu;
+const STARRED_COMMAND = /(?<!\\)(\\[A-Za-z]+)\*/gu;
+
+function withoutStars(text: string): string {
+  return text.includes('*') ? text.replace(INNER_QUOTES, '{\\textquoteleft}$1{\\textquoteright}').replace(STARRED_COMMAND, '$1') : text;
+}
+
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
@@ -138,11 +148,6 @@ function toCsl(text: string): CslItem[] {
   return plugins.input.chain(text, TO_CSL) as CslItem[];
 }
 
-// citation-js cannot read starred LaTeX commands (\enquote*{…}); its error then runs through its "Command" rule.
-function starredCommand(message: string, entryText: string): string | undefined {
-  return /->Command\b/u.test(message) ? entryText.match(/\\[A-Za-z]+\*/u)?.[0] : undefined;
-}
-
 // citation-js names the tokens it expected: as an author sees them, with the usual mistake behind each.
 const TOKENS: Record<string, string> = { equals: '=', lbrace: '{', rbrace: '}', comma: ',', quote: '"', identifier: 'a field name', number: 'a number', at: '@' };
 const LIKELY_MISTAKES: [RegExp, string][] = [
@@ -163,10 +168,8 @@ function braceDepth(text: string): number {
   return deepest;
 }
 
-function describeParseError(error: unknown, text = ''): { reason: string; line?: number; column?: number; command?: string } {
+function describeParseError(error: unknown, text = ''): { reason: string; line?: number; column?: number } {
   const message = error instanceof Error ? error.message : String(error);
-  const command = starredCommand(message, text);
-  if (command) return { reason: `the LaTeX command ${command} is not supported`, command };
   // citation-js says only "This format is not supported or recognized" when braces never close.
   const open = text.split('{').length - text.split('}').length;
   // citation-js reads each level of braces with a call of its own: some thousands overflow its stack.
@@ -338,7 +341,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.
@@ -405,7 +408,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line, column, command } = describeParseError(error, chunk.text);
+        const { reason, line, column } = describeParseError(error, chunk.text);
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
@@ -414,10 +417,8 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           code: 'invalid-bibtex',
           severity: 'error',
           message: `BibTeX entry "${chunk.key}" could not be read: ${reason}`,
-          hint: command
-            ? `Write that text without ${command} (plain text or Unicode), or delete the field if the reference list does not need it.`
-            : `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
-          location: command ? where(chunk.offset + chunk.text.indexOf(command)) : inside ? { file, line: start.line + line - macroLines - 1, column: column ?? 1 } : start,
+          hint: `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
+          location: inside ? { file, line: start.line + line - macroLines - 1, column: column ?? 1 } : start,
           key: chunk.key,
         });
       }
