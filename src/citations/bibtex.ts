@@ -85,6 +85,10 @@ function withoutStars(text: string): string {
   return text.includes('*') ? text.replace(INNER_QUOTES, '{\\textquoteleft}$1{\\textquoteright}').replace(STARRED_COMMAND, '$1') : text;
 }
 
+// BibTeX's sorting trick, `year = {{\noopsort{1973b}}1973}` (btxdoc and xampl.bib teach it, with a @preamble
+// that defines the command to print nothing): citation-js printed "\noopsort1973b1973" as the date.
+const SORT_ONLY = /(?<!\\)\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}\n]*\}/gu;
+
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
@@ -341,7 +345,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

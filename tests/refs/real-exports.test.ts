@@ -161,6 +161,17 @@ describe('files tidied by bibclean', () => {
   });
 });
 
+describe("BibTeX's own example file", () => {
+  it('reads a year written with the \\noopsort sorting trick as the year, which was printed as "\\noopsort1973b1973"', () => {
+    const { entries } = parseBibtex(fixture('xampl.bib').text, 'xampl.bib');
+    expect(entries.filter((entry) => entry.key !== 'article-minimal').map((entry) => [entry.key, entry.item.issued])).toEqual([
+      ['inbook-minimal', { 'date-parts': [[1973]] }],
+      ['book-minimal', { 'date-parts': [[1981]] }],
+    ]);
+    expect(formatted('xampl.bib', 'book-minimal', 'american-medical-association')).toBe('Knuth DE. Seminumerical Algorithms. Addison-Wesley; 1981.');
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
