@@ -89,6 +89,13 @@ function withoutStars(text: string): string {
 // that defines the command to print nothing): citation-js printed "\noopsort1973b1973" as the date.
 const SORT_ONLY = /(?<!\\)\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}\n]*\}/gu;
 
+// Commands that only box or protect their text (`{\mbox{G-Animal's} Journal}` in xampl.bib, `\ensuremath{\geq}`,
+// `\text{mg}`, `\protect\emph{…}`) and biblatex's breakable hyphen (`methodology\hyphen independent` in
+// biblatex-examples.bib): citation-js printed them as written, "\mboxG-Animal's Journal". A box keeps its
+// braces, as the case protection BibTeX reads it as.
+const TEXT_BOXES = /(?<!\\)\\(?:(?:mbox|hbox|text|textnormal|ensuremath)\s*(?=\{)|protect(?![A-Za-z])\s*)/gu;
+const BREAKABLE_HYPHEN = /(?<!\\)\\hyphen(?![A-Za-z])\s*/gu;
+
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
@@ -345,7 +352,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

@@ -170,6 +170,17 @@ describe("BibTeX's own example file", () => {
     ]);
     expect(formatted('xampl.bib', 'book-minimal', 'american-medical-association')).toBe('Knuth DE. Seminumerical Algorithms. Addison-Wesley; 1981.');
   });
+
+  it('prints a word kept whole with \\mbox, and text in \\ensuremath, \\text or after \\protect, without the command (printed "\\mboxG-Animal\'s Journal")', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('xampl.bib').text, 'xampl.bib');
+    expect(diagnostics).toEqual([]);
+    expect(entries[0]!.item['container-title']).toBe("G-Animal's Journal");
+    // biblatex-examples.bib's kastenholz, with biblatex's breakable hyphen.
+    const text = '@article{k, title = {Computation of methodology\\hyphen independent energies in $\\ensuremath{\\geq}$5 \\text{mg} and \\protect\\emph{in vivo}}, journal = {J}, year = 2006}';
+    const parsed = parseBibtex(text, 'k.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries[0]!.item.title).toBe('Computation of methodology-independent energies in ≥5 mg and <i>in vivo</i>');
+  });
 });
 
 describe('other exports, read as written', () => {
