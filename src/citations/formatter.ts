@@ -5,7 +5,7 @@ import { useFastLowerCase } from './citeproc-case.ts';
 import { mapText } from './field-text.ts';
 import { cslLocale } from './locales.ts';
 import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
-import type { CslItem, NameTerms } from './csl.ts';
+import { workName, type CslItem, type NameTerms } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
 import type { Library, LibraryEntry } from './library.ts';
 import type { LocatorLabel } from './locator.ts';
@@ -41,6 +41,10 @@ function inlineNumber(number: string): RegExp {
 
 // What citeproc prints for a cite whose style has nothing to print (MLA's year in "Cherkin et al. (…)").
 const NO_PRINTED_FORM = '[NO_PRINTED_FORM]';
+
+function escapeText(text: string): string {
+  return text.replace(/&/gu, '&#38;').replace(/</gu, '&#60;').replace(/>/gu, '&#62;');
+}
 
 export function htmlToText(html: string): string {
   return html.replace(/<[^>]*>/gu, '').replace(/&#(\d+);/gu, (_, code: string) => String.fromCharCode(Number(code)))
@@ -150,7 +154,10 @@ export class CitationFormatter {
       const inline = this.style.numeric && !margin ? inner.match(inlineNumber(number)) : undefined;
       if (index === 0 && (margin || inline)) this.marginTemplate = margin ? htmlToText(margin[1]!).replace(number, '{n}') : `${inline![2]}{n}${inline![3]}`;
       const entry = margin ? margin[2]! : inline ? inner.replace(inline[0], `${inline[1]}${inline[4]}`) : inner;
-      const html = etAlPrinted(entry.trim(), this.nameTerms);
+      const printed = etAlPrinted(entry.trim(), this.nameTerms);
+      // An entry with nothing the style prints (biblatex's `shorthand` alone, an empty @set) was an empty
+      // line in the reference list: it is named as its page names it, by its title, address or key.
+      const html = htmlToText(printed).trim() ? printed : escapeText(workName(this.items.get(id)!));
       into.set(id, { html, text: htmlToText(html) });
     });
   }

@@ -183,6 +183,15 @@ describe("BibTeX's own example file", () => {
   });
 });
 
+describe('biblatex packages\' own bibliographies', () => {
+  it('names an entry with nothing a style prints by its key, where the reference list showed an empty line', () => {
+    expect(['Acc', 'Ael:Ep'].map((key) => formatted('archaeologie.bib', key, 'american-medical-association'))).toEqual(['Acc', 'Aelianus C. Epistulae Rusticae.']);
+    const library = loadLibrary([{ path: 'empty.bib', text: '@misc{a<b>&c, note = {}}\n@online{page, url = {https://www.who.int/news-room/fact-sheets}}\n' }]);
+    const vancouver = new CitationFormatter(library, bundledStyle('vancouver'));
+    expect(['a<b>&c', 'page'].map((key) => vancouver.entry(key)!.html)).toEqual(['a&#60;b&#62;&#38;c', expect.stringContaining('https://www.who.int/news-room/fact-sheets')]);
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
