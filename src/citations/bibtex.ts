@@ -96,6 +96,20 @@ const SORT_ONLY = /(?<!\\)\\(?:noopsort|SortNoop|sortnoop|noop)\s*\{[^{}\n]*\}/g
 const TEXT_BOXES = /(?<!\\)\\(?:(?:mbox|hbox|text|textnormal|ensuremath)\s*(?=\{)|protect(?![A-Za-z])\s*)/gu;
 const BREAKABLE_HYPHEN = /(?<!\\)\\hyphen(?![A-Za-z])\s*/gu;
 
+// The TeX world's logos and small commands, in the titles of TUGboat, the TeX FAQ and every LaTeX package's
+// bibliography: citation-js printed "The \TeXbook", "\LaTeX for Everyone\/" and "input\slash output".
+const TEX_WORDS: Record<string, string> = {
+  TeX: 'TeX', LaTeX: 'LaTeX', LaTeXe: 'LaTeX2ε', BibTeX: 'BibTeX', AmSTeX: 'AMS-TeX', AMSTeX: 'AMS-TeX', AmSLaTeX: 'AMS-LaTeX',
+  XeTeX: 'XeTeX', XeLaTeX: 'XeLaTeX', LuaTeX: 'LuaTeX', LuaLaTeX: 'LuaLaTeX', pdfTeX: 'pdfTeX', pdfLaTeX: 'pdfLaTeX', ConTeXt: 'ConTeXt',
+  METAFONT: 'METAFONT', METAPOST: 'MetaPost', slash: '/', thinspace: '\\,',
+};
+const TEX_WORD = new RegExp(`(?<!\\\\)\\\\(${Object.keys(TEX_WORDS).join('|')})(?![A-Za-z])(?:\\{\\})?([ \\t]*)|(?<!\\\\)\\\\/`, 'gu');
+
+// A logo keeps the space after it, as its author meant it; a slash or thin space joins what it stands between.
+function withTexWords(text: string): string {
+  return text.replace(TEX_WORD, (_command, name?: string, space = '') => (name ? TEX_WORDS[name]! + (name === 'slash' || name === 'thinspace' ? '' : space) : ''));
+}
+
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
@@ -352,7 +366,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid')))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

@@ -179,7 +179,7 @@ describe('warnings', () => {
   it('names unused references, unreadable entries nobody cites, LaTeX left in a cited entry, a misspelt field, a missing journal, citations where they are not read, a misspelt condition and a summary that cites nothing, once each, without failing the build or burying them in bundler noise', async () => {
     const site = scratchSite('site-basic', (root) => {
       const refs = join(root, 'references/refs.bib');
-      writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\TeX{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
+      writeFileSync(refs, readFileSync(refs, 'utf8').replace('title   = {German Acupuncture Trials', 'title   = {\\tubissue{} German Acupuncture Trials').replace(/\bvolume(\s*=)/u, 'volumne$1').replace(/(@article\{haake2007gerac,[^@]*?)  journal = \{[^}]*\},\n/u, '$1'));
       appendFileSync(refs, '\n@article{uncited2020,\n  title = {Nobody cites this},\n  year = 2020\n}\n\n@article{brokenuncited,\n  title = {Unclosed,\n}\n');
       appendFileSync(refs, Array.from({ length: 12 }, (_, i) => `\n@article{spare${i},\n  title = {Kept for a later summary},\n  year = 2021\n}\n`).join(''));
       cite(root, 'The <abbr title="German Acupuncture Trials [@haake2007gerac]">GERAC</abbr> trials.\n\n![A chart from @cherkin2009randomized](/chart.png)');
@@ -213,7 +213,7 @@ describe('warnings', () => {
     expect(log.match(/Reference "spare\d+" is not cited/gu)).toHaveLength(9);
     expect(log).toContain('…and 3 more: `npm run refs -- check` lists every one.');
     expect(log).toMatch(/references\/refs\.bib:\d+:1: warning: BibTeX entry "brokenuncited" could not be read/u);
-    expect(log).toMatch(/references\/refs\.bib:34:3: warning: "haake2007gerac": title keeps LaTeX \(\\TeX\) that readers would see as written \[unconverted-latex\]/u);
+    expect(log).toMatch(/references\/refs\.bib:34:3: warning: "haake2007gerac": title keeps LaTeX \(\\tubissue\) that readers would see as written \[unconverted-latex\]/u);
     expect(log.match(/unconverted-latex/gu)).toHaveLength(1);
     expect(log).toMatch(/references\/refs\.bib:32:1: warning: "haake2007gerac" has no journal: its reference is printed without it, and readers need it to find the work \[incomplete-entry\]/u);
     expect(log.match(/incomplete-entry/gu)).toHaveLength(1);

@@ -220,11 +220,11 @@ describe('BibTeX from other projects', () => {
   });
 
   it('warns about a LaTeX command left in a printed field, not in an abstract', () => {
-    const text = '@book{knuth,\n  author = {Knuth, Donald E.},\n  title = {The \\TeX book},\n  abstract = {Where $x \\leq y$},\n  year = 1984,\n}\n@article{plain,\n  title = {Bounds},\n  abstract = {$x \\leq y$},\n  year = 2000,\n}\n';
+    const text = '@book{knuth,\n  author = {Knuth, Donald E.},\n  title = {The \\tubissue book},\n  abstract = {Where $x \\leq y$},\n  year = 1984,\n}\n@article{plain,\n  title = {Bounds},\n  abstract = {$x \\leq y$},\n  year = 2000,\n}\n';
     const parsed = parseBibtex(text, 'tex.bib');
     expect(parsed.entries).toHaveLength(2);
     expect(parsed.diagnostics).toMatchObject([{ code: 'unconverted-latex', severity: 'warning', key: 'knuth', location: { line: 3, column: 3 } }]);
-    expect(parsed.diagnostics[0]!.message).toBe('"knuth": title keeps LaTeX (\\TeX) that readers would see as written');
+    expect(parsed.diagnostics[0]!.message).toBe('"knuth": title keeps LaTeX (\\tubissue) that readers would see as written');
     // A warning, not a broken entry: the source can still be cited.
     expect(loadLibrary([{ path: 'tex.bib', text }]).resolve('knuth')).toMatchObject({ entry: { key: 'knuth' } });
   });

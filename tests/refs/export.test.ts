@@ -140,7 +140,7 @@ describe('npm run refs -- add --bibtex', () => {
       expect(result.output).toMatch(/nothing imported/u);
     }
     const latex = join(root, 'latex.bib');
-    writeFileSync(latex, '@article{texed, title = {\\TeX{} in a title}}\n');
+    writeFileSync(latex, '@article{texed, title = {\\tubissue{} in a title}}\n');
     const warned = await run(['add', '--bibtex', latex, '--root', root]);
     expect(warned.output).toContain('[unconverted-latex]');
     expect(warned.status).toBe(0);

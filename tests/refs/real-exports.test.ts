@@ -159,6 +159,18 @@ describe('files tidied by bibclean', () => {
     expect(entries.map((entry) => [entry.key, entry.location.line])).toEqual([['Eijkhout:TB13-1-75', 7], ['Walden:TB31-2-125', 28]]);
     expect(entries[0]!.item.title).toMatch(/, pp\. 272–276$/u);
   });
+
+  it('prints the TeX logos, \\slash and italic corrections as their words, where "\\TeX", "Everyone\\/" and "\\slash" were printed', () => {
+    const { entries } = parseBibtex(fixture('tugboat.bib').text, 'tugboat.bib');
+    expect(entries.map((entry) => entry.item.title)).toEqual([
+      'Erratum: Oral TeX, \\tubissue 12(2), pp. 272–276',
+      '\\tug 2010 Panel: Don Knuth & Stanford TeX Project members',
+    ]);
+    const text = '@book{knuth, author = {Knuth, Donald E.}, title = {The {{\\TeX}book}: {\\LaTeX} for Everyone\\/, \\pdfTeX\\ and \\BibTeX{} input\\slash output, \\LaTeXe}, publisher = {P}, year = 1984}';
+    const parsed = parseBibtex(text, 'knuth.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries[0]!.item.title).toBe('The TeXbook: LaTeX for Everyone, pdfTeX and BibTeX input/output, LaTeX2ε');
+  });
 });
 
 describe("BibTeX's own example file", () => {
