@@ -90,10 +90,11 @@ const LATEX_ESCAPES: [RegExp, string][] = [
 const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, plain]) => result.replace(pattern, plain), text);
 
 // Mendeley joins several URLs of a work with spaces, which citation-js encodes as %20, or with a
-// literal `\n` (`abstract{\%}5Cnhttp://…`, `%5Cn` once the escape is undone).
+// literal `\n` (`abstract{\%}5Cnhttp://…`, `%5Cn` once the escape is undone); Beebe's bibliographies
+// (TUGboat's, and bibclean's output) with a semicolon and a line end (`…calendar.html;%0A%20%20…https://…`).
 // A run of spaces is tried from its start only: from each of its characters, a long run not followed by
 // an address took time growing with the square of its length.
-const NEXT_URL = /(?<!\s)\s+(?=https?:\/\/)|%20(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
+const NEXT_URL = /(?<!\s|%0A|%0D|%09|%20)(?:[;,]|%3B|%2C)?(?:\s|%0A|%0D|%09|%20)+(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
 
 // An address written without its scheme, as Cochrane's own citation has it ("Available from
 // www.training.cochrane.org/handbook"): no link could be made of it, and AMA prints addresses whole.

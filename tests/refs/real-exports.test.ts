@@ -156,8 +156,15 @@ describe('files tidied by bibclean', () => {
   it('reads a control space whose line was wrapped after its backslash (`pp.\\` then a line end) as a space, where the entry was lost', () => {
     const { entries, diagnostics } = parseBibtex(fixture('tugboat.bib').text, 'tugboat.bib');
     expect(diagnostics.filter((d) => d.code === 'invalid-bibtex')).toEqual([]);
-    expect(entries.map((entry) => [entry.key, entry.location.line])).toEqual([['Eijkhout:TB13-1-75', 7], ['Walden:TB31-2-125', 28]]);
+    expect(entries.slice(0, 2).map((entry) => [entry.key, entry.location.line])).toEqual([['Eijkhout:TB13-1-75', 7], ['Walden:TB31-2-125', 28]]);
     expect(entries[0]!.item.title).toMatch(/, pp\. 272–276$/u);
+  });
+
+  it('links the first of the addresses a URL field lists with semicolons across lines, where the link held all of them', () => {
+    const library = loadLibrary([fixture('tugboat.bib')]);
+    expect(library.entries.get('Anonymous:TB20-1-65')!.item.URL).toBe('https://tug.org/calendar.html');
+    const listed = loadLibrary([{ path: 'a.bib', text: '@misc{a, title = {A}, url = {https://a.org/x, https://b.org/y}}\n@misc{b, title = {B}, url = {https://a.org/x;https://b.org/y}}\n' }]);
+    expect(['a', 'b'].map((key) => listed.entries.get(key)!.item.URL)).toEqual(['https://a.org/x', 'https://a.org/x;https://b.org/y']);
   });
 
   it('prints the TeX logos, \\slash and italic corrections as their words, where "\\TeX", "Everyone\\/" and "\\slash" were printed', () => {
@@ -165,6 +172,7 @@ describe('files tidied by bibclean', () => {
     expect(entries.map((entry) => entry.item.title)).toEqual([
       'Erratum: Oral TeX, \\tubissue 12(2), pp. 272–276',
       '\\tug 2010 Panel: Don Knuth & Stanford TeX Project members',
+      'Calendar',
     ]);
     const text = '@book{knuth, author = {Knuth, Donald E.}, title = {The {{\\TeX}book}: {\\LaTeX} for Everyone\\/, \\pdfTeX\\ and \\BibTeX{} input\\slash output, \\LaTeXe}, publisher = {P}, year = 1984}';
     const parsed = parseBibtex(text, 'knuth.bib');
