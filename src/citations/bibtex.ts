@@ -69,11 +69,12 @@ const SPACED_KEY = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+(?:[ \t\u00A0]+[^\s,{}()"
 // The space before the line end excludes line ends: `\s*\n\s*` took time growing with the square of the blank lines after a key.
 const KEY_WITHOUT_COMMA = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()"=]+)[^\S\n]*\n\s*[A-Za-z][\w-]*\s*=/u;
 
-// A control space (`pp.\ 272`, `et al.\ `) whose line was wrapped after its backslash, as bibclean and
-// many hand-kept files leave it: citation-js cannot read a backslash before a line end, and the entry was
-// lost ("invalid syntax"). The backslash becomes the space it stands for, keeping offsets and lines; the
-// second backslash of a line break (`\\`) is left alone.
-const WRAPPED_CONTROL_SPACE = /(?<!\\)((?:\\\\)*)\\\n/gu;
+// A control space (`pp.\ 272`, `et al.\ `): wrapped after its backslash, as bibclean and many hand-kept
+// files leave it, citation-js cannot read it and the entry was lost ("invalid syntax"); in a name
+// (`Christina A. L.\ Thiele`) it joined the initial to the family name ("L. Thiele CA"). The backslash
+// becomes the space it stands for, keeping offsets and lines; the second backslash of a line break
+// (`\\`) is left alone.
+const CONTROL_SPACE = /(?<!\\)((?:\\\\)*)\\(?=[ \t\n])/gu;
 
 // csquotes' inner quotes, `\enquote*{series}` (biblatex-examples.bib writes them in annotations), and any other
 // starred command (`\cite*{…}`): citation-js cannot read a star, and the whole entry was lost. The inner
@@ -366,7 +367,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(WRAPPED_CONTROL_SPACE, '$1 \n').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

@@ -160,6 +160,12 @@ describe('files tidied by bibclean', () => {
     expect(entries[0]!.item.title).toMatch(/, pp\. 272–276$/u);
   });
 
+  it('reads a control space in a name (`Christina A. L.\\ Thiele`) as a space, where the initial joined the family name ("L. Thiele CA")', () => {
+    const library = loadLibrary([fixture('tugboat.bib')]);
+    expect(library.entries.get('Thiele:TB14-3-162')!.item.author).toEqual([{ given: 'Christina A. L.', family: 'Thiele' }]);
+    expect(formatted('tugboat.bib', 'Thiele:TB14-3-162', 'american-medical-association')).toMatch(/^Thiele CAL\. The future of TeX and TUG\./u);
+  });
+
   it('links the first of the addresses a URL field lists with semicolons across lines, where the link held all of them', () => {
     const library = loadLibrary([fixture('tugboat.bib')]);
     expect(library.entries.get('Anonymous:TB20-1-65')!.item.URL).toBe('https://tug.org/calendar.html');
@@ -173,6 +179,7 @@ describe('files tidied by bibclean', () => {
       'Erratum: Oral TeX, \\tubissue 12(2), pp. 272–276',
       '\\tug 2010 Panel: Don Knuth & Stanford TeX Project members',
       'Calendar',
+      'The future of TeX and TUG',
     ]);
     const text = '@book{knuth, author = {Knuth, Donald E.}, title = {The {{\\TeX}book}: {\\LaTeX} for Everyone\\/, \\pdfTeX\\ and \\BibTeX{} input\\slash output, \\LaTeXe}, publisher = {P}, year = 1984}';
     const parsed = parseBibtex(text, 'knuth.bib');
