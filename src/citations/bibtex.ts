@@ -4,6 +4,7 @@ import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
 import { withQuietGaps } from './bibtex-gaps.ts';
+import { MONEY_DOLLAR, withMoneyDollars } from './bibtex-dollars.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withoutCircularCrossrefs, withParentTitles } from './bibtex-crossref.ts';
 import { fieldWarnings, leftoverLatexWarnings, splitOrganisationWarnings, structureDiagnostics, undefinedMacroWarnings, writtenFields, type Chunk } from './bibtex-lint.ts';
 import { withReadableNames } from './bibtex-names.ts';
@@ -261,6 +262,7 @@ const GENRE_WORDS: Record<string, string> = {
 // TeX commands citation-js leaves as written: `5\,mg` is a thin unbreakable space, the others a space;
 // `{\AA}ngstr{\"o}m` reaches us as `\AAngström` (its braces gone), so the letters match without a word end.
 const TEX_LEFTOVERS: [RegExp, string][] = [
+  [new RegExp(MONEY_DOLLAR, 'gu'), '$$'],
   [/\\,/gu, '\u202F'],
   [/\\[;:> ]/gu, ' '],
   [/\\AA/gu, 'Å'],
@@ -374,7 +376,8 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const { text: uncircled, diagnostics: circles } = withoutCircularCrossrefs(cleaned, cleanedChunks, where);
   diagnostics.push(...circles);
   const uncircledChunks = uncircled === cleaned ? cleanedChunks : splitEntries(uncircled);
-  const text = withQuietGaps(uncircled, uncircledChunks);
+  const quiet = withQuietGaps(uncircled, uncircledChunks);
+  const text = withMoneyDollars(quiet, quiet === uncircled ? uncircledChunks : splitEntries(quiet));
   const chunks = text === uncircled ? uncircledChunks : splitEntries(text);
 
   for (const chunk of chunks) {

@@ -219,6 +219,19 @@ describe('biblatex packages\' own bibliographies', () => {
   });
 });
 
+describe('a dollar sign that is money, not math', () => {
+  it('reads a field with a lone "$" (a price, a catalogue\'s "$r") as text, where the whole entry was lost ("expected "text", got EOF")', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('texbook3.bib').text, 'texbook3.bib');
+    expect(diagnostics).toEqual([]);
+    expect(entries.map((entry) => [entry.key, entry.location.line])).toEqual([['Anonymous:2017:CMS', 8]]);
+    expect(formatted('texbook3.bib', 'Anonymous:2017:CMS', 'american-medical-association')).toBe('Anonymous. The Chicago Manual of Style. 17th ed. University of Chicago Press; 2017:xvi + 1144.');
+    const text = '@article{cost, author = {Doe, Jane}, title = {Costs of US$500 per course of care}, journal = {J}, year = 2020, abstract = {Care cost $500 per patient.}}\n@article{math, title = {Pairs $\\alpha$ and $x$ stay math}, year = 2021}\n';
+    const parsed = parseBibtex(text, 'money.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries.map((entry) => [entry.item.title, entry.item.abstract])).toEqual([['Costs of US$500 per course of care', 'Care cost $500 per patient.'], ['Pairs α and x stay math', undefined]]);
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
