@@ -112,6 +112,10 @@ function withTexWords(text: string): string {
   return text.replace(TEX_WORD, (_command, name?: string, space = '') => (name ? TEX_WORDS[name]! + (name === 'slash' || name === 'thinspace' ? '' : space) : ''));
 }
 
+// A line break (`Dept. of Medicine\\ University of X`, `Part 1 \\ Part 2`, `\newline`): a space, as pandoc
+// reads it; citation-js printed the backslashes ("Dept. of Medicine\ University").
+const LINE_BREAK = /(?<!\\)\\\\\*?(?:\[[^\]\n]*\])?|(?<!\\)\\(?:newline|linebreak|par)(?![A-Za-z])/gu;
+
 /**
  * Keys without the zero-width spaces and soft hyphens a copy from a web page or PDF leaves in them:
  * `smith\u200B2020` looks like smith2020 on every screen, but `@smith2020` would not cite it.
@@ -369,7 +373,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

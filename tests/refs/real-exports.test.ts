@@ -152,6 +152,15 @@ describe('files kept by hand, with comments between entries', () => {
   });
 });
 
+describe('line breaks written for LaTeX', () => {
+  it('reads \\\\ and \\newline as a space, as pandoc does, where the backslashes were printed ("Dept. of Medicine\\ University")', () => {
+    const text = '@phdthesis{t, author = {Doe, Jane}, title = {Pain after surgery\\\\ a cohort study}, school = {Dept. of Medicine\\\\\nUniversity of Oxford}, year = 2019}\n@book{b, title = {Part 1\\newline Part 2\\\\[2pt] Part 3}, publisher = {P}, year = 2020}\n';
+    const parsed = parseBibtex(text, 'thesis.bib');
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.entries.map((entry) => [entry.item.title, entry.item.publisher])).toEqual([['Pain after surgery a cohort study', 'Dept. of Medicine University of Oxford'], ['Part 1 Part 2 Part 3', 'P']]);
+  });
+});
+
 describe('files tidied by bibclean', () => {
   it('reads a control space whose line was wrapped after its backslash (`pp.\\` then a line end) as a space, where the entry was lost', () => {
     const { entries, diagnostics } = parseBibtex(fixture('tugboat.bib').text, 'tugboat.bib');
