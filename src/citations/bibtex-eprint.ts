@@ -25,7 +25,9 @@ const ARXIV_JOURNAL = /^\s*arxiv(?:\s+preprint)?(?:\s*arxiv)?\s*(?::\s*)?(\d{4}\
 export function arxivIdOf(chunk: Chunk): string | undefined {
   if (!/arxiv/iu.test(chunk.text)) return undefined;
   const fields = new Map(writtenFields(chunk.text).map((field) => [field.name, unbraced(field.value)]));
-  const fromJournal = fields.get('journal')?.match(ARXIV_JOURNAL)?.[1] ?? fields.get('journaltitle')?.match(ARXIV_JOURNAL)?.[1];
+  // Zotero's BibLaTeX export keeps the braces it guards words with: `{arXiv} preprint {arXiv}:2210.12090`.
+  const inJournal = (name: string) => fields.get(name)?.replace(/[{}]/gu, '').match(ARXIV_JOURNAL)?.[1];
+  const fromJournal = inJournal('journal') ?? inJournal('journaltitle');
   const eprint = fields.get('eprint');
   const archive = fields.get('archiveprefix') ?? fields.get('eprinttype');
   if (!eprint || (archive !== undefined && archive.toLowerCase() !== 'arxiv') || (archive === undefined && !/^arxiv:/iu.test(eprint))) return fromJournal;

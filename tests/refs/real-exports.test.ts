@@ -53,6 +53,13 @@ describe('Zotero exports', () => {
     expect(parsed.entries.map((entry) => entry.item.title)).toEqual(['DNA repair', 'Scores {0 to 10']);
   });
 
+  it('reads an arXiv preprint whose journal Zotero\'s BibLaTeX export writes in braced words (`{arXiv} preprint {arXiv}:2210.12090`), where AMA printed "arXiv:221012090" with no link', () => {
+    const library = loadLibrary([fixture('zotero-biblatex.bib')]);
+    const item = library.entries.get('imrie_autoprognosis_2022')!.item;
+    expect([item.type, item.URL, item['container-title']]).toEqual(['article', 'https://arxiv.org/abs/2210.12090', undefined]);
+    expect(formatted('zotero-biblatex.bib', 'imrie_autoprognosis_2022', 'american-medical-association')).not.toContain('221012090');
+  });
+
   it('keeps what BibTeX writes with an ampersand: "R\\&D", "AT\\&T", an address with "&" in it', () => {
     const text = '@article{a, author = {Doe, Jane}, title = {R\\&D at AT\\&T \\&amp; p \\&lt; 0.05}, journal = {J}, year = 2020, url = {https://a.org/?x=1&y=2&amp;z=3}}';
     const item = parseBibtex(text, 'a.bib').entries[0]!.item;
