@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseBibtex } from '../../src/citations/bibtex.ts';
 import { CitationFormatter, loadLibrary, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from '../citations/helpers.ts';
+import { readerNote } from '../../src/site/reader-note.ts';
 
 // Excerpts of files that reference managers and search engines wrote, each with its source in the file.
 const fixture = (name: string) => ({ path: `bibtex-real/${name}`, text: readFileSync(`tests/fixtures/bibtex-real/${name}`, 'utf8') });
@@ -58,6 +59,14 @@ describe('Zotero exports', () => {
     const item = library.entries.get('imrie_autoprognosis_2022')!.item;
     expect([item.type, item.URL, item['container-title']]).toEqual(['article', 'https://arxiv.org/abs/2210.12090', undefined]);
     expect(formatted('zotero-biblatex.bib', 'imrie_autoprognosis_2022', 'american-medical-association')).not.toContain('221012090');
+  });
+
+  it('shows no note made of the fields Zotero keeps in Extra ("Number: 1", "Publisher: Nature Publishing Group"), and keeps a remark beside them', () => {
+    const library = loadLibrary([fixture('zotero-biblatex.bib')]);
+    const item = library.entries.get('lauritsen_framing_2021')!.item;
+    expect(item.note).toBe('Number: 1 Publisher: Nature Publishing Group');
+    expect(readerNote(item)).toBeUndefined();
+    expect(readerNote({ ...item, note: 'Publisher: Springer\nTrial stopped early for benefit.' })).toBe('Trial stopped early for benefit.');
   });
 
   it('keeps what BibTeX writes with an ampersand: "R\\&D", "AT\\&T", an address with "&" in it', () => {
