@@ -99,17 +99,22 @@ const TEXT_BOXES = /(?<!\\)\\(?:(?:mbox|hbox|text|textnormal|ensuremath)\s*(?=\{
 const BREAKABLE_HYPHEN = /(?<!\\)\\hyphen(?![A-Za-z])\s*/gu;
 
 // The TeX world's logos and small commands, in the titles of TUGboat, the TeX FAQ and every LaTeX package's
-// bibliography: citation-js printed "The \TeXbook", "\LaTeX for Everyone\/" and "input\slash output".
+// bibliography: citation-js printed "The \TeXbook", "\LaTeX for Everyone\/", "input\slash output" and "Soft\-ware".
 const TEX_WORDS: Record<string, string> = {
   TeX: 'TeX', LaTeX: 'LaTeX', LaTeXe: 'LaTeX2ε', BibTeX: 'BibTeX', AmSTeX: 'AMS-TeX', AMSTeX: 'AMS-TeX', AmSLaTeX: 'AMS-LaTeX',
   XeTeX: 'XeTeX', XeLaTeX: 'XeLaTeX', LuaTeX: 'LuaTeX', LuaLaTeX: 'LuaLaTeX', pdfTeX: 'pdfTeX', pdfLaTeX: 'pdfLaTeX', ConTeXt: 'ConTeXt',
   METAFONT: 'METAFONT', METAPOST: 'MetaPost', slash: '/', thinspace: '\\,',
+  emdash: '—', endash: '–',
 };
+// The discretionary hyphen of hyphenated journal names (`Soft\-ware\emdash Prac\-tice and Experience`).
+const DISCRETIONARY_HYPHEN = /(?<!\\)\\-/gu;
+// Commands after which TeX drops a space: the others keep it, as their authors meant it.
+const JOINING = new Set(['slash', 'thinspace', 'emdash', 'endash']);
 const TEX_WORD = new RegExp(`(?<!\\\\)\\\\(${Object.keys(TEX_WORDS).join('|')})(?![A-Za-z])(?:\\{\\})?([ \\t]*)|(?<!\\\\)\\\\/`, 'gu');
 
-// A logo keeps the space after it, as its author meant it; a slash or thin space joins what it stands between.
+// A logo keeps the space after it, as its author meant it; a slash, dash or thin space joins what it stands between.
 function withTexWords(text: string): string {
-  return text.replace(TEX_WORD, (_command, name?: string, space = '') => (name ? TEX_WORDS[name]! + (name === 'slash' || name === 'thinspace' ? '' : space) : ''));
+  return text.replace(TEX_WORD, (_command, name?: string, space = '') => (name ? TEX_WORDS[name]! + (JOINING.has(name) ? '' : space) : '')).replace(DISCRETIONARY_HYPHEN, '');
 }
 
 // A line break (`Dept. of Medicine\\ University of X`, `Part 1 \\ Part 2`, `\newline`): a space, as pandoc

@@ -198,6 +198,13 @@ describe('files tidied by bibclean', () => {
     expect(['a', 'b'].map((key) => listed.entries.get(key)!.item.URL)).toEqual(['https://a.org/x', 'https://a.org/x;https://b.org/y']);
   });
 
+  it('prints a journal with discretionary hyphens and an \\emdash as its name, where AMA printed "Soft\\-ware\\emdash Prac\\-tice"', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('typeset.bib').text, 'typeset.bib');
+    expect(diagnostics).toEqual([]);
+    expect(entries[0]!.item['container-title']).toBe('Software—Practice and Experience');
+    expect(formatted('typeset.bib', 'Moitra:1979:DAH', 'american-medical-association')).toContain('Software—Practice and Experience. 1979;9(4):325-337. doi:10.1002/spe.4380090406');
+  });
+
   it('prints the TeX logos, \\slash and italic corrections as their words, where "\\TeX", "Everyone\\/" and "\\slash" were printed', () => {
     const { entries } = parseBibtex(fixture('tugboat.bib').text, 'tugboat.bib');
     expect(entries.map((entry) => entry.item.title)).toEqual([
