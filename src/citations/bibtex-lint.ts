@@ -244,9 +244,13 @@ function concatenated(value: string): string[] {
  * Fields that name an @string macro the file never defines: citation-js leaves such a field out without
  * a word (`journal = jpain` with no `@string{jpain = …}`).
  */
+// Fields no reference or source page shows, where a macro the file does not define loses nothing a reader
+// would see: Beebe's bibliographies write every entry's `acknowledgement = ack-nhfb`, defined in another file.
+const UNSHOWN_FIELDS = new Set(['abstract', 'annote', 'keywords', 'file', 'acknowledgement', 'bibsource', 'bibdate', 'remark', 'annotation', 'comment', 'owner', 'timestamp', 'keyword', 'fjournal', 'journal-url', 'coden', 'lccn', 'mrclass', 'mrnumber']);
+
 export function undefinedMacroWarnings(chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   const defined = new Set(chunks.flatMap((chunk) => (chunk.type === 'string' ? [chunk.text.match(STRING_NAME)?.[1]?.toLowerCase() ?? ''] : [])));
-  return chunks.filter((chunk) => chunk.key).flatMap((chunk) => writtenFields(chunk.text).flatMap((field): Diagnostic[] => {
+  return chunks.filter((chunk) => chunk.key).flatMap((chunk) => writtenFields(chunk.text).filter((field) => !UNSHOWN_FIELDS.has(field.name)).flatMap((field): Diagnostic[] => {
     const macro = concatenated(field.value).find((part) => /^[A-Za-z][^\s{}"#]*$/u.test(part) && !defined.has(part.toLowerCase()) && !MONTHS.has(part.toLowerCase()));
     return macro ? [{
       code: 'unknown-field',

@@ -198,6 +198,11 @@ describe('files tidied by bibclean', () => {
     expect(['a', 'b'].map((key) => listed.entries.get(key)!.item.URL)).toEqual(['https://a.org/x', 'https://a.org/x;https://b.org/y']);
   });
 
+  it('does not warn about an undefined @string macro in a field no reference shows (`acknowledgement = ack-nhfb`), only where the reader loses something', () => {
+    const text = '@Article{Moitra:1979:DAH,\n  author = "Abha Moitra",\n  title = "Hyphenation",\n  journal = j-SPE,\n  year = "1979",\n  acknowledgement = ack-nhfb,\n  bibsource = "http://www.math.utah.edu/pub/tex/bib/typeset.bib",\n}\n';
+    expect(parseBibtex(text, 'typeset.bib').diagnostics.map((d) => [d.code, d.location?.line, d.message.replace(/^"[^"]*": /u, '')])).toEqual([['unknown-field', 4, 'field "journal" uses the @string macro "j-SPE", which this file does not define, so the field is left out of the reference']]);
+  });
+
   it('prints a journal with discretionary hyphens and an \\emdash as its name, where AMA printed "Soft\\-ware\\emdash Prac\\-tice"', () => {
     const { entries, diagnostics } = parseBibtex(fixture('typeset.bib').text, 'typeset.bib');
     expect(diagnostics).toEqual([]);
