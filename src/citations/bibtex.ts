@@ -40,6 +40,12 @@ const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 const TEXMED_PMID = /(^|[,{(]|\s)pubmed(?=\s*=\s*(?:[{"]\s*)?\d{1,9}\s*[}",\n])/gimu;
 const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*(?:[{"]\s*)?PMC\d+\s*[}",\n])/gimu;
 
+// Scopus, the database most systematic reviews search, names three fields its own way: the article number
+// (`art_number`, BibLaTeX's eid), the journal abbreviation AMA and Vancouver print (`abbrev_source_title`,
+// BibLaTeX's shortjournal) and the PMID (`pubmed_id`); citation-js dropped them.
+const SCOPUS_FIELDS: Record<string, string> = { art_number: 'eid', abbrev_source_title: 'shortjournal', pubmed_id: 'pmid' };
+const SCOPUS_FIELD = /(^|[,{(]|\s)(art_number|abbrev_source_title|pubmed_id)(?=\s*=)/gimu;
+
 // Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
 // `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.
 const MENDELEY_OPEN = '{\\{}';
@@ -378,7 +384,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid'))))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid').replace(SCOPUS_FIELD, (_field, before: string, name: string) => before + SCOPUS_FIELDS[name.toLowerCase()]!))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

@@ -269,6 +269,15 @@ describe('a dollar sign that is money, not math', () => {
   });
 });
 
+describe('Scopus exports', () => {
+  it('reads the article number, journal abbreviation and PMID Scopus writes as art_number, abbrev_source_title and pubmed_id, which were dropped', () => {
+    expect(formatted('scopus.bib', 'Steblinski2022', 'american-medical-association')).toBe('Steblinski P, Blachowicz T, Ehrmann A. Analysis of the energy distribution of iron nano-spheres for bit-patterned media. J Magn Magn Mater. 2022;562:169805. doi:10.1016/j.jmmm.2022.169805');
+    const library = loadLibrary([{ path: 'scopus.bib', text: '@ARTICLE{Smith2020,\nauthor={Smith, J.},\ntitle={Acupuncture for pain},\njournal={Journal of Pain},\nyear={2020},\npubmed_id={32000000},\nabbrev_source_title={J. Pain},\ndocument_type={Article},\nsource={Scopus},\n}\n' }]);
+    const resolution = library.resolve('Smith2020');
+    expect('entry' in resolution && referenceLinks(resolution.entry.item).map((link) => link.label)).toEqual(['PubMed']);
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
