@@ -278,6 +278,14 @@ describe('Scopus exports', () => {
   });
 });
 
+describe('Scopus notes', () => {
+  it('shows no citation count Scopus wrote as the note ("cited By 0"), and keeps what follows it', () => {
+    const library = loadLibrary([fixture('scopus.bib')]);
+    expect(readerNote(library.entries.get('Lovaglio201878')!.item)).toBeUndefined();
+    expect(readerNote({ id: 'c', type: 'paper-conference', note: 'cited By 3; Conference of the Society for Pain; Conference Date: 12 May 2020' })).toBe('Conference of the Society for Pain; Conference Date: 12 May 2020');
+  });
+});
+
 describe('other exports, read as written', () => {
   const library = loadLibrary(['refworks.bib', 'bibdesk.bib', 'doi-org.bib', 'epidemiology.bib'].map(fixture));
   const ama = new CitationFormatter(library, bundledStyle('american-medical-association'));
