@@ -40,11 +40,12 @@ const ZOTERO_PUBMED = /(\beprinttype\s*=\s*[{"]\s*)pmid(?=\s*[}"])/giu;
 const TEXMED_PMID = /(^|[,{(]|\s)pubmed(?=\s*=\s*(?:[{"]\s*)?\d{1,9}\s*[}",\n])/gimu;
 const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*(?:[{"]\s*)?PMC\d+\s*[}",\n])/gimu;
 
-// Scopus, the database most systematic reviews search, names three fields its own way: the article number
-// (`art_number`, BibLaTeX's eid), the journal abbreviation AMA and Vancouver print (`abbrev_source_title`,
-// BibLaTeX's shortjournal) and the PMID (`pubmed_id`); citation-js dropped them.
-const SCOPUS_FIELDS: Record<string, string> = { art_number: 'eid', abbrev_source_title: 'shortjournal', pubmed_id: 'pmid' };
-const SCOPUS_FIELD = /(^|[,{(]|\s)(art_number|abbrev_source_title|pubmed_id)(?=\s*=)/gimu;
+// Scopus and Web of Science, the databases systematic reviews search, name fields their own way: the
+// article number (`art_number`, `Article-Number`: BibLaTeX's eid), the journal abbreviation AMA and
+// Vancouver print (`abbrev_source_title`, `Journal-ISO`: BibLaTeX's shortjournal) and the PMID
+// (`pubmed_id`); citation-js dropped them.
+const SCOPUS_FIELDS: Record<string, string> = { art_number: 'eid', 'article-number': 'eid', abbrev_source_title: 'shortjournal', 'journal-iso': 'shortjournal', pubmed_id: 'pmid' };
+const SCOPUS_FIELD = /(^|[,{(]|\s)(art_number|article-number|abbrev_source_title|journal-iso|pubmed_id)(?=\s*=)/gimu;
 
 // Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
 // `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.

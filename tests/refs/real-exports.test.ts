@@ -278,6 +278,14 @@ describe('Scopus exports', () => {
   });
 });
 
+describe('Web of Science exports', () => {
+  it('reads the article number and journal abbreviation Web of Science writes as Article-Number and Journal-ISO, which were dropped', () => {
+    expect(formatted('wos.bib', 'WOS:001012921200001', 'american-medical-association')).toContain('2023;161:107037. doi:10.1016/j.compbiomed.2023.107037');
+    const text = '@article{ WOS:1,\nAuthor = {Li, A},\nTitle = {Example},\nJournal = {JOURNAL OF PAIN},\nJournal-ISO = {J. Pain},\nYear = {2024},\nVolume = {25},\nArticle-Number = {104512},\nUnique-ID = {WOS:1},\n}\n';
+    expect(parseBibtex(text, 'savedrecs.bib').entries[0]!.item).toMatchObject({ 'container-title-short': 'J. Pain', page: '104512' });
+  });
+});
+
 describe('Scopus notes', () => {
   it('shows no citation count Scopus wrote as the note ("cited By 0"), and keeps what follows it', () => {
     const library = loadLibrary([fixture('scopus.bib')]);
