@@ -43,9 +43,12 @@ const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*(?:[{"]\s*)?PMC\d+\s*[}",\n])/gim
 // Scopus and Web of Science, the databases systematic reviews search, name fields their own way: the
 // article number (`art_number`, `Article-Number`: BibLaTeX's eid), the journal abbreviation AMA and
 // Vancouver print (`abbrev_source_title`, `Journal-ISO`: BibLaTeX's shortjournal) and the PMID
-// (`pubmed_id`); citation-js dropped them.
-const SCOPUS_FIELDS: Record<string, string> = { art_number: 'eid', 'article-number': 'eid', abbrev_source_title: 'shortjournal', 'journal-iso': 'shortjournal', pubmed_id: 'pmid' };
-const SCOPUS_FIELD = /(^|[,{(]|\s)(art_number|article-number|abbrev_source_title|journal-iso|pubmed_id)(?=\s*=)/gimu;
+// (`pubmed_id`); so does BibDesk the access date of a web page (`Lastchecked`, BibLaTeX's urldate), which
+// AMA and Vancouver print. citation-js dropped them.
+const FIELD_ALIASES: Record<string, string> = { art_number: 'eid', 'article-number': 'eid', abbrev_source_title: 'shortjournal', 'journal-iso': 'shortjournal', pubmed_id: 'pmid', lastchecked: 'urldate' };
+const FIELD_ALIAS = new RegExp(`(^|[,{(]|\\s)(${Object.keys(FIELD_ALIASES).join('|')})(?=\\s*=)`, 'gimu');
+// BibDesk's @webpage, which citation-js reads as a document of no kind: it is BibLaTeX's @online.
+const WEBPAGE_TYPE = /^([ \t]*@)webpage(?=\s*[{(])/gimu;
 
 // Mendeley writes the braces an author typed to keep a word's case (`{TCF}`) as escaped literal braces,
 // `{\{}TCF{\}}`, which would print as "{TCF}": read as the case protection they were typed as.
@@ -385,7 +388,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid').replace(SCOPUS_FIELD, (_field, before: string, name: string) => before + SCOPUS_FIELDS[name.toLowerCase()]!))))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid').replace(FIELD_ALIAS, (_field, before: string, name: string) => before + FIELD_ALIASES[name.toLowerCase()]!).replace(WEBPAGE_TYPE, '$1online'))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

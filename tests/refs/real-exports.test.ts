@@ -286,6 +286,15 @@ describe('Web of Science exports', () => {
   });
 });
 
+describe('BibDesk exports', () => {
+  it('reads BibDesk\'s @webpage as a web page and its Lastchecked as the access date AMA prints, where it was a document with none', () => {
+    const text = '@webpage{who2020,\n\tAuthor = {{World Health Organization}},\n\tDate-Added = {2020-05-03 10:00:00 +0100},\n\tLastchecked = {2020-05-03},\n\tTitle = {Coronavirus disease (COVID-19) advice for the public},\n\tUrl = {https://www.who.int/emergencies/diseases/novel-coronavirus-2019/advice-for-public},\n\tYear = {2020}}\n';
+    const library = loadLibrary([{ path: 'bibdesk.bib', text }]);
+    expect(library.entries.get('who2020')!.item).toMatchObject({ type: 'webpage', accessed: { 'date-parts': [[2020, 5, 3]] } });
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('who2020')!.text).toBe('World Health Organization. Coronavirus disease (COVID-19) advice for the public. Published 2020. Accessed May 3, 2020. https://www.who.int/emergencies/diseases/novel-coronavirus-2019/advice-for-public');
+  });
+});
+
 describe('Scopus notes', () => {
   it('shows no citation count Scopus wrote as the note ("cited By 0"), and keeps what follows it', () => {
     const library = loadLibrary([fixture('scopus.bib')]);
