@@ -114,6 +114,19 @@ export function parseCslJson(source: string, file: string): ParsedFile {
     const start = Math.max(starts[index] ?? 0, 0);
     const written = id ? text.indexOf(JSON.stringify(id), start) : -1;
     const location = locate(text, written !== -1 && (starts[index + 1] === undefined || written < starts[index + 1]!) ? written : start, file);
+    // Python's bibtexparser writes BibTeX entries as JSON with their key and type as `ID` and `ENTRYTYPE`.
+    const bibtexparser = record && typeof record === 'object' && !id && typeof (record as { ID?: unknown }).ID === 'string' && typeof (record as { ENTRYTYPE?: unknown }).ENTRYTYPE === 'string' ? (record as { ID: string }).ID : undefined;
+    if (bibtexparser) {
+      diagnostics.push({
+        code: 'invalid-csl-json',
+        severity: 'error',
+        message: `Item ${index + 1} ("${bibtexparser}") in ${file} is a BibTeX entry as Python's bibtexparser writes it (ID, ENTRYTYPE), not CSL-JSON, so it cannot be cited`,
+        hint: 'Save the library as a .bib file (bibtexparser\'s dump writes one) or export CSL JSON from the reference manager, and put that in references/ instead.',
+        location,
+        key: bibtexparser,
+      });
+      return;
+    }
     if (!id || typeof record?.type !== 'string') {
       diagnostics.push({
         code: 'invalid-csl-json',

@@ -154,3 +154,13 @@ describe("Zotero's web API", () => {
     expect(library.diagnostics).toEqual([]);
   });
 });
+
+describe("Python's bibtexparser", () => {
+  it('names a file of BibTeX entries as bibtexparser writes them (ID, ENTRYTYPE, as in a medical-robotics review on GitHub) for what it is, also when one of its keys is cited, where the key was unknown', () => {
+    const text = '[\n    {\n        "year": "2020",\n        "journal": "Advanced Intelligent Systems",\n        "author": "Erin, Onder and Boyvat, Mustafa and Sitti, Metin",\n        "title": "Magnetic resonance imaging system--driven medical robotics",\n        "ENTRYTYPE": "article",\n        "ID": "erin2020magnetic"\n    }\n]\n';
+    const library = loadLibrary([{ path: 'references/bibliography.json', text }]);
+    expect(library.diagnostics.map((d) => [d.code, d.location?.line, d.key])).toEqual([['invalid-csl-json', 2, 'erin2020magnetic']]);
+    expect(library.diagnostics[0]!.message).toBe('Item 1 ("erin2020magnetic") in references/bibliography.json is a BibTeX entry as Python\'s bibtexparser writes it (ID, ENTRYTYPE), not CSL-JSON, so it cannot be cited');
+    expect(library.resolve('erin2020magnetic')).toHaveProperty('diagnostic.code', 'invalid-csl-json');
+  });
+});
