@@ -100,12 +100,17 @@ const NEXT_URL = /(?<!\s|%0A|%0D|%09|%20)(?:[;,]|%3B|%2C)?(?:\s|%0A|%0D|%09|%20)
 // www.training.cochrane.org/handbook"): no link could be made of it, and AMA prints addresses whole.
 const SCHEMELESS_WEB = /^www\./iu;
 
+// citation-js reads a BibTeX URL as encodeURI(decodeURI(url)): decodeURI leaves the escapes of reserved
+// characters as written, so encodeURI encoded their percent sign again, and ScienceDirect's `?via%3Dihub`
+// and Scopus's `doi=10.1016%2fj.…` became `%253D` and `%252f`, which the servers read as other text.
+const REENCODED_RESERVED = /%25(2[346BCF]|3[ABDF]|40)/giu;
+
 /**
  * A URL as a link: LaTeX escapes undone, `~` that LaTeX read as a no-break space restored, the first of
  * several, and `https://` before a `www.` address.
  */
 function linkableUrl(url: string): string {
-  return unescapeLatex(url).replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!.replace(SCHEMELESS_WEB, 'https://$&');
+  return unescapeLatex(url).replace(REENCODED_RESERVED, '%$1').replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!.replace(SCHEMELESS_WEB, 'https://$&');
 }
 
 /** The item with the LaTeX escapes of its DOI and URL undone. */

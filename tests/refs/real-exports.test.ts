@@ -295,6 +295,17 @@ describe('BibDesk exports', () => {
   });
 });
 
+describe('percent escapes in a BibTeX url', () => {
+  it('keeps the escapes of reserved characters as written (Scopus\'s `doi=10.1016%2fj…`, ScienceDirect\'s `?via%3Dihub`), which were encoded again (`%252f`, `%253D`)', () => {
+    const library = loadLibrary([fixture('scopus.bib'), { path: 'sd.bib', text: '@misc{sd, title = {A}, url = {https://www.sciencedirect.com/science/article/pii/S0140673620301835?via%3Dihub}}\n@misc{sp, title = {B}, url = {https://example.org/file%20name.pdf?q=%E2%9C%93}}\n' }]);
+    expect(['Steblinski2022', 'sd', 'sp'].map((key) => library.entries.get(key)!.item.URL)).toEqual([
+      'https://www.scopus.com/inward/record.uri?eid=2-s2.0-85135886322&doi=10.1016%2fj.jmmm.2022.169805&partnerID=40&md5=759122e06fc4fd8cc4a87011561de73b',
+      'https://www.sciencedirect.com/science/article/pii/S0140673620301835?via%3Dihub',
+      'https://example.org/file%20name.pdf?q=%E2%9C%93',
+    ]);
+  });
+});
+
 describe('Scopus notes', () => {
   it('shows no citation count Scopus wrote as the note ("cited By 0"), and keeps what follows it', () => {
     const library = loadLibrary([fixture('scopus.bib')]);
