@@ -316,8 +316,10 @@ function withTexLeftovers(text: string): string {
 }
 
 // EndNote's BibTeX export writes its own reference type as `type = {Journal Article}`, which styles
-// such as APA would print as a genre: "… back pain [Journal Article]."
-const REFERENCE_TYPE_NAMES = new Set(['journal article', 'electronic article', 'magazine article', 'newspaper article', 'book', 'edited book', 'electronic book', 'book section', 'conference proceedings', 'conference paper', 'web page', 'generic']);
+// such as APA would print as a genre: "… back pain [Journal Article]."; so does Web of Science its document
+// type (`Type = {Article}`, `{Article; Early Access}`, `{Proceedings Paper}`, `{Editorial Material}`).
+const REFERENCE_TYPE_NAMES = new Set(['journal article', 'electronic article', 'magazine article', 'newspaper article', 'book', 'edited book', 'electronic book', 'book section', 'conference proceedings', 'conference paper', 'web page', 'generic',
+  'article', 'article; early access', 'article; proceedings paper', 'proceedings paper', 'editorial material', 'meeting abstract']);
 
 function withGenreWords(item: CslItem): CslItem {
   if (typeof item.genre !== 'string') return item;

@@ -306,6 +306,15 @@ describe('percent escapes in a BibTeX url', () => {
   });
 });
 
+describe('Web of Science document types', () => {
+  it('does not print the document type Web of Science writes as the type (`Type = {Article}`) as a genre, where APA printed "Example [Article]"', () => {
+    const text = '@article{ WOS:1,\nAuthor = {Li, A},\nTitle = {Example},\nJournal = {Journal of Pain},\nYear = {2024},\nVolume = {25},\nType = {Article},\nUnique-ID = {WOS:1},\n}\n@inproceedings{ WOS:2,\nAuthor = {Li, A},\nTitle = {Talk},\nBooktitle = {Pain Congress},\nYear = {2024},\nType = {Article; Proceedings Paper},\n}\n';
+    const library = loadLibrary([{ path: 'savedrecs.bib', text }]);
+    expect([...library.entries.values()].map((entry) => entry.item.genre)).toEqual([undefined, undefined]);
+    expect(new CitationFormatter(library, bundledStyle('apa')).entry('WOS:1')!.text).toBe('Li, A. (2024a). Example. Journal of Pain, 25.');
+  });
+});
+
 describe('Scopus notes', () => {
   it('shows no citation count Scopus wrote as the note ("cited By 0"), and keeps what follows it', () => {
     const library = loadLibrary([fixture('scopus.bib')]);
