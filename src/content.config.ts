@@ -2,16 +2,14 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
-import { ARTICLES_FOLDER } from './integration/project.ts';
+import { articlesLoader } from './integration/articles-loader.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 import { articleSchema } from './site/article-schema.ts';
 import { conditionSchema, treatmentSchema } from './site/data-schemas.ts';
 
 /** An evidence summary: plain-language frontmatter that readers see and search engines read. */
 const articles = defineCollection({
-  // Pages render an article from its compiled module, never from its source text: kept in the data
-  // store, that text went into the build's bundle too (450 MB more at peak for 1,000 articles).
-  loader: glob({ pattern: '**/*.mdx', base: `./${ARTICLES_FOLDER}`, retainBody: false }),
+  loader: articlesLoader(),
   schema: articleSchema,
 });
 

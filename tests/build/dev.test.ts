@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,16 +19,27 @@ async function freePort(): Promise<number> {
 const ASTRO = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 /**
- * `astro dev` on a site, as the author runs it, in a process of its own. */
+ * `astro dev` on a site, as the author runs it, in a process of its own; `log()` is what it has printed
+ * so far, and `exited` whether it has stopped by itself.
+ */
 async function startDev(root: string) {
   const port = await freePort();
   const child = spawn(process.execPath, [ASTRO, 'dev', '--root', root, '--port', String(port), '--host', '127.0.0.1'], {
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
     // Under vitest's own variables (VITEST, NODE_ENV=test) Astro's dev server answers every page with 404.
     env: Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|NODE_ENV$|TEST$)/u.test(name))),
   });
-  const stopped = new Promise((resolve) => child.once('exit', resolve));
-  return { url: `http://127.0.0.1:${port}`, stop: async () => { child.kill(); await stopped; } };
+  let log = '';
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+  let exited = false;
+  const stopped = new Promise((resolve) => child.once('exit', resolve)).then(() => { exited = true; });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    // Without colours: Astro colours its log when it can.
+    log: () => log.replace(/\u001b\[[\d;]*m/gu, ''),
+    get exited() { return exited; },
+    stop: async () => { child.kill(); await stopped; },
+  };
 }
 
 /** Asks for the page until `done` holds for its answer, as an author reloading the browser would. */
@@ -55,7 +66,31 @@ function referenceEntries(html: string): string[] {
   return [...document.querySelectorAll('[id^="ref-"]')].map((entry) => entry.textContent ?? '');
 }
 
+const editFile = (path: string, edit: (text: string) => string) => writeFileSync(path, edit(readFileSync(path, 'utf8')));
+
 describe('astro dev while the author works', () => {
+  it('starts with summaries whose frontmatter is broken: reports each at its line, serves the rest, and serves a summary once it is fixed', async () => {
+    const site = scratchSite('site-basic', (root) => {
+      editFile(join(root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture]', 'interventions: [acupuncture'));
+      editFile(join(root, 'content/articles/second.mdx'), (text) => text.replace('title: Second summary\n', ''));
+    });
+    const server = await startDev(site.root);
+    try {
+      expect((await reloadUntil(`${server.url}/`, (status) => status === 200)).status).toBe(200);
+      expect(server.exited).toBe(false);
+      expect(server.log()).toContain('content/articles/first.mdx:5:1: error: The frontmatter is not valid YAML');
+      expect(server.log()).toContain('content/articles/second.mdx:2:1: error: title is missing [invalid-frontmatter]');
+      expect(server.log()).not.toMatch(/Stack trace|js-yaml/u);
+      editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture', 'interventions: [acupuncture]'));
+      const fixed = await reloadUntil(`${server.url}/articles/first/`, (status) => status === 200);
+      expect(fixed.status).toBe(200);
+      expect(referenceEntries(fixed.html).length).toBeGreaterThan(0);
+    } finally {
+      await server.stop();
+      await site.cleanup();
+    }
+  }, 90_000);
+
   it('serves a new entry of a .bib file that an article then cites, and its reference page', async () => {
     const site = scratchSite('site-basic', () => {});
     const server = await startDev(site.root);
