@@ -8,6 +8,11 @@ type VitePlugin = NonNullable<ViteUserConfig['plugins']>[number];
 // A thousand broken citations would bury the first ones; `refs check` lists them all.
 const SHOWN = 50;
 
+/** Whether an error is a parser's message about the text of a file (a VFileMessage), not a fault in code. */
+function isSyntaxMessage(error: unknown): error is Error {
+  return error instanceof Error && typeof (error as { ruleId?: unknown }).ruleId === 'string' && typeof (error as { source?: unknown }).source === 'string';
+}
+
 /**
  * Every article's errors in one report. Astro stops a build at the first article whose Markdown plugin
  * throws, with a stack trace under the message; an author then fixes one article per build. Here the
@@ -40,6 +45,13 @@ export function articleErrorCollector() {
 
   const stopAfterBundle: VitePlugin = {
     name: 'evidence-citations:article-errors',
+    // MDX's syntax errors in a summary name its file, line and column, and a hint (remark-mdx-syntax-hints):
+    // the bundler's stack trace that Astro printed under them says nothing to its author.
+    buildEnd(error) {
+      for (const cause of (error as { errors?: unknown[] } | undefined)?.errors ?? [error]) {
+        if (isSyntaxMessage(cause)) cause.stack = '';
+      }
+    },
     renderStart() {
       if (collected.length === 0) return;
       const errors = mergeRepeated(collected.splice(0));

@@ -52,11 +52,13 @@ describe('build errors an author can act on', () => {
   it.each([
     ['a "less than" before a word', 'Harms were rare (<one in twenty people).', /In MDX, `<` followed by a letter starts a component or HTML tag \(here `<one in twen…`\)\. To write "less than", put a backslash before it/u],
     ['a brace in prose', 'Doses ranged {low to high.', /In MDX, braces hold JavaScript\. To write a brace as text, put a backslash before it/u],
-  ])('MDX syntax in prose, %s: the place and how to write it as text', async (_what, markdown, hint) => {
+    ['a tag left open', 'See <Finding id="x" outcome="y"> here.', /In MDX every tag is closed: put `<\/Finding>` where its content ends/u],
+  ])('MDX syntax in prose, %s: the place and how to write it as text, with no bundler stack trace under them', async (_what, markdown, hint) => {
     const error = await buildError((root) => cite(root, markdown));
     const [report] = (error as Error & { errors?: (Error & { hint?: string; loc?: { file: string } })[] }).errors ?? [];
     expect(report?.loc?.file).toMatch(/content\/articles\/first\.mdx$/u);
     expect(report?.hint).toMatch(hint);
+    expect(report?.stack).toBe('');
   });
 
   it('a retracted source and an unknown key in one summary: both in the same build, the unknown key once', async () => {
