@@ -3,6 +3,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { articlesLoader } from './integration/articles-loader.ts';
+import { forgivingInDev } from './integration/forgiving-loader.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 import { articleSchema } from './site/article-schema.ts';
 import { conditionSchema, treatmentSchema } from './site/data-schemas.ts';
@@ -15,7 +16,7 @@ const articles = defineCollection({
 
 /** A condition readers browse by: one YAML file per condition in content/conditions/. */
 const conditions = defineCollection({
-  loader: glob({ pattern: '*.{yaml,yml}', base: './content/conditions' }),
+  loader: forgivingInDev(glob({ pattern: '*.{yaml,yml}', base: './content/conditions' })),
   schema: conditionSchema,
 });
 
@@ -31,7 +32,7 @@ function optionalFolder(base: string, pattern: string): Loader {
  * file is named by its slug's words.
  */
 const treatments = defineCollection({
-  loader: optionalFolder('./content/treatments', '*.{yaml,yml}'),
+  loader: forgivingInDev(optionalFolder('./content/treatments', '*.{yaml,yml}')),
   schema: treatmentSchema,
 });
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -66,13 +66,16 @@ function referenceEntries(html: string): string[] {
   return [...document.querySelectorAll('[id^="ref-"]')].map((entry) => entry.textContent ?? '');
 }
 
+const KNEE = 'name: Knee osteoarthritis\ndescription: Wear of the knee joint that brings pain and stiffness.\n';
 const editFile = (path: string, edit: (text: string) => string) => writeFileSync(path, edit(readFileSync(path, 'utf8')));
 
 describe('astro dev while the author works', () => {
-  it('starts with summaries whose frontmatter is broken: reports each at its line, serves the rest, and serves a summary once it is fixed', async () => {
+  it('starts with summaries and a condition file that are broken: reports each at its place, serves the rest, and serves each once it is fixed', async () => {
     const site = scratchSite('site-basic', (root) => {
       editFile(join(root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture]', 'interventions: [acupuncture'));
       editFile(join(root, 'content/articles/second.mdx'), (text) => text.replace('title: Second summary\n', ''));
+      mkdirSync(join(root, 'content/conditions'));
+      writeFileSync(join(root, 'content/conditions/knee-osteoarthritis.yaml'), `${KNEE}alsoKnownAs: [knee arthritis\n`);
     });
     const server = await startDev(site.root);
     try {
@@ -80,11 +83,14 @@ describe('astro dev while the author works', () => {
       expect(server.exited).toBe(false);
       expect(server.log()).toContain('content/articles/first.mdx:5:1: error: The frontmatter is not valid YAML');
       expect(server.log()).toContain('content/articles/second.mdx:2:1: error: title is missing [invalid-frontmatter]');
+      expect(server.log()).toMatch(/content\/conditions\/knee-osteoarthritis\.yaml:\d+: error: could not be read: /u);
       expect(server.log()).not.toMatch(/Stack trace|js-yaml/u);
       editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture', 'interventions: [acupuncture]'));
       const fixed = await reloadUntil(`${server.url}/articles/first/`, (status) => status === 200);
       expect(fixed.status).toBe(200);
       expect(referenceEntries(fixed.html).length).toBeGreaterThan(0);
+      writeFileSync(join(site.root, 'content/conditions/knee-osteoarthritis.yaml'), KNEE);
+      expect((await reloadUntil(`${server.url}/conditions/knee-osteoarthritis/`, (status) => status === 200)).status).toBe(200);
     } finally {
       await server.stop();
       await site.cleanup();
