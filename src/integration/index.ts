@@ -15,10 +15,10 @@ import remarkCitations, { type CitationContext } from '../markdown/remark-citati
 import rehypeLetteredFootnotes from '../markdown/rehype-lettered-footnotes.ts';
 import rehypePageHeadingIds from '../markdown/rehype-heading-ids.ts';
 import { CitationOptionsSchema, type CitationOptions } from './options.ts';
-import { reloadOnNewLibraryFiles } from './library-watch.ts';
+import { reloadOnLibraryChanges } from './library-watch.ts';
 import { buildSearchIndex } from './pagefind.ts';
 import { writeFormerAddresses, type SiteAddressing } from './former-addresses.ts';
-import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext, readLibraryFiles } from './project.ts';
+import { ARTICLES_FOLDER, articleFileNames, isArticleFile, loadCitationContext } from './project.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { dataFilesProblems } from './data-files.ts';
 import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
@@ -84,13 +84,14 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
   // one summary line, with the command that lists them, instead of a line per entry on every build.
   const unchecked = new Set<string>();
   let context: CitationContext | undefined;
+  let projectRoot = '';
   let referencesDir = '';
   let addressing: SiteAddressing | undefined;
 
   return {
     name: 'evidence-citations',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, addWatchFile, updateConfig }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         const processor = config.markdown.processor;
         if (!isUnifiedProcessor(processor)) {
           throw userError(
@@ -114,10 +115,8 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         const errors = command === 'build' ? articleErrorCollector() : undefined;
         const reported = <P extends Plugin<any[], any>>(plugin: P) => errors?.collecting(plugin) ?? plugin;
         updateConfig({ vite: { plugins: [quietHeadInjectWarnings, ...(errors ? [errors.stopAfterBundle] : [])] } });
-        // A path, not a URL: stored identifier files are named with %2F for the slash in a DOI, which a URL would decode.
-        for (const file of readLibraryFiles(root, options.references)) addWatchFile(join(root, file.path));
+        projectRoot = root;
         referencesDir = resolve(root, options.references);
-        addWatchFile(referencesDir);
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         // A build reports every summary's frontmatter problem at once, before it starts; `astro dev` on the
@@ -147,10 +146,21 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         }]);
         processor.options.rehypePlugins.push(rehypeLetteredFootnotes, rehypePageHeadingIds);
       },
-      'astro:server:setup': ({ server, refreshContent }) => {
-        reloadOnNewLibraryFiles(server, referencesDir);
-        // After a restart for a changed library, Astro keeps the references collection it loaded before;
-        // it is loaded again before the next page is served (during setup, the content config is not ready).
+      'astro:server:setup': ({ server, logger, refreshContent }) => {
+        reloadOnLibraryChanges(server, projectRoot, referencesDir, () => {
+          try {
+            context = loadCitationContext(projectRoot, options);
+          } catch (error) {
+            // The server keeps the library it had; the next save tries again.
+            logger.error(`Could not read references/ again: ${error instanceof Error ? error.message : String(error)}`);
+            return false;
+          }
+          publishContext(context);
+          for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
+          return true;
+        });
+        // A changed library leaves Astro's references collection as it was loaded before; it is loaded
+        // again before the next page is served (during setup, the content config is not ready).
         server.middlewares.use((_request, _response, next) => {
           if (!referencesStale() || !refreshContent) return next();
           refreshContent({ loaders: [REFERENCES_LOADER] }).then(() => next(), next);

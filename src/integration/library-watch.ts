@@ -1,6 +1,8 @@
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import { isRunnableDevEnvironment, type EnvironmentModuleNode } from 'vite';
 import { libraryFileKind } from '../citations/index.ts';
+import { ARTICLES_FOLDER, articleFileNames } from './project.ts';
 
 type DevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
 
@@ -11,14 +13,38 @@ export function isLibraryFile(referencesDir: string, path: string): boolean {
 }
 
 /**
- * In `astro dev`, a library file added after startup (what `refs add` writes under identifiers/, a new
- * .bib) reloads the library. Astro restarts only for the files it was given to watch, named exactly, and
- * the library's files were listed at startup; so the folder is watched too, and a new file in it is
- * reported to Astro as a change of the folder. Without this, a page kept saying "run refs add" after the
- * author had run it, until the server was restarted by hand.
+ * In `astro dev`, a library file changed, added (what `refs add` writes under identifiers/, a new .bib)
+ * or deleted reloads the library (`reload`, false when it could not) and compiles the summaries again; the
+ * reference pages follow on the next request (shared-context.ts). The server is not restarted: after
+ * a restart Astro's content layer kept listening to the closed server's file watcher, so summaries
+ * added, renamed or retitled afterwards were never loaded, and a renamed one broke every page
+ * ("Failed to load url …mdx?astroPropagatedAssets") until the server was restarted by hand.
  */
-export function reloadOnNewLibraryFiles(server: DevServer, referencesDir: string): void {
-  server.watcher.on('add', (path) => {
-    if (isLibraryFile(referencesDir, path)) server.watcher.emit('change', referencesDir);
+export function reloadOnLibraryChanges(server: DevServer, root: string, referencesDir: string, reload: () => boolean): void {
+  server.watcher.add(referencesDir);
+  server.watcher.on('all', (event, path) => {
+    if (!['add', 'change', 'unlink'].includes(event) || !isLibraryFile(referencesDir, path)) return;
+    if (!reload()) return;
+    recompile(server, articleFileNames(root).map((name) => join(root, ARTICLES_FOLDER, name)));
   });
+}
+
+/**
+ * Has Vite compile `files` again, and whatever imports them, on the next request, and the browser reload:
+ * what Astro does when a summary is saved (its vite-plugin-hmr-reload), for every summary at once.
+ */
+function recompile(server: DevServer, files: string[]): void {
+  const timestamp = Date.now();
+  for (const environment of Object.values(server.environments)) {
+    const invalidated = new Set<EnvironmentModuleNode>();
+    for (const file of files) {
+      for (const module of environment.moduleGraph.getModulesByFile(file) ?? []) environment.moduleGraph.invalidateModule(module, invalidated, timestamp, true);
+    }
+    if (!isRunnableDevEnvironment(environment)) continue;
+    for (const { id } of invalidated) {
+      const evaluated = id ? environment.runner.evaluatedModules.getModuleById(id) : undefined;
+      if (evaluated) environment.runner.evaluatedModules.invalidateModule(evaluated);
+    }
+  }
+  server.ws.send({ type: 'full-reload' });
 }

@@ -23,7 +23,7 @@ export function markReferencesLoaded(context: CitationContext): void {
 
 /**
  * Whether the references collection was loaded from a library read before the current one: in
- * `astro dev`, a changed library file restarts the server and reads the library again, but Astro keeps
+ * `astro dev`, a changed library file has the library read again (library-watch.ts), but Astro keeps
  * its content store, so the reference pages and lists would miss a new entry (and an article citing
  * it failed with "Cannot read properties of undefined").
  */

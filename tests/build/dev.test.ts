@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,25 @@ describe('astro dev while the author works', () => {
       const after = await reloadUntil(url, (status) => status === 200);
       expect(referenceEntries(after.html).some((text) => text.includes('A trial added while the server ran'))).toBe(true);
       expect((await fetch(`${server.url}/references/roe2024new/`)).status).toBe(200);
+    } finally {
+      await server.stop();
+      await site.cleanup();
+    }
+  }, 90_000);
+
+  it('after a change to the library, still loads a summary that is renamed, and no longer serves it at its old address', async () => {
+    const site = scratchSite('site-basic', () => {});
+    const server = await startDev(site.root);
+    try {
+      expect((await reloadUntil(`${server.url}/articles/first/`, (status) => status === 200)).status).toBe(200);
+      appendFileSync(join(site.root, 'references/refs.bib'), '\n@article{roe2024new, title = {A trial added while the server ran}, author = {Roe, Rita}, journal = {Journal of Tests}, year = {2024}}\n');
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      renameSync(join(site.root, 'content/articles/first.mdx'), join(site.root, 'content/articles/renamed.mdx'));
+      const renamed = await reloadUntil(`${server.url}/articles/renamed/`, (status) => status === 200);
+      expect(renamed.status).toBe(200);
+      expect(referenceEntries(renamed.html).length).toBeGreaterThan(0);
+      expect((await fetch(`${server.url}/articles/first/`)).status).toBe(404);
+      expect((await fetch(`${server.url}/`)).status).toBe(200);
     } finally {
       await server.stop();
       await site.cleanup();
