@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { citationStyleSchema } from '../integration/options.ts';
+import { userError } from '../integration/user-error.ts';
 
 /**
  * The site's identity: everything another organisation changes to publish its own evidence library,
@@ -35,10 +36,16 @@ export function parseSiteConfig(text: string, path = 'content/site.json'): SiteC
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)}). Fix the syntax; every key and string needs double quotes.`);
+    const reason = error instanceof Error ? error.message : String(error);
+    // Node names the place as "… in JSON at position 489 (line 9 column 3)".
+    const place = /\(line (\d+) column (\d+)\)/u.exec(reason);
+    throw userError(
+      `${path}${place ? `:${place[1]}:${place[2]}` : ''}: not valid JSON (${reason.replace(/ in JSON at position \d+.*$/u, '')}).`,
+      'Fix the syntax there: every key and string needs double quotes, and a comma goes between two fields but not after the last one.',
+    );
   }
   const parsed = SiteConfigSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(top level)'}: ${issue.message}`).join('\n');
-  throw new Error(`${path} has ${parsed.error.issues.length} problem(s):\n${problems}\nSee "Your own evidence library" in the README for every field.`);
+  throw userError(`${path} has ${parsed.error.issues.length} problem(s):\n${problems}`, 'See "Your own evidence library" in the README for every field.');
 }
