@@ -3,7 +3,7 @@ import { glob, type Loader } from 'astro/loaders';
 import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { articlesLoader } from './integration/articles-loader.ts';
-import { forgivingInDev } from './integration/forgiving-loader.ts';
+import { reportingErrors } from './integration/content-file-errors.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 import { articleSchema } from './site/article-schema.ts';
 import { conditionSchema, treatmentSchema } from './site/data-schemas.ts';
@@ -16,7 +16,7 @@ const articles = defineCollection({
 
 /** A condition readers browse by: one YAML file per condition in content/conditions/. */
 const conditions = defineCollection({
-  loader: forgivingInDev(glob({ pattern: '*.{yaml,yml}', base: './content/conditions' })),
+  loader: reportingErrors(glob({ pattern: '*.{yaml,yml}', base: './content/conditions' })),
   schema: conditionSchema,
 });
 
@@ -32,7 +32,7 @@ function optionalFolder(base: string, pattern: string): Loader {
  * file is named by its slug's words.
  */
 const treatments = defineCollection({
-  loader: forgivingInDev(optionalFolder('./content/treatments', '*.{yaml,yml}')),
+  loader: reportingErrors(optionalFolder('./content/treatments', '*.{yaml,yml}')),
   schema: treatmentSchema,
 });
 

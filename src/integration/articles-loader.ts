@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { glob, type Loader } from 'astro/loaders';
 import { formatDiagnostic } from '../citations/index.ts';
 import { frontmatterProblems } from '../site/frontmatter-check.ts';
-import { astroReport, forgivingInDev, type EntryReport } from './forgiving-loader.ts';
+import { astroReport, reportingErrors, type EntryReport } from './content-file-errors.ts';
 import { ARTICLES_FOLDER } from './project.ts';
 
 /** Every frontmatter error of a summary, each at its line, as the build reports them before it starts. */
@@ -19,5 +19,5 @@ const frontmatterReport: EntryReport = (path, filePath, error) => {
 export function articlesLoader(): Loader {
   // Pages render an article from its compiled module, never from its source text: kept in the data
   // store, that text went into the build's bundle too (450 MB more at peak for 1,000 articles).
-  return forgivingInDev(glob({ pattern: '**/*.mdx', base: `./${ARTICLES_FOLDER}`, retainBody: false }), frontmatterReport);
+  return reportingErrors(glob({ pattern: '**/*.mdx', base: `./${ARTICLES_FOLDER}`, retainBody: false }), frontmatterReport);
 }

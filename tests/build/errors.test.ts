@@ -151,6 +151,18 @@ describe('build errors an author can act on', () => {
     expect(error.message).not.toMatch(/\*\*|Stack trace/u);
   });
 
+  it.each([
+    ['YAML it cannot read', 'alsoKnownAs: [knee arthritis\n', /content\/conditions\/knee-osteoarthritis\.yaml:\d+:\d+: error: .* is not valid YAML: /u],
+    ['a field its schema refuses', 'icd10: knee\n', /content\/conditions\/knee-osteoarthritis\.yaml:3:1: error: icd10: use an ICD-10 code/u],
+  ])('a condition file with %s: the file, the line and the field, with no parser stack trace', async (_what, yaml, expected) => {
+    const error = await buildError((root) => {
+      mkdirSync(join(root, 'content/conditions'));
+      writeFileSync(join(root, 'content/conditions/knee-osteoarthritis.yaml'), `name: Knee osteoarthritis\ndescription: Wear of the knee joint that brings pain and stiffness.\n${yaml}`);
+    });
+    expect(error.message).toMatch(expected);
+    expect(error.stack).toBe('');
+  });
+
   it('two summaries with one address (a file name in capitals, a frontmatter slug): every file named, before Astro drops all but one', async () => {
     const error = await buildError((root) => {
       writeFileSync(join(root, 'content/articles/First.mdx'), readFileSync(article(root), 'utf8'));
