@@ -14,7 +14,7 @@ const frontmatterReport: EntryReport = (path, filePath, error) => {
 /**
  * The articles collection's loader: Astro's glob loader over content/articles/. In `astro dev`, a summary
  * whose frontmatter is broken is reported at its line and left out until fixed (or kept as it was);
- * opened, its page shows the problem (remark-frontmatter-check). A build reports them all before it starts (index.ts).
+ * opened, its page shows the problem (frontmatter-gate.ts). A build reports them all before it starts (index.ts).
  */
 export function articlesLoader(): Loader {
   // Pages render an article from its compiled module, never from its source text: kept in the data

@@ -64,7 +64,7 @@ function reporting(context: GlobLoaderContext, report: EntryReport): GlobLoaderC
         const problems = report(relative(root, props.filePath).split(sep).join('/'), props.filePath, error);
         // Only `astro dev` has a watcher.
         if (!context.watcher) throw userError(problems, 'Fix the file and build again; `npm run dev` reports it too, and serves the rest of the site meanwhile.');
-        context.logger.error(`${problems}\n  (left out until it is fixed: save it, and the dev server loads it again)`);
+        context.logger.error(`${problems}\n  (the dev server goes on without this version of the file: save it fixed, and it is loaded)`);
         return UNREADABLE as unknown as typeof props.data;
       }
     },

@@ -7,7 +7,6 @@ import type { Plugin } from 'unified';
 import type { VFile } from 'vfile';
 import { cslLocaleTag, cslLocaleTags, formatDiagnostic, formatLocation, keySlug, type Diagnostic } from '../citations/index.ts';
 import remarkFindingCertainty from '../markdown/remark-finding-certainty.ts';
-import remarkFrontmatterCheck from '../markdown/remark-frontmatter-check.ts';
 import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 import remarkMdxSyntaxHints from '../markdown/remark-mdx-syntax-hints.ts';
 import remarkProseExpressions from '../markdown/prose-expressions.ts';
@@ -29,6 +28,7 @@ import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext, referencesStale } from './shared-context.ts';
 import { REFERENCES_LOADER } from './references-loader.ts';
 import { articleErrorCollector } from './article-errors.ts';
+import { frontmatterGate } from './frontmatter-gate.ts';
 import { userError } from './user-error.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
@@ -114,15 +114,14 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         // A build reports every article's errors together; `astro dev` shows each page's as it is opened.
         const errors = command === 'build' ? articleErrorCollector() : undefined;
         const reported = <P extends Plugin<any[], any>>(plugin: P) => errors?.collecting(plugin) ?? plugin;
-        updateConfig({ vite: { plugins: [quietHeadInjectWarnings, ...(errors ? [errors.stopAfterBundle] : [])] } });
+        updateConfig({ vite: { plugins: [quietHeadInjectWarnings, ...(errors ? [errors.stopAfterBundle] : [frontmatterGate(root)])] } });
         projectRoot = root;
         referencesDir = resolve(root, options.references);
         // Library problems are warnings here; citing a broken entry fails the build with its location.
         for (const diagnostic of context.library.diagnostics) logger.warn(formatDiagnostic({ ...diagnostic, severity: 'warning' }));
         // A build reports every summary's frontmatter problem at once, before it starts; `astro dev` on the
-        // summary's page, where Astro itself only logs its content layer's error.
+        // summary's page (frontmatter-gate.ts), where Astro itself only logs its content layer's error.
         if (command === 'build') reportFrontmatterProblems(root, logger);
-        if (command === 'dev') processor.options.remarkPlugins.push([remarkFrontmatterCheck, { isArticle: (file: VFile) => isArticleFile(root, file.path) }]);
         processor.options.remarkPlugins.push(remarkMdxSyntaxHints, remarkLiteralLessThan, reported(remarkProseExpressions), reported(remarkFindingCertainty), [reported(remarkCitations), {
           context: () => context!,
           bibliographyTitle: options.bibliographyTitle,

@@ -97,6 +97,26 @@ describe('astro dev while the author works', () => {
     }
   }, 90_000);
 
+  it('a summary whose frontmatter YAML breaks while the server runs: its page stops with the line and the fix, not the YAML parser\'s stack, and comes back when fixed', async () => {
+    const site = scratchSite('site-basic', () => {});
+    const server = await startDev(site.root);
+    try {
+      const url = `${server.url}/articles/first/`;
+      expect((await reloadUntil(url, (status) => status === 200)).status).toBe(200);
+      editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture]', 'interventions: [acupuncture'));
+      const broken = await reloadUntil(url, (status) => status === 500);
+      expect(broken.status).toBe(500);
+      expect(broken.html).not.toContain('YAMLException');
+      expect(server.log()).toContain('content/articles/first.mdx:5:1: error: The frontmatter is not valid YAML');
+      expect(server.log()).not.toMatch(/js-yaml|missed comma/u);
+      editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture', 'interventions: [acupuncture]'));
+      expect((await reloadUntil(url, (status) => status === 200)).status).toBe(200);
+    } finally {
+      await server.stop();
+      await site.cleanup();
+    }
+  }, 90_000);
+
   it('serves a new entry of a .bib file that an article then cites, and its reference page', async () => {
     const site = scratchSite('site-basic', () => {});
     const server = await startDev(site.root);
