@@ -64,13 +64,23 @@ export function referenceRecord(entry: LibraryEntry, context: CitationContext, f
   };
 }
 
-/** Every reference of the library, one record each; a key that cannot have a page of its own is an error. */
-export function referenceRecords(context: CitationContext): ReferenceRecord[] {
+const CLASH_HINT = 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.';
+
+/**
+ * Every reference of the library, one record each; a key that cannot have a page of its own is an
+ * error, thrown, or given to `onClash` and its entries left out (`astro dev`, which would stop otherwise).
+ */
+export function referenceRecords(context: CitationContext, onClash?: (problems: string) => void): ReferenceRecord[] {
   const entries = context.library.all();
   const clashes: Diagnostic[] = pageProblems(entries, RESERVED_REFERENCE_PAGES);
-  if (clashes.length) throw userError(clashes.map(formatDiagnostic).join('\n\n'), 'Every reference gets a page at /references/<key>/; `npm run refs -- check` lists these problems too.');
+  if (clashes.length) {
+    const problems = clashes.map(formatDiagnostic).join('\n\n');
+    if (!onClash) throw userError(problems, CLASH_HINT);
+    onClash(`${problems}\n  hint: ${CLASH_HINT} Until then these references have no page.`);
+  }
+  const clashing = new Set(clashes.map((clash) => clash.key));
   const former = context.library.formerKeys();
-  return entries.map((entry) => referenceRecord(entry, context, former.get(entry.key) ?? []));
+  return entries.filter((entry) => !clashing.has(entry.key)).map((entry) => referenceRecord(entry, context, former.get(entry.key) ?? []));
 }
 
 export const REFERENCES_LOADER = 'evidence-references';
@@ -82,13 +92,14 @@ export const REFERENCES_LOADER = 'evidence-references';
 export function referencesLoader(): Loader {
   return {
     name: REFERENCES_LOADER,
-    load: async ({ store, generateDigest, logger }) => {
+    load: async ({ store, generateDigest, logger, watcher }) => {
       const context = sharedContext();
       if (!context) {
         throw new Error('The references collection needs the evidenceCitations() integration: add it to integrations in astro.config.mjs.');
       }
       store.clear();
-      for (const record of referenceRecords(context)) {
+      // Only `astro dev` has a watcher: there the server goes on, and loads the library again once it is fixed.
+      for (const record of referenceRecords(context, watcher ? (problems) => logger.error(problems) : undefined)) {
         const data = record as unknown as Record<string, unknown>;
         store.set({ id: record.slug, data, digest: generateDigest(data) });
       }

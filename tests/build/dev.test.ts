@@ -70,12 +70,13 @@ const KNEE = 'name: Knee osteoarthritis\ndescription: Wear of the knee joint tha
 const editFile = (path: string, edit: (text: string) => string) => writeFileSync(path, edit(readFileSync(path, 'utf8')));
 
 describe('astro dev while the author works', () => {
-  it('starts with summaries and a condition file that are broken: reports each at its place, serves the rest, and serves each once it is fixed', async () => {
+  it('starts with summaries, a condition file and a reference key that are broken: reports each at its place, serves the rest, and serves each once it is fixed', async () => {
     const site = scratchSite('site-basic', (root) => {
       editFile(join(root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture]', 'interventions: [acupuncture'));
       editFile(join(root, 'content/articles/second.mdx'), (text) => text.replace('title: Second summary\n', ''));
       mkdirSync(join(root, 'content/conditions'));
       writeFileSync(join(root, 'content/conditions/knee-osteoarthritis.yaml'), `${KNEE}alsoKnownAs: [knee arthritis\n`);
+      appendFileSync(join(root, 'references/refs.bib'), '\n@misc{by-year, title = {A key that takes a list page}, year = {2020}}\n');
     });
     const server = await startDev(site.root);
     try {
@@ -84,7 +85,9 @@ describe('astro dev while the author works', () => {
       expect(server.log()).toContain('content/articles/first.mdx:5:1: error: The frontmatter is not valid YAML');
       expect(server.log()).toContain('content/articles/second.mdx:2:1: error: title is missing [invalid-frontmatter]');
       expect(server.log()).toMatch(/content\/conditions\/knee-osteoarthritis\.yaml:\d+: error: could not be read: /u);
+      expect(server.log()).toMatch(/references\/refs\.bib:\d+:1: error: Reference "by-year" would take the page \/references\/by-year\/, which lists the references sorted/u);
       expect(server.log()).not.toMatch(/Stack trace|js-yaml/u);
+      expect((await fetch(`${server.url}/references/by-year/`)).status).toBe(200);
       editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture', 'interventions: [acupuncture]'));
       const fixed = await reloadUntil(`${server.url}/articles/first/`, (status) => status === 200);
       expect(fixed.status).toBe(200);
