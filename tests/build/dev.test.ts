@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -157,7 +157,7 @@ describe('astro dev while the author works', () => {
     }
   }, 90_000);
 
-  it('picks up a stored record that `refs add` writes after the server started, without a restart by hand', async () => {
+  it('picks up a stored record that `refs add` writes after the server started, without a restart by hand, and its deletion', async () => {
     const site = scratchSite('site-basic', (root) => appendFileSync(join(root, 'content/articles/first.mdx'), '\nA trial fetched later [@doi:10.1000/added-later].\n'));
     const server = await startDev(site.root);
     try {
@@ -169,6 +169,10 @@ describe('astro dev while the author works', () => {
       const after = await reloadUntil(url, (status) => status === 200);
       expect(after.status).toBe(200);
       expect(referenceEntries(after.html).some((text) => text.includes('A trial fetched while the server ran'))).toBe(true);
+      // Deleted again, the record is missed again: the page says so rather than citing what is gone.
+      unlinkSync(join(site.root, 'references/identifiers/doi-10.1000%2Fadded-later.json'));
+      expect((await reloadUntil(url, (status) => status === 500)).status).toBe(500);
+      expect(server.log()).toMatch(/No stored metadata for DOI 10\.1000\/added-later \[missing-metadata\][\s\S]*No stored metadata for DOI 10\.1000\/added-later/u);
     } finally {
       await server.stop();
       await site.cleanup();
