@@ -14,6 +14,14 @@ export type EntryReport = (path: string, filePath: string, error: unknown) => st
 
 // Marks an entry that could not be read or checked: the store keeps what it had for it.
 const UNREADABLE = Symbol('unreadable entry');
+// The content config and the integration are loaded as separate module graphs: the registry is the place both reach.
+const LEFT_OUT = Symbol.for('evidence-citations.left-out-files');
+
+/** The content files `astro dev` goes on without, by absolute path, with what is wrong in each. */
+export function leftOutFiles(): Map<string, string> {
+  const holder = globalThis as { [LEFT_OUT]?: Map<string, string> };
+  return (holder[LEFT_OUT] ??= new Map());
+}
 
 /** The line of a top-level `field:` in a YAML file, where Astro gives line 0. */
 function fieldLine(text: string, field: string | undefined): number | undefined {
@@ -58,12 +66,15 @@ function reporting(context: GlobLoaderContext, report: EntryReport): GlobLoaderC
     parseData: async (props) => {
       try {
         if (UNREADABLE in props.data) throw props.data[UNREADABLE];
-        return await context.parseData(props);
+        const data = await context.parseData(props);
+        if (props.filePath) leftOutFiles().delete(props.filePath);
+        return data;
       } catch (error) {
         if (!props.filePath) throw error;
         const problems = report(relative(root, props.filePath).split(sep).join('/'), props.filePath, error);
         // Only `astro dev` has a watcher.
         if (!context.watcher) throw userError(problems, 'Fix the file and build again; `npm run dev` reports it too, and serves the rest of the site meanwhile.');
+        leftOutFiles().set(props.filePath, problems);
         context.logger.error(`${problems}\n  (the dev server goes on without this version of the file: save it fixed, and it is loaded)`);
         return UNREADABLE as unknown as typeof props.data;
       }

@@ -22,13 +22,13 @@ import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { dataFilesProblems } from './data-files.ts';
 import { articleSlug, articleSlugClashes } from '../site/article-slugs.ts';
 import { articleTitle, articleTitleClashes } from '../site/article-titles.ts';
-import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { pagePath } from '../site/paths.ts';
 import { quietHeadInjectWarnings } from './quiet-logs.ts';
 import { publishContext, referencesStale } from './shared-context.ts';
 import { REFERENCES_LOADER } from './references-loader.ts';
 import { articleErrorCollector } from './article-errors.ts';
 import { frontmatterGate } from './frontmatter-gate.ts';
+import { leftOutArticleProblems, readableFrontmatter } from './left-out-pages.ts';
 import { userError } from './user-error.ts';
 
 const UNCHECKED_CODES = new Set<Diagnostic['code']>(['unverified-identifier', 'missing-identifier']);
@@ -42,15 +42,6 @@ function parseOptions(options: CitationOptions | undefined) {
     `Invalid evidenceCitations() options: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`).join('; ')}`,
     'See "Options" in the README: style is ama, vancouver, apa or a path to a .csl file; locale is a tag like en-US.',
   );
-}
-
-/** An article's frontmatter, or {} when its YAML cannot be read (one of its frontmatter problems). */
-function readableFrontmatter(text: string): Record<string, unknown> {
-  try {
-    return frontmatterData(frontmatterBlock(text.replace(/^\uFEFF/u, '')));
-  } catch {
-    return {};
-  }
 }
 
 function reportFrontmatterProblems(root: string, logger: AstroIntegrationLogger): void {
@@ -160,7 +151,9 @@ export default function evidenceCitations(userOptions?: CitationOptions): AstroI
         });
         // A changed library leaves Astro's references collection as it was loaded before; it is loaded
         // again before the next page is served (during setup, the content config is not ready).
-        server.middlewares.use((_request, _response, next) => {
+        server.middlewares.use((request, _response, next) => {
+          const leftOut = leftOutArticleProblems(request.url ?? '', projectRoot, addressing!);
+          if (leftOut) return next(userError(leftOut, 'Fix the frontmatter and save: the page is shown again.'));
           if (!referencesStale() || !refreshContent) return next();
           refreshContent({ loaders: [REFERENCES_LOADER] }).then(() => next(), next);
         });

@@ -88,6 +88,10 @@ describe('astro dev while the author works', () => {
       expect(server.log()).toMatch(/references\/refs\.bib:\d+:1: error: Reference "by-year" would take the page \/references\/by-year\/, which lists the references sorted/u);
       expect(server.log()).not.toMatch(/Stack trace|js-yaml/u);
       expect((await fetch(`${server.url}/references/by-year/`)).status).toBe(200);
+      // The page of a summary left out says why, rather than "page not found".
+      const leftOut = await fetch(`${server.url}/articles/second/`);
+      expect(leftOut.status).toBe(500);
+      expect(await leftOut.text()).toContain('content/articles/second.mdx:2:1: error: title is missing [invalid-frontmatter]');
       editFile(join(site.root, 'content/articles/first.mdx'), (text) => text.replace('interventions: [acupuncture', 'interventions: [acupuncture]'));
       const fixed = await reloadUntil(`${server.url}/articles/first/`, (status) => status === 200);
       expect(fixed.status).toBe(200);
