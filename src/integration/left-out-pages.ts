@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { frontmatterBlock, frontmatterData } from '../markdown/frontmatter.ts';
 import { articleSlug } from '../site/article-slugs.ts';
+import { frontmatterProblems } from '../site/frontmatter-check.ts';
 import { pagePath } from '../site/paths.ts';
 import type { SiteAddressing } from './former-addresses.ts';
 import { leftOutFiles } from './content-file-errors.ts';
@@ -24,9 +25,13 @@ export function leftOutArticleProblems(url: string, root: string, addressing: Si
   const path = decodeURI(url.split(/[?#]/u)[0]!);
   for (const [filePath, problems] of leftOutFiles()) {
     if (!isArticleFile(root, filePath) || !existsSync(filePath)) continue;
+    const text = readFileSync(filePath, 'utf8');
     const name = relative(join(root, ARTICLES_FOLDER), filePath).split(sep).join('/');
-    const page = pagePath(`/articles/${articleSlug(name, readableFrontmatter(readFileSync(filePath, 'utf8')))}/`, addressing.base, addressing.trailingSlash);
-    if (path === page || `${path}/` === page) return problems;
+    const page = pagePath(`/articles/${articleSlug(name, readableFrontmatter(text))}/`, addressing.base, addressing.trailingSlash);
+    if (path !== page && `${path}/` !== page) continue;
+    // Put back as the store still has it, the file is not read again (its digest is the stored one): it is fixed.
+    if (frontmatterProblems(name, text).every((problem) => problem.severity !== 'error')) leftOutFiles().delete(filePath);
+    else return problems;
   }
   return undefined;
 }
