@@ -102,6 +102,12 @@ describe('search on the bundled site', () => {
     expect(results[0]?.href).toBe('/articles/acupuncture-knee-osteoarthritis/');
   });
 
+  it('reads a compound typed as two words as the one word the site has', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'pain killers');
+    expect(note).toBe('No page has “pain killers”: showing results for painkillers.');
+    expect(results[0]?.href).toBe('/articles/non-drug-treatments-chronic-low-back-pain/');
+  });
+
   it('runs a search typed in the header on any page, summaries before their sources', async () => {
     await page.goto(`${site.url}conditions/`);
     await page.fill('#site-search-q', 'acupuncture');

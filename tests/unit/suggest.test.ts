@@ -9,6 +9,7 @@ const vocabulary = searchVocabulary([
   'Tension-type headache',
   'Chronic low back pain: lumbago, backache',
   'Non-drug treatments for chronic low back pain',
+  'Painkillers for headaches',
 ]);
 
 describe('searchVocabulary', () => {
@@ -29,6 +30,9 @@ describe('suggestQuery', () => {
     ['exrecise for knee', 'exercise for knee'],
     ['chronc backache', 'chronic backache'],
     ['Knee  osteoarthritus?', 'Knee  osteoarthritis?'],
+    ['pain killers for back', 'painkillers for back'],
+    ['Head aches', 'headaches'],
+    ['migrane head  aches', 'migraine headaches'],
   ])('corrects %s to %s', (query, suggestion) => {
     expect(suggestQuery(query, vocabulary)).toBe(suggestion);
   });

@@ -113,7 +113,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     const words = await vocabulary;
     // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
     const absent = await notIndexed(unknownWords(term, words), (word) => count(`"${word}"`, {}).catch(() => 0));
-    const misspelt = new Map([...misspellings(term, words)].filter(([word]) => absent.includes(word)));
+    const misspelt = new Map([...misspellings(term, words)].filter(([typed]) => typed.split(' ').some((word) => absent.includes(word))));
     // Pagefind finds a word no page holds by the longest start of it that some page holds, often "a" or "an"
     // ("acupunture" listed 29 sources with "a"): those results are stray, so the corrected query's are shown,
     // or, for a word with no correction, none (below).

@@ -62,7 +62,16 @@ export function unknownWords(query: string, vocabulary: string[]): string[] {
  */
 export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
   const found = new Map<string, string>();
+  const typed = words(query);
+  const known = knownWords(vocabulary);
   for (const word of unknownWords(query, vocabulary)) {
+    // A compound typed as two words ("pain killers", "head aches"): the pair is replaced by the one word.
+    const at = typed.indexOf(word);
+    const split = [typed.slice(at - 1, at + 1), typed.slice(at, at + 2)].find((pair) => at >= 0 && pair.length === 2 && known.has(pair.join('')));
+    if (split) {
+      found.set(split.join(' '), split.join(''));
+      continue;
+    }
     // One edit for short words, two from eight letters; the more frequent word wins ties.
     const replacement = nearestWithin(word, vocabulary, word.length >= 8 ? 2 : 1);
     if (replacement) found.set(word, replacement);
@@ -88,10 +97,25 @@ export function strayMatch(word: string, marked: readonly string[]): boolean {
   });
 }
 
-/** The query with the words `corrections` names replaced (as the query spells them, in any case), or undefined when it has none of them. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
+/**
+ * The query with the words `corrections` names replaced (as the query spells them, in any case), or
+ * undefined when it has none of them. A correction of two words ("pain killers") replaces them with the
+ * space between them.
+ */
 export function correctedQuery(query: string, corrections: ReadonlyMap<string, string>): string | undefined {
   let changed = false;
-  const corrected = query.trim().replace(WORD, (typed) => {
+  let corrected = query.trim();
+  for (const [pair, replacement] of corrections) {
+    if (!pair.includes(' ')) continue;
+    const [first, second] = pair.split(' ').map(escapeRegExp);
+    corrected = corrected.replace(new RegExp(`(?<![\\p{L}\\p{N}'’-])${first}\\s+${second}(?![\\p{L}\\p{N}'’-])`, 'giu'), () => {
+      changed = true;
+      return replacement;
+    });
+  }
+  corrected = corrected.replace(WORD, (typed) => {
     const replacement = corrections.get(normalized(typed));
     if (replacement) changed = true;
     return replacement ?? typed;
