@@ -102,6 +102,15 @@ describe('search on the bundled site', () => {
     expect(results[0]?.href).toBe('/articles/acupuncture-knee-osteoarthritis/');
   });
 
+  it('keeps a long query clear of the search box\'s Clear button', async () => {
+    await searchFromUrl(page, searchPage, { q: 'best treatment for knee osteoarthritis in older people' });
+    const { textEnd, clearStart } = await page.locator('pagefind-input').evaluate((box) => {
+      const input = box.querySelector('input')!;
+      return { textEnd: input.getBoundingClientRect().right - parseFloat(getComputedStyle(input).paddingInlineEnd), clearStart: box.querySelector('.pf-input-clear')!.getBoundingClientRect().left };
+    });
+    expect(textEnd).toBeLessThanOrEqual(clearStart);
+  });
+
   it('reads a compound typed as two words as the one word the site has', async () => {
     const { results, note } = await readSettledResults(page, searchPage, 'pain killers');
     expect(note).toBe('No page has “pain killers”: showing results for painkillers.');
