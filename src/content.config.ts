@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { z } from 'astro/zod';
 import { articlesLoader } from './integration/articles-loader.ts';
 import { reportingErrors } from './integration/content-file-errors.ts';
+import { dataFileReport } from './integration/data-files.ts';
 import { referencesLoader } from './integration/references-loader.ts';
 import { articleSchema } from './site/article-schema.ts';
 import { conditionSchema, treatmentSchema } from './site/data-schemas.ts';
@@ -16,7 +17,7 @@ const articles = defineCollection({
 
 /** A condition readers browse by: one YAML file per condition in content/conditions/. */
 const conditions = defineCollection({
-  loader: reportingErrors(glob({ pattern: '*.{yaml,yml}', base: './content/conditions' })),
+  loader: reportingErrors(glob({ pattern: '*.{yaml,yml}', base: './content/conditions' }), dataFileReport('content/conditions')),
   schema: conditionSchema,
 });
 
@@ -32,7 +33,7 @@ function optionalFolder(base: string, pattern: string): Loader {
  * file is named by its slug's words.
  */
 const treatments = defineCollection({
-  loader: reportingErrors(optionalFolder('./content/treatments', '*.{yaml,yml}')),
+  loader: reportingErrors(optionalFolder('./content/treatments', '*.{yaml,yml}'), dataFileReport('content/treatments')),
   schema: treatmentSchema,
 });
 

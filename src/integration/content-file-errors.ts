@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { formatDiagnostic, type Diagnostic } from '../citations/index.ts';
 import { userError } from './user-error.ts';
 
 // Synchronous for YAML and JSON, asynchronous for MDX.
@@ -38,6 +39,17 @@ export const astroReport: EntryReport = (path, filePath, error) => {
   const line = (error as { loc?: { line?: number } }).loc?.line || fieldLine(readFileSync(filePath, 'utf8'), /^\s+(\w+): /mu.exec(reason)?.[1]);
   return `${path}${line ? `:${line}` : ''}: error: ${reason}`;
 };
+
+/**
+ * A report in the words of the project's own check of the file, as the build gives them before it starts
+ * (and `refs check`); Astro's, when that check finds nothing.
+ */
+export function checkedReport(check: (path: string, text: string) => Diagnostic[]): EntryReport {
+  return (path, filePath, error) => {
+    const errors = check(path, readFileSync(filePath, 'utf8')).filter((problem) => problem.severity === 'error');
+    return errors.length ? errors.map(formatDiagnostic).join('\n\n') : astroReport(path, filePath, error);
+  };
+}
 
 /**
  * The loader context that reports a file that cannot be read, or breaks its collection's schema, in

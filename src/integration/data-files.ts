@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../citations/index.ts';
+import { checkedReport, type EntryReport } from './content-file-errors.ts';
 import { dataFileProblems } from '../site/data-file-check.ts';
 import { conditionSchema, treatmentSchema } from '../site/data-schemas.ts';
 
@@ -18,4 +19,10 @@ export function dataFilesProblems(root: string): Diagnostic[] {
     return readdirSync(dir).filter((name) => /\.ya?ml$/u.test(name)).sort()
       .flatMap((name) => dataFileProblems(`${folder}/${name}`, readFileSync(join(dir, name), 'utf8'), schema, kind));
   });
+}
+
+/** How `astro dev` reports a broken file of one of these folders: in the words of the build's check above. */
+export function dataFileReport(folder: (typeof DATA_FOLDERS)[number]['folder']): EntryReport {
+  const { schema, kind } = DATA_FOLDERS.find((data) => data.folder === folder)!;
+  return checkedReport((path, text) => dataFileProblems(path, text, schema, kind));
 }
