@@ -33,6 +33,7 @@ export type DiagnosticCode =
   | 'duplicate-article'
   | 'duplicate-title'
   | 'no-citations'
+  | 'unknown-condition'
   | 'published-version'
   | 'duplicate-work' | 'invalid-identifier' | 'missing-identifier' | 'unverified-identifier' | 'identifier-not-found' | 'metadata-mismatch' | 'retracted-source' | 'corrected-source' | 'invalid-article';
 

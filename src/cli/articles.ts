@@ -6,7 +6,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { strayKeyError, type ArticleCitations, type Diagnostic, type KeyTest } from '../citations/index.ts';
+import { strayKeyError, type ArticleCitations, type Diagnostic, type KeyTest, type SourceLocation } from '../citations/index.ts';
 import { citedKeys, findCitations } from '../markdown/find-citations.ts';
 import { frontmatterBlock, frontmatterData, frontmatterFieldLocation } from '../markdown/frontmatter.ts';
 import { proseExpressions } from '../markdown/prose-expressions.ts';
@@ -21,7 +21,12 @@ import remarkLiteralLessThan from '../markdown/remark-literal-less-than.ts';
 import { mdxSyntaxHint } from '../markdown/remark-mdx-syntax-hints.ts';
 
 /** An article's citations, read from its MDX source the way the build reads them. */
-export type Article = ArticleCitations & { slug: string; title?: ArticleTitle };
+export type Article = ArticleCitations & {
+  slug: string;
+  title?: ArticleTitle;
+  /** The condition slugs its frontmatter lists, and where. */
+  conditions: { slugs: string[]; location: SourceLocation };
+};
 
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkLiteralLessThan);
 
@@ -59,7 +64,11 @@ export function readArticle(path: string, text: string, isKnown: KeyTest, nameIn
     ];
     const acknowledgedLocation = () => frontmatterFieldLocation(source, path, 'acknowledgedUpdates');
     const title = articleTitle(path, source, frontmatter);
-    return { article: { slug: articleSlug(nameInFolder, frontmatter), ...(title ? { title } : {}), file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation }, diagnostics: written };
+    const conditions = {
+      slugs: Array.isArray(frontmatter.conditions) ? frontmatter.conditions.filter((slug): slug is string => typeof slug === 'string') : [],
+      location: frontmatterFieldLocation(source, path, 'conditions') ?? { file: path, line: 1, column: 1 },
+    };
+    return { article: { slug: articleSlug(nameInFolder, frontmatter), ...(title ? { title } : {}), file: path, citations: citedKeys(found), acknowledged, acknowledgedLocation, conditions }, diagnostics: written };
   } catch (error) {
     const place = error as { line?: number; column?: number; linePos?: [{ line: number; col: number }] };
     return { diagnostics: [...frontmatterChecks, {

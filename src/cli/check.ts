@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkArticle, checkEntry, checkLibrary, CitationFormatter, formatDiagnostic, sortDiagnostics, unusedEntries, type Diagnostic, type Library } from '../citations/index.ts';
-import { dataFilesProblems } from '../integration/data-files.ts';
+import { conditionSlugs, dataFilesProblems } from '../integration/data-files.ts';
 import { loadStyle } from '../integration/project.ts';
 import { parseSiteConfig } from '../site/config.ts';
 import { RESERVED_REFERENCE_PAGES } from '../site/reference-sort.ts';
 import { articleSlugClashes } from '../site/article-slugs.ts';
 import { articleTitleClashes } from '../site/article-titles.ts';
 import { uncitedSummary } from '../site/uncited-summary.ts';
+import { unknownConditions } from '../site/unknown-conditions.ts';
 import { readArticles } from './articles.ts';
 import { loadProjectLibrary, type Project } from './project.ts';
 
@@ -25,8 +26,9 @@ export function checkProject(project: Project, files: string[]): Diagnostic[] {
   const { articles, diagnostics } = readArticles(project.root, project.config.articles, library.has);
   diagnostics.push(...formattingProblems(project, library), ...articleSlugClashes(articles.map(({ file, slug }) => ({ file, slug }))), ...articleTitleClashes(articles.flatMap((article) => article.title ?? [])), ...dataFilesProblems(project.root));
   const cited = new Set<string>();
+  const conditions = conditionSlugs(project.root);
   for (const article of articles) {
-    diagnostics.push(...checkArticle(library, article), ...(article.citations.length ? [] : [uncitedSummary(article.file)]));
+    diagnostics.push(...checkArticle(library, article), ...(article.citations.length ? [] : [uncitedSummary(article.file)]), ...unknownConditions(article.conditions.location, article.conditions.slugs, conditions));
     for (const { key } of article.citations) {
       const resolution = library.resolve(key);
       if ('entry' in resolution) cited.add(resolution.entry.key);

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { slug as githubSlug } from 'github-slugger';
 import type { Diagnostic } from '../citations/index.ts';
 import { checkedReport, type EntryReport } from './content-file-errors.ts';
 import { dataFileProblems } from '../site/data-file-check.ts';
@@ -19,6 +20,12 @@ export function dataFilesProblems(root: string): Diagnostic[] {
     return readdirSync(dir).filter((name) => /\.ya?ml$/u.test(name)).sort()
       .flatMap((name) => dataFileProblems(`${folder}/${name}`, readFileSync(join(dir, name), 'utf8'), schema, kind));
   });
+}
+
+/** The slug of each condition file, as Astro's glob loader names its entry (`Low Back Pain.yaml` is `low-back-pain`). */
+export function conditionSlugs(root: string): Set<string> {
+  const dir = join(root, 'content/conditions');
+  return new Set(existsSync(dir) ? readdirSync(dir).filter((name) => /\.ya?ml$/u.test(name)).map((name) => githubSlug(name.replace(/\.ya?ml$/u, ''))) : []);
 }
 
 /** How `astro dev` reports a broken file of one of these folders: in the words of the build's check above. */

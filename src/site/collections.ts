@@ -2,10 +2,10 @@ import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { root } from 'astro:config/server';
 import { existsSync } from 'node:fs';
 import type { Certainty } from '../components/search/facets.ts';
-import { suggestKeys } from '../citations/index.ts';
 import { citationSummaryOf, type CitationSummary } from '../markdown/remark-citations.ts';
 import { citedIn, type CitingArticle } from './cited-in.ts';
 import { uncitedSummary } from './uncited-summary.ts';
+import { unknownConditions } from './unknown-conditions.ts';
 import { slugWords, treatmentNames, type TreatmentName } from './treatment-names.ts';
 import { pageHref } from './urls.ts';
 
@@ -44,9 +44,8 @@ async function loadArticles(): Promise<ArticleView[]> {
     const { remarkPluginFrontmatter } = await render(entry);
     const missing = entry.data.conditions.filter((id) => !conditions.has(id));
     // A site may start without condition pages: the summary still builds, and the author is told.
-    if (missing.length) {
-      const meant = missing.flatMap((id) => suggestKeys(id, conditions.keys()).slice(0, 1).map((slug) => `"${slug}" for "${id}"`));
-      console.warn(`[evidence-site] ${entry.filePath ?? entry.id}: conditions lists ${missing.map((id) => `"${id}"`).join(', ')}, which content/conditions/ does not have, so it gets no condition page. ${meant.length ? `Did you mean ${meant.join(', ')}? ` : ''}Fix the slug or add content/conditions/${missing[0]}.yaml.`);
+    for (const unknown of unknownConditions({ file: entry.filePath ?? entry.id, line: 1, column: 1 }, missing, new Set(conditions.keys()))) {
+      console.warn(`[evidence-site] ${unknown.location!.file}: ${unknown.message}. ${unknown.hint}`);
     }
     const citations = citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] };
     if (citations.references.length === 0) {

@@ -121,8 +121,10 @@ describe('npm run refs -- check FILE', () => {
 
 describe('npm run refs -- check reads keys as the build does', () => {
   /** What `check --json` reports for one article `body` (and frontmatter lines) beside a library of these keys. */
-  async function checkArticle(keys: string[], body: string, frontmatter = ''): Promise<Diagnostic[]> {
+  async function checkArticle(keys: string[], body: string, frontmatter = '', conditionFiles = ['pain.yaml']): Promise<Diagnostic[]> {
     const root = mkdtempSync(join(tmpdir(), 'refs-article-'));
+    mkdirSync(join(root, 'content/conditions'), { recursive: true });
+    for (const name of conditionFiles) writeFileSync(join(root, 'content/conditions', name), 'name: A condition\ndescription: A condition for the tests of refs check.\n');
     const entry = (key: string) => `@article{${key},\n  author = {Smith, Ann},\n  title = {A trial},\n  journal = {Trials},\n  year = {2020},\n}\n`;
     mkdirSync(join(root, 'references'));
     mkdirSync(join(root, 'content/articles'), { recursive: true });
@@ -145,6 +147,14 @@ describe('npm run refs -- check reads keys as the build does', () => {
   it('warns, as the build does, about a summary that cites no source', async () => {
     const found = await checkArticle(['smith2020'], 'No sources here yet.\n');
     expect(found.filter((d) => d.code === 'no-citations').map((d) => `${where(d)} ${d.severity}: ${d.message}`)).toEqual(['content/articles/a.mdx:1:1 warning: cites no sources, so readers see "Sources: None cited"']);
+  });
+
+  it('warns, as the build does, about conditions content/conditions/ has no file for, at the line that lists them, with the slug meant', async () => {
+    const found = await checkArticle(['smith2020'], 'A trial [@smith2020].\n', '', ['Pains.yaml', 'neck-pain.yml']);
+    expect(found.filter((d) => d.code === 'unknown-condition').map((d) => `${where(d)} ${d.severity}: ${d.message}. ${d.hint}`)).toEqual([
+      'content/articles/a.mdx:4:1 warning: conditions lists "pain", which content/conditions/ does not have, so it gets no condition page. Did you mean "pains" for "pain"? Fix the slug or add content/conditions/pain.yaml.',
+    ]);
+    expect((await checkArticle(['smith2020'], 'A trial [@smith2020].\n')).filter((d) => d.code === 'unknown-condition')).toEqual([]);
   });
 
   it('warns at their title lines about two summaries with one title, which lists and search results show alike', async () => {
