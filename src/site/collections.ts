@@ -8,6 +8,7 @@ import { uncitedSummary } from './uncited-summary.ts';
 import { unknownConditions } from './unknown-conditions.ts';
 import { slugWords, treatmentNames, type TreatmentName } from './treatment-names.ts';
 import { pageHref } from './urls.ts';
+import { referenceListPages, sortReferences, type ReferenceListPage, type ReferenceSort } from './reference-sort.ts';
 
 export { slugWords, type TreatmentName };
 
@@ -98,6 +99,21 @@ let references: Promise<Map<string, Reference>> | undefined;
 export function referencesByKey(): Promise<Map<string, Reference>> {
   references ??= getCollection('references').then((list) => new Map(list.map((ref) => [ref.data.key, ref])));
   return references;
+}
+
+/** A reference as the sorted lists show it: its record and the address of its page. */
+export type ReferenceRow = Reference['data'] & { id: string };
+
+const referenceLists = new Map<ReferenceSort, Promise<ReferenceListPage<ReferenceRow>[]>>();
+
+/** The pages of the reference list in one order; sorted once per build, since each of its pages asks. */
+export function referenceList(sort: ReferenceSort): Promise<ReferenceListPage<ReferenceRow>[]> {
+  let list = referenceLists.get(sort);
+  if (!list) {
+    list = getCollection('references').then((references) => referenceListPages(sortReferences(references.map((ref) => ({ ...ref.data, id: ref.id })), sort), sort));
+    referenceLists.set(sort, list);
+  }
+  return list;
 }
 
 /** The treatments a set of summaries assesses, each once. */

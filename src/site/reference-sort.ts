@@ -1,17 +1,31 @@
 import type { ReservedPages } from '../citations/index.ts';
 import { EXPORT_FORMATS } from './exports.ts';
 
-/** The orders the reference list offers; each has its own static page so sorting works without JavaScript. */
+/**
+ * The orders the reference list offers; each has its own static pages so sorting works without JavaScript.
+ * `list` names the folder of its later pages (`/references/by-author/2/`).
+ */
 export const REFERENCE_SORTS = {
-  author: { label: 'First author', path: '/references/' },
-  year: { label: 'Year, newest first', path: '/references/by-year/' },
-  journal: { label: 'Journal', path: '/references/by-journal/' },
+  author: { label: 'First author', path: '/references/', list: 'by-author' },
+  year: { label: 'Year, newest first', path: '/references/by-year/', list: 'by-year' },
+  journal: { label: 'Journal', path: '/references/by-journal/', list: 'by-journal' },
 } as const;
 
 export type ReferenceSort = keyof typeof REFERENCE_SORTS;
 
+/**
+ * References on one page of a sorted list. A library of 20,000 made each list a page of about 8 MB that a phone
+ * took seconds to show; a site with more than this gets more pages, and one with fewer keeps one.
+ */
+export const REFERENCES_PER_PAGE = 1000;
+
+/** The address of one page of a sorted list: the first is the list's own, the others `/references/by-year/2/` and on. */
+export function referenceListPath(sort: ReferenceSort, page: number): string {
+  return page === 1 ? REFERENCE_SORTS[sort].path : `/references/${REFERENCE_SORTS[sort].list}/${page}/`;
+}
+
 /** What the site publishes under /references/ besides one page per reference: the sorted lists and each reference's downloads. */
-export const RESERVED_REFERENCE_PAGES: ReservedPages = { lists: new Set(['by-year', 'by-journal']), downloads: Object.keys(EXPORT_FORMATS) };
+export const RESERVED_REFERENCE_PAGES: ReservedPages = { lists: new Set(Object.values(REFERENCE_SORTS).map((sort) => sort.list)), downloads: Object.keys(EXPORT_FORMATS) };
 
 interface Sortable {
   firstAuthor: string;
@@ -32,4 +46,26 @@ export function sortReferences<T extends Sortable>(references: T[], by: Referenc
     journal: (a, b) => (a.journal ? (b.journal ? text(a.journal, b.journal) : -1) : b.journal ? 1 : 0) || byAuthor(a, b),
   };
   return [...references].sort(compare[by]);
+}
+
+/** One page of a sorted list: its references, and a label that says where it is in the order ("Abbott – Brown"). */
+export interface ReferenceListPage<T> {
+  number: number;
+  references: T[];
+  label: string;
+}
+
+const boundary: Record<ReferenceSort, (reference: Sortable) => string> = {
+  author: (reference) => reference.firstAuthor,
+  year: (reference) => (reference.year ? String(reference.year) : 'no date'),
+  journal: (reference) => reference.journal ?? 'not in a journal',
+};
+
+/** A sorted list cut into pages of `size`, each labelled by its first and last reference in the list's order. */
+export function referenceListPages<T extends Sortable>(sorted: T[], by: ReferenceSort, size = REFERENCES_PER_PAGE): ReferenceListPage<T>[] {
+  return Array.from({ length: Math.max(1, Math.ceil(sorted.length / size)) }, (_, i) => {
+    const references = sorted.slice(i * size, (i + 1) * size);
+    const [first, last] = [references[0], references.at(-1)].map((reference) => (reference ? boundary[by](reference) : ''));
+    return { number: i + 1, references, label: first === last ? first! : `${first} – ${last}` };
+  });
 }

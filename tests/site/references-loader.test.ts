@@ -70,10 +70,10 @@ describe('referenceRecords', () => {
     expect(readArticle).toMatchObject({ PMCID: 'PMC5927830', issued: { 'date-parts': [[2018, 5, 1]] } });
   });
 
-  it('refuses a key that would take the sorted-list page', () => {
-    const library = loadLibrary([{ path: 'refs.bib', text: '@article{by-year, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}' }]);
+  it.each(['by-year', 'by-author'])('refuses a key that would take a sorted list\'s folder (%s)', (key) => {
+    const library = loadLibrary([{ path: 'refs.bib', text: `@article{${key}, title = {T}, author = {Doe, Jane}, journal = {J}, year = {2020}}` }]);
     const context = { library, formatter: new CitationFormatter(library, loadStyle(root, 'ama')) };
-    expect(() => referenceRecords(context)).toThrowError('refs.bib:1:1: error: Reference "by-year" would take the page /references/by-year/, which lists the references sorted [duplicate-key]\n  hint: Rename the key and update the articles that cite it.');
+    expect(() => referenceRecords(context)).toThrowError(`refs.bib:1:1: error: Reference "${key}" would take the page /references/${key}/, which lists the references sorted [duplicate-key]\n  hint: Rename the key and update the articles that cite it.`);
   });
 
   it('refuses a key too long to name a file, with its place, rather than failing on ENAMETOOLONG', () => {

@@ -1,0 +1,50 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REFERENCES_PER_PAGE } from '../../src/site/reference-sort.ts';
+import { buildFixture, readPage, scratchSite } from './helpers.ts';
+
+// A library of more sources than one page of a sorted list holds: 2 more than a page, one a year older than the next.
+const EXTRA = REFERENCES_PER_PAGE + 2;
+const site = scratchSite('site-basic', (root) => appendFileSync(join(root, 'references/refs.bib'), Array.from({ length: EXTRA }, (_, i) => {
+  const n = String(i).padStart(4, '0');
+  return `\n@article{zz${n}, author = {Zz${n}, Ann}, title = {Generated trial ${n}}, journal = {Journal ${n}}, year = {${2025 - (i % 50)}}}\n`;
+}).join('')));
+let dist: string;
+
+beforeAll(async () => {
+  dist = await buildFixture(site.root, {}, 'error');
+}, 300_000);
+afterAll(() => site.cleanup());
+
+const rows = (path: string) => [...readPage(dist, path).querySelectorAll('.reference-table tbody tr')];
+const pageLinks = (path: string) => [...readPage(dist, path).querySelectorAll('.page-nav a')].map((link) => ({ href: link.getAttribute('href'), current: link.getAttribute('aria-current'), text: link.textContent?.replace(/\s+/gu, ' ').trim() }));
+
+describe('a reference list longer than a page', () => {
+  it('is cut into pages that hold every source once, in the order of each sort', () => {
+    for (const [first, second] of [['references/index.html', 'references/by-author/2/index.html'], ['references/by-year/index.html', 'references/by-year/2/index.html'], ['references/by-journal/index.html', 'references/by-journal/2/index.html']]) {
+      const keys = [...rows(first!), ...rows(second!)].map((row) => row.querySelector('a.ref-title')?.getAttribute('href'));
+      expect(rows(first!)).toHaveLength(REFERENCES_PER_PAGE);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys.length).toBeGreaterThan(EXTRA);
+    }
+    const years = [...rows('references/by-year/index.html'), ...rows('references/by-year/2/index.html')].map((row) => Number(row.querySelector('[data-label="Year"]')?.textContent) || 0);
+    expect(years).toEqual([...years].sort((a, b) => b - a));
+  });
+
+  it('names each page by the first and last source on it, links every page from every page, and marks the one shown', () => {
+    const links = pageLinks('references/by-author/2/index.html');
+    expect(links.map((link) => link.href)).toEqual(['/references/', '/references/by-author/2/']);
+    expect(links.map((link) => link.current)).toEqual([null, 'page']);
+    expect(links[0]!.text).toMatch(/^Page 1 \S+ – Zz\d{4}$/u);
+    expect(pageLinks('references/by-year/index.html').map((link) => link.text)).toEqual([expect.stringMatching(/^Page 1 2025 – \d{4}$/u), expect.stringMatching(/^Page 2 \d{4}( – (\d{4}|no date))?$/u)]);
+    expect(readPage(dist, 'references/by-year/index.html').querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/references/by-year/2/');
+    expect(readPage(dist, 'references/by-year/2/index.html').querySelector('title')?.textContent).toMatch(/^References by year, newest first, page 2 of 2/u);
+  });
+
+  it('counts every source of the library, not those of the page', () => {
+    const total = rows('references/index.html').length + rows('references/by-author/2/index.html').length;
+    expect(readPage(dist, 'references/by-author/2/index.html').querySelector('.lede')?.textContent).toContain(`All ${total.toLocaleString('en')} sources`);
+    expect(readPage(dist, 'references/by-author/2/index.html').querySelector('caption')?.textContent).toBe(`References 1,001–${total.toLocaleString('en')} of ${total.toLocaleString('en')}, sorted by first author`);
+  });
+});
