@@ -14,8 +14,8 @@ export const REFERENCE_SORTS = {
 export type ReferenceSort = keyof typeof REFERENCE_SORTS;
 
 /**
- * References on one page of a sorted list. A library of 20,000 made each list a page of about 8 MB that a phone
- * took seconds to show; a site with more than this gets more pages, and one with fewer keeps one.
+ * References on one page of a sorted list (about 400 KB of HTML). A library of 20,000 sources made each list
+ * a page of about 8 MB; a site with more than this gets more pages, and one with fewer keeps one.
  */
 export const REFERENCES_PER_PAGE = 1000;
 
