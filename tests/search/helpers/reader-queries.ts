@@ -9,19 +9,19 @@ export interface ReaderQuery {
   expect: string[];
 }
 
-const A_PAIN = '/articles/acupuncture-chronic-pain/';
-const A_KNEE = '/articles/acupuncture-knee-osteoarthritis/';
-const A_BACK = '/articles/non-drug-treatments-chronic-low-back-pain/';
-const C_BACK = '/conditions/chronic-low-back-pain/';
-const C_KNEE = '/conditions/knee-osteoarthritis/';
-const C_MIGRAINE = '/conditions/migraine/';
-const C_NECK = '/conditions/neck-pain/';
-const C_TTH = '/conditions/tension-type-headache/';
-const ref = (key: string) => `/references/${key}/`;
-const ACUPUNCTURE = [A_PAIN, A_KNEE, A_BACK];
-const BACK = [C_BACK, A_BACK];
-const KNEE = [C_KNEE, A_KNEE];
-const NONE: string[] = [];
+export const A_PAIN = '/articles/acupuncture-chronic-pain/';
+export const A_KNEE = '/articles/acupuncture-knee-osteoarthritis/';
+export const A_BACK = '/articles/non-drug-treatments-chronic-low-back-pain/';
+export const C_BACK = '/conditions/chronic-low-back-pain/';
+export const C_KNEE = '/conditions/knee-osteoarthritis/';
+export const C_MIGRAINE = '/conditions/migraine/';
+export const C_NECK = '/conditions/neck-pain/';
+export const C_TTH = '/conditions/tension-type-headache/';
+export const ref = (key: string) => `/references/${key}/`;
+export const ACUPUNCTURE = [A_PAIN, A_KNEE, A_BACK];
+export const BACK = [C_BACK, A_BACK];
+export const KNEE = [C_KNEE, A_KNEE];
+export const NONE: string[] = [];
 
 export const READER_QUERIES: ReaderQuery[] = [
   // Everyday words for conditions and treatments.
