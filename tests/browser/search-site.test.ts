@@ -117,6 +117,12 @@ describe('search on the bundled site', () => {
     expect(results[0]?.href).toBe('/articles/non-drug-treatments-chronic-low-back-pain/');
   });
 
+  it('corrects a misspelling to a word that only a source\'s title has', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'sciatia');
+    expect(note).toBe('No page has “sciatia”: showing results for sciatica.');
+    expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/references/bernstein2017nice/', '/references/nice2016ng59/']);
+  });
+
   it('runs a search typed in the header on any page, summaries before their sources', async () => {
     await page.goto(`${site.url}conditions/`);
     await page.fill('#site-search-q', 'acupuncture');

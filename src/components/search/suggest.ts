@@ -3,8 +3,8 @@ import { QUESTION_WORDS } from './question-words.ts';
 
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page searches the
 // query with each unknown word replaced by the nearest word of the site's own vocabulary: the
-// summaries' words, what readers call the conditions, treatments, and the first authors and journals of
-// its sources (so that a search for an author is not "corrected").
+// summaries' words, what readers call the conditions, treatments, and the first authors, titles and
+// journals of its sources (so that a search for an author is not "corrected").
 
 /** Words shorter than this are left alone: too many real words lie one letter away from them. */
 const MIN_LENGTH = 4;

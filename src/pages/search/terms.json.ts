@@ -15,6 +15,8 @@ export const GET: APIRoute = async () => {
     ...conditions.flatMap((condition) => [condition.data.name, ...condition.data.alsoKnownAs]),
     ...treatmentsOf(articles).flatMap((treatment) => [treatment.name, ...treatment.aliases]),
     ...references.map((reference) => reference.data.firstAuthor),
+    // A source's title is on its indexed page, and may be the only place a condition is named ("sciatica").
+    ...references.map((reference) => reference.data.title),
     // A journal's words are on its sources' pages only: "anaesthesiology" found the pages with "an".
     ...references.flatMap((reference) => reference.data.journal ?? []),
   ]);
