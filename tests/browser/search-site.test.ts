@@ -117,6 +117,12 @@ describe('search on the bundled site', () => {
     expect(results[0]?.href).toBe('/articles/non-drug-treatments-chronic-low-back-pain/');
   });
 
+  it('reads words typed without their spaces as the site\'s words', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'lowerbackpain');
+    expect(note).toBe('No page has “lowerbackpain”: showing results for lower back pain.');
+    expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/articles/non-drug-treatments-chronic-low-back-pain/', '/conditions/chronic-low-back-pain/']);
+  });
+
   it('corrects a misspelling to a word that only a source\'s title has', async () => {
     const { results, note } = await readSettledResults(page, searchPage, 'sciatia');
     expect(note).toBe('No page has “sciatia”: showing results for sciatica.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctedQuery, misspellings, notIndexed, searchVocabulary, strayMatch, suggestQuery, unknownWords } from '../../src/components/search/suggest.ts';
+import { correctedQuery, gluedWords, misspellings, notIndexed, searchVocabulary, strayMatch, suggestQuery, unknownWords } from '../../src/components/search/suggest.ts';
 
 const vocabulary = searchVocabulary([
   'Acupuncture for chronic pain',
@@ -33,6 +33,9 @@ describe('suggestQuery', () => {
     ['pain killers for back', 'painkillers for back'],
     ['Head aches', 'headaches'],
     ['migrane head  aches', 'migraine headaches'],
+    ['backpain', 'back pain'],
+    ['Kneepain acupuncture', 'knee pain acupuncture'],
+    ['kneeosteoarthritis', 'knee osteoarthritis'],
   ])('corrects %s to %s', (query, suggestion) => {
     expect(suggestQuery(query, vocabulary)).toBe(suggestion);
   });
@@ -54,6 +57,14 @@ describe('suggestQuery', () => {
     expect(suggestQuery("crohn's disease", searchVocabulary(['Crohn’s disease']))).toBeUndefined();
     expect(suggestQuery(`${'acupunture '.repeat(13)}`, vocabulary)).toBeUndefined();
     expect(searchVocabulary(['Trial 2018 of 20mg doses'])).toEqual(['doses', 'trial']);
+  });
+
+  it('splits a word typed without spaces into as few of the site\'s words as make it, and no fewer than whole words', () => {
+    const known = new Set(['back', 'pain', 'backpain', 'lower', 'knee']);
+    expect(gluedWords('lowerbackpain', known)).toEqual(['lower', 'backpain']);
+    expect(gluedWords('kneepain', known)).toEqual(['knee', 'pain']);
+    expect(gluedWords('kneepains', known)).toBeUndefined();
+    expect(gluedWords('kneebacklowerpain', known)).toBeUndefined();
   });
 
   it('prefers the more frequent of two equally near words', () => {

@@ -56,9 +56,28 @@ export function unknownWords(query: string, vocabulary: string[]): string[] {
   return [...new Set(words(query))].filter((word) => word.length >= MIN_LENGTH && !QUESTION_WORDS.has(word) && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
 }
 
+/** A word typed without its spaces is read as at most this many of the site's words ("lowerbackpain"). */
+const MAX_GLUED = 3;
+
+/**
+ * The site's words that, written together, make the word ("backpain": back pain), fewest first; undefined
+ * when none do. Each is a whole word of the vocabulary, so of four letters or more.
+ */
+export function gluedWords(word: string, known: ReadonlySet<string>, parts = MAX_GLUED): string[] | undefined {
+  if (known.has(word)) return [word];
+  if (parts < 2) return undefined;
+  let best: string[] | undefined;
+  for (let end = word.length - MIN_LENGTH; end >= MIN_LENGTH; end--) {
+    const head = word.slice(0, end);
+    const rest = known.has(head) ? gluedWords(word.slice(end), known, parts - 1) : undefined;
+    if (rest && (!best || rest.length + 1 < best.length)) best = [head, ...rest];
+  }
+  return best;
+}
+
 /**
  * Each unknown word of the query (see unknownWords) with its nearest word in the vocabulary, where one is
- * near enough. `vocabulary` is ordered most frequent first, which wins ties.
+ * near enough, or the site's words it glues together ("backpain": back pain). `vocabulary` is ordered most frequent first, which wins ties.
  */
 export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
   const found = new Map<string, string>();
@@ -70,6 +89,12 @@ export function misspellings(query: string, vocabulary: string[]): Map<string, s
     const split = [typed.slice(at - 1, at + 1), typed.slice(at, at + 2)].find((pair) => at >= 0 && pair.length === 2 && known.has(pair.join('')));
     if (split) {
       found.set(split.join(' '), split.join(''));
+      continue;
+    }
+    // Words typed without the spaces between them, as on a phone: every part is one of the site's words.
+    const glued = gluedWords(word, known);
+    if (glued) {
+      found.set(word, glued.join(' '));
       continue;
     }
     // One edit for short words, two from eight letters; the more frequent word wins ties.
