@@ -102,6 +102,12 @@ describe('search on the bundled site', () => {
     expect(results[0]?.href).toBe('/articles/acupuncture-knee-osteoarthritis/');
   });
 
+  it('answers a question about a relative\'s pain by its subject', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'what helps my husbands back pain');
+    expect(note).toBe('');
+    expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/articles/non-drug-treatments-chronic-low-back-pain/', '/conditions/chronic-low-back-pain/']);
+  });
+
   it('keeps a long query clear of the search box\'s Clear button', async () => {
     await searchFromUrl(page, searchPage, { q: 'best treatment for knee osteoarthritis in older people' });
     const { textEnd, clearStart } = await page.locator('pagefind-input').evaluate((box) => {

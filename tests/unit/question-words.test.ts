@@ -8,11 +8,14 @@ describe('withoutQuestionWords', () => {
     ['what works for migraine', 'for migraine'],
     ['is acupuncture safe?', 'is acupuncture'],
     ['does acupuncture work for back pain?', 'acupuncture work for back pain?'],
+    ['acupuncture for my mum’s knee', 'acupuncture for knee'],
+    ['what helps my husbands back pain', 'back pain'],
+    ["I'm in pain", 'in pain'],
   ])('reads %s as %s', (query, rest) => {
     expect(withoutQuestionWords(query)).toBe(rest);
   });
 
-  it.each(['return to work', 'knee osteoarthritis', 'what works best', '"best practice"', 'goodness', ''])('leaves "%s" alone', (query) => {
+  it.each(['return to work', 'is acupuncture', 'chronic pain in children', 'herbs', 'knee osteoarthritis', 'what works best', '"best practice"', 'goodness', ''])('leaves "%s" alone', (query) => {
     expect(withoutQuestionWords(query)).toBeUndefined();
   });
 });

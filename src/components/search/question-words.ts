@@ -3,15 +3,23 @@
 export const QUESTION_WORDS = new Set([
   'good', 'best', 'better', 'help', 'helps', 'helpful', 'work', 'works', 'effective', 'useful', 'worth',
   'really', 'does', 'should', 'could', 'would', 'what', 'which', 'when', 'there', 'safe', 'okay',
+  // Whose pain it is ("acupuncture for my mum's knee", "what helps my husbands back"): pages speak of
+  // people and patients, not of a reader's family. Children are a subject of their own and stay.
+  'i', 'im', "i'm", 'me', 'my', 'mine', 'myself', 'our', 'his', 'her', 'their',
+  'mum', 'mom', 'mother', 'dad', 'father', 'husband', 'wife', 'partner', 'grandma', 'grandmother', 'grandad', 'grandfather', 'nan', 'gran',
 ]);
 
 // "Work" is also what back pain keeps people from ("return to work"): it stays in the query.
 const SUBJECT_WORDS = new Set(['work']);
 const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+// "mum's", "husbands" (a possessive typed without its apostrophe); not "is".
+const POSSESSIVE = /['’]?s$/u;
 
 const isQuestionWord = (token: string) => {
   const word = token.replace(EDGE_PUNCTUATION, '').toLocaleLowerCase('en');
-  return QUESTION_WORDS.has(word) && !SUBJECT_WORDS.has(word);
+  const asked = (candidate: string) => QUESTION_WORDS.has(candidate) && !SUBJECT_WORDS.has(candidate);
+  const owner = word.replace(POSSESSIVE, '');
+  return asked(word.replaceAll('’', "'")) || (owner.length >= 3 && owner !== word && asked(owner));
 };
 
 /**
