@@ -129,6 +129,12 @@ describe('search on the bundled site', () => {
     expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/articles/non-drug-treatments-chronic-low-back-pain/', '/conditions/chronic-low-back-pain/']);
   });
 
+  it('reads a patient\'s word for a symptom as the word the pages use', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'back hurts');
+    expect(note).toBe('No page has “hurts”: showing results for back pain.');
+    expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/articles/non-drug-treatments-chronic-low-back-pain/', '/conditions/chronic-low-back-pain/']);
+  });
+
   it('corrects a misspelling to a word that only a source\'s title has', async () => {
     const { results, note } = await readSettledResults(page, searchPage, 'sciatia');
     expect(note).toBe('No page has “sciatia”: showing results for sciatica.');

@@ -34,6 +34,9 @@ describe('suggestQuery', () => {
     ['Head aches', 'headaches'],
     ['migrane head  aches', 'migraine headaches'],
     ['backpain', 'back pain'],
+    ['back hurts', 'back pain'],
+    ['Does acupuncture HURT?', 'Does acupuncture pain?'],
+    ['achy knee', 'pain knee'],
     ['Kneepain acupuncture', 'knee pain acupuncture'],
     ['kneeosteoarthritis', 'knee osteoarthritis'],
   ])('corrects %s to %s', (query, suggestion) => {
@@ -65,6 +68,11 @@ describe('suggestQuery', () => {
     expect(gluedWords('kneepain', known)).toEqual(['knee', 'pain']);
     expect(gluedWords('kneepains', known)).toBeUndefined();
     expect(gluedWords('kneebacklowerpain', known)).toBeUndefined();
+  });
+
+  it('reads a patient\'s word for a symptom as the page\'s only where the site has that word', () => {
+    expect(suggestQuery('it hurts', searchVocabulary(['Migraine headache']))).toBeUndefined();
+    expect(suggestQuery('it hurts', searchVocabulary(['Migraine pain']))).toBe('it pain');
   });
 
   it('prefers the more frequent of two equally near words', () => {

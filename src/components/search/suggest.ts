@@ -1,4 +1,5 @@
 import { nearestWithin } from '../../citations/edit-distance.ts';
+import { LAY_WORDS } from './lay-words.ts';
 import { QUESTION_WORDS } from './question-words.ts';
 
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page searches the
@@ -77,7 +78,8 @@ export function gluedWords(word: string, known: ReadonlySet<string>, parts = MAX
 
 /**
  * Each unknown word of the query (see unknownWords) with its nearest word in the vocabulary, where one is
- * near enough, or the site's words it glues together ("backpain": back pain). `vocabulary` is ordered most frequent first, which wins ties.
+ * near enough, the site's words it glues together ("backpain": back pain), or the page's word for a
+ * patient's ("hurts": pain, see lay-words.ts). `vocabulary` is ordered most frequent first, which wins ties.
  */
 export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
   const found = new Map<string, string>();
@@ -89,6 +91,12 @@ export function misspellings(query: string, vocabulary: string[]): Map<string, s
     const split = [typed.slice(at - 1, at + 1), typed.slice(at, at + 2)].find((pair) => at >= 0 && pair.length === 2 && known.has(pair.join('')));
     if (split) {
       found.set(split.join(' '), split.join(''));
+      continue;
+    }
+    // A patient's word for a symptom ("hurts"), where the site has the page's word for it ("pain").
+    const clinical = LAY_WORDS.get(word);
+    if (clinical && known.has(clinical)) {
+      found.set(word, clinical);
       continue;
     }
     // Words typed without the spaces between them, as on a phone: every part is one of the site's words.
