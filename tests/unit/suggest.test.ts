@@ -70,9 +70,12 @@ describe('suggestQuery', () => {
     expect(gluedWords('kneebacklowerpain', known)).toBeUndefined();
   });
 
-  it('reads a patient\'s word for a symptom as the page\'s only where the site has that word', () => {
+  it('reads a patient\'s word for a symptom, or a clinician\'s shorthand, as the page\'s only where the site has that word', () => {
     expect(suggestQuery('it hurts', searchVocabulary(['Migraine headache']))).toBeUndefined();
     expect(suggestQuery('it hurts', searchVocabulary(['Migraine pain']))).toBe('it pain');
+    expect(suggestQuery('RCT acupuncture', searchVocabulary(['A randomised trial of acupuncture']))).toBe('randomised acupuncture');
+    expect(suggestQuery('RCTs', searchVocabulary(['Trial of acupuncture']))).toBe('trial');
+    expect(suggestQuery('RCT', searchVocabulary(['Acupuncture']))).toBeUndefined();
   });
 
   it('prefers the more frequent of two equally near words', () => {

@@ -1,9 +1,17 @@
-// Patients say what a symptom does ("my back hurts", "does acupuncture hurt", "achy knees"); pages name it
-// ("pain"). Each word here is read as the page's word when no page holds it as typed and the site has
-// that word: a rule of everyday English, not of this site's conditions.
+// Patients say what a symptom does ("my back hurts", "does acupuncture hurt", "achy knees"), and clinicians
+// abbreviate a design ("RCT"); pages name them ("pain", "randomized"). Each word here is read as the first
+// of its page words that the site has, when no page holds the word as typed: rules of everyday and
+// clinical English, not of this site's conditions.
 
-/** Everyday words for a symptom, with the word clinical pages use for it. */
-export const LAY_WORDS: ReadonlyMap<string, string> = new Map([
-  ['hurt', 'pain'], ['hurts', 'pain'], ['hurting', 'pain'], ['hurted', 'pain'],
-  ['aching', 'pain'], ['achy', 'pain'], ['achey', 'pain'],
+const readAs = (words: string[], pageWords: string[]) => words.map((word): [string, string[]] => [word, pageWords]);
+
+/** Everyday words and clinical shorthand, with the words pages use for them, the likelier first. */
+export const LAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map([
+  ...readAs(['hurt', 'hurts', 'hurting', 'hurted', 'aching', 'achy', 'achey'], ['pain']),
+  ...readAs(['rct', 'rcts'], ['randomized', 'randomised', 'trial']),
 ]);
+
+/** The page's word for a lay or shorthand word, the first of them the site knows; undefined when none. */
+export function pageWord(word: string, known: ReadonlySet<string>): string | undefined {
+  return LAY_WORDS.get(word)?.find((candidate) => known.has(candidate));
+}

@@ -1,5 +1,5 @@
 import { nearestWithin } from '../../citations/edit-distance.ts';
-import { LAY_WORDS } from './lay-words.ts';
+import { LAY_WORDS, pageWord } from './lay-words.ts';
 import { QUESTION_WORDS } from './question-words.ts';
 
 // Pagefind matches words, their stems and beginnings, not misspellings. The search page searches the
@@ -54,7 +54,7 @@ function isVariant(word: string, entry: string): boolean {
 export function unknownWords(query: string, vocabulary: string[]): string[] {
   if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return [];
   const known = knownWords(vocabulary);
-  return [...new Set(words(query))].filter((word) => word.length >= MIN_LENGTH && !QUESTION_WORDS.has(word) && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
+  return [...new Set(words(query))].filter((word) => (word.length >= MIN_LENGTH || LAY_WORDS.has(word)) && !QUESTION_WORDS.has(word) && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
 }
 
 /** A word typed without its spaces is read as at most this many of the site's words ("lowerbackpain"). */
@@ -93,9 +93,9 @@ export function misspellings(query: string, vocabulary: string[]): Map<string, s
       found.set(split.join(' '), split.join(''));
       continue;
     }
-    // A patient's word for a symptom ("hurts"), where the site has the page's word for it ("pain").
-    const clinical = LAY_WORDS.get(word);
-    if (clinical && known.has(clinical)) {
+    // A patient's word for a symptom ("hurts") or a clinician's shorthand ("RCT"), where the site has the page's word for it.
+    const clinical = pageWord(word, known);
+    if (clinical) {
       found.set(word, clinical);
       continue;
     }
