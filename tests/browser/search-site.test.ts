@@ -108,6 +108,15 @@ describe('search on the bundled site', () => {
     expect(hrefs(results.slice(0, 2)).sort()).toEqual(['/articles/non-drug-treatments-chronic-low-back-pain/', '/conditions/chronic-low-back-pain/']);
   });
 
+  it('offers a symptom without the word no page holds and without the words that only joined it', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'stiff knees in the morning');
+    expect(results).toEqual([]);
+    expect(note).toMatch(/^No page has every word of this search\. Without “morning”: stiff knees \(\d+ results\)\.$/u);
+    await page.locator('[data-search-suggestion] a').click();
+    const offered = await readResults(page);
+    expect(offered.slice(0, 3).map((result) => result.href)).toContain('/conditions/knee-osteoarthritis/');
+  });
+
   it('keeps a long query clear of the search box\'s Clear button', async () => {
     await searchFromUrl(page, searchPage, { q: 'best treatment for knee osteoarthritis in older people' });
     const { textEnd, clearStart } = await page.locator('pagefind-input').evaluate((box) => {

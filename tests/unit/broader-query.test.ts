@@ -6,6 +6,7 @@ const PAGES = [
   ['acupuncture', 'for', 'chronic', 'pain', 'can', 'help', 'knee', 'back', 'is'],
   ['exercise', 'for', 'knee', 'osteoarthritis', 'arthritis', 'is', 'can'],
   ['acupuncture', 'trial', 'knee', 'pain', 'is', 'for'],
+  ['knee', 'pain', 'in', 'the'],
 ];
 const searched: string[] = [];
 async function count(query: string): Promise<number> {
@@ -16,14 +17,14 @@ async function count(query: string): Promise<number> {
 
 describe('broaderQuery', () => {
   it('drops the rarest words first until the rest finds pages', async () => {
-    expect(await broaderQuery('can acupuncture help my knee', count)).toEqual({ query: 'can acupuncture help knee', dropped: ['my'], results: 1 });
-    expect(await broaderQuery('is exercise good for knee arthritis', count)).toEqual({ query: 'is exercise for knee arthritis', dropped: ['good'], results: 1 });
+    expect(await broaderQuery('can acupuncture help my knee', count)).toEqual({ query: 'acupuncture help knee', dropped: ['my'], results: 1 });
+    expect(await broaderQuery('is exercise good for knee arthritis', count)).toEqual({ query: 'exercise knee arthritis', dropped: ['good'], results: 1 });
     expect(await broaderQuery('acupuncture side effects', count)).toEqual({ query: 'acupuncture', dropped: ['side', 'effects'], results: 2 });
   });
 
   it('leaves out every word no page holds at once, repeats and bare punctuation counted once or not at all', async () => {
     searched.length = 0;
-    expect(await broaderQuery('knee my My pain ? spaceship', count)).toEqual({ query: 'knee pain', dropped: ['my', 'spaceship'], results: 2 });
+    expect(await broaderQuery('knee my My pain ? spaceship', count)).toEqual({ query: 'knee pain', dropped: ['my', 'spaceship'], results: 3 });
     expect(searched).toEqual(['knee', 'my', 'pain', 'spaceship', 'knee pain']);
   });
 
@@ -37,7 +38,13 @@ describe('broaderQuery', () => {
   it('asks for each word once and for each shorter query once', async () => {
     searched.length = 0;
     await broaderQuery('can acupuncture help my knee', count);
-    expect(searched).toEqual(['can', 'acupuncture', 'help', 'my', 'knee', 'can acupuncture help knee']);
+    expect(searched).toEqual(['can', 'acupuncture', 'help', 'my', 'knee', 'can acupuncture help knee', 'acupuncture help knee']);
+  });
+
+  it('offers the shorter query without the words that only joined the dropped ones', async () => {
+    // "in the" stayed: "knee pain in the" found fewer pages than "knee pain", and read as a broken sentence.
+    expect(await broaderQuery('knee pain in the morning', count)).toEqual({ query: 'knee pain', dropped: ['morning'], results: 3 });
+    expect(await broaderQuery('for the spaceship', count)).toBeUndefined();
   });
 });
 

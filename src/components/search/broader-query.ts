@@ -14,6 +14,14 @@ export function withoutEtAl(term: string): string | undefined {
   return rest !== term.trim() && HAS_WORD.test(rest) ? rest : undefined;
 }
 
+// Words that only join others ("stiff knees in the morning"): once a shorter query finds pages, offering
+// "stiff knees in the" reads as a broken sentence and finds fewer pages than "stiff knees".
+const FUNCTION_WORDS = new Set([
+  'a', 'an', 'the', 'in', 'on', 'at', 'of', 'to', 'for', 'with', 'from', 'by', 'after', 'before', 'during', 'about',
+  'and', 'or', 'but', 'that', 'this', 'these', 'those', 'it', 'is', 'are', 'was', 'be', 'can', 'do', 'has', 'have', 'all', 'every', 'any', 'some',
+]);
+const isFunctionWord = (word: string) => FUNCTION_WORDS.has(word.toLowerCase());
+
 /** What the query without its rarest words finds. */
 export interface BroaderQuery {
   query: string;
@@ -27,7 +35,8 @@ export interface BroaderQuery {
  * knee" finds nothing because no page says "my". This leaves out the words no page holds, then the
  * rarest of the rest (those fewest pages hold) one at a time, until the rest finds pages; the common
  * words that carry the question stay longest. `count` tells how many pages a query finds. Undefined
- * when nothing is found, there is nothing to leave out, or the query is a quoted phrase. The page has
+ * when nothing is found, there is nothing to leave out, or the query is a quoted phrase. The query offered
+ * leaves out the words that only joined others ("in", "the"); `dropped` names the others. The page has
  * taken "et al" out already (withoutEtAl).
  */
 export async function broaderQuery(term: string, count: (query: string) => Promise<number>): Promise<BroaderQuery | undefined> {
@@ -40,7 +49,12 @@ export async function broaderQuery(term: string, count: (query: string) => Promi
   const result = async (): Promise<BroaderQuery | undefined> => {
     if (kept.length === 0) return undefined;
     const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(kept.join(' '));
-    return results > 0 ? { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results } : undefined;
+    // Words that only joined the dropped ones are no search ("for"); without them the rest finds at least as many pages.
+    const content = kept.filter((word) => !isFunctionWord(word));
+    if (results === 0 || content.length === 0) return undefined;
+    const found = { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results };
+    if (content.length === kept.length) return found;
+    return { ...found, query: content.join(' '), results: content.length === 1 ? pages.get(content[0]!)! : await count(content.join(' ')) };
   };
   if (kept.length < words.length) {
     const found = await result();
