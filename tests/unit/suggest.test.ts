@@ -75,6 +75,8 @@ describe('suggestQuery', () => {
     expect(suggestQuery('it hurts', searchVocabulary(['Migraine pain']))).toBe('it pain');
     expect(suggestQuery('RCT acupuncture', searchVocabulary(['A randomised trial of acupuncture']))).toBe('randomised acupuncture');
     expect(suggestQuery('RCTs', searchVocabulary(['Trial of acupuncture']))).toBe('trial');
+    expect(suggestQuery('pilates for back pain', searchVocabulary(['Exercises for back pain']))).toBe('exercises for back pain');
+    expect(suggestQuery('meds', searchVocabulary(['Medicines and drugs']))).toBe('medicines');
     expect(suggestQuery('RCT', searchVocabulary(['Acupuncture']))).toBeUndefined();
   });
 
