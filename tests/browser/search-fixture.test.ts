@@ -272,9 +272,14 @@ describe('search in Chromium', () => {
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toBe('No page has “zzyzx”. Nothing on this site matches this search. Check the spelling, try fewer words, or try the everyday name of a condition or treatment. Or browse the evidence summaries, the conditions and the references.');
     expect(await note.locator('a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/library/articles', '/library/conditions', '/library/references']);
+    // Nothing to filter or sort: no empty filter pane beside the note.
+    expect(await page.locator('.search-filters').isVisible()).toBe(false);
+    expect(await page.locator('.search-sort').isVisible()).toBe(false);
     await searchFromUrl(page, searchPage, { q: 'lumbago' });
     await page.locator('[data-search-suggestion][data-checked="lumbago"]').waitFor({ state: 'attached' });
     expect(await page.locator('[data-search-suggestion]').isHidden()).toBe(true);
+    expect(await page.locator('.search-filters').isVisible()).toBe(true);
+    expect(await page.locator('.search-sort').isVisible()).toBe(true);
   });
 
   it('axe finds no violations on the search page with results, facets and a corrected query', async () => {

@@ -167,6 +167,14 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   });
 }
 
+/**
+ * Leaves out the filters and the sort order while a search finds nothing even unfiltered: there is nothing
+ * to filter or sort, and the empty filter pane showed as a grey box beside "Nothing on this site matches".
+ */
+function hideIdleControls(instance: PagefindInstance, root: HTMLElement): void {
+  instance.on('results', (result) => root.toggleAttribute('data-nothing-found', (result.unfilteredResultCount ?? result.results.length) === 0));
+}
+
 // On a phone the facets would push the results below the fold: they start folded away.
 const filters = document.querySelector<HTMLDetailsElement>('details.search-filters');
 if (filters && window.matchMedia('(max-width: 47.99rem)').matches) filters.open = false;
@@ -176,6 +184,7 @@ const root = document.querySelector<HTMLElement>('[data-search]');
 if (components && root) {
   const instance = components.configureInstance('default', { ranking: RANKING });
   offerAlternatives(instance, root);
+  hideIdleControls(instance, root);
   void connect(instance, root.querySelector('select[name="sort"]'));
 } else if (root) {
   root.querySelector('[data-search-unavailable]')?.removeAttribute('hidden');
