@@ -58,13 +58,36 @@ function jsonSyntaxError(error: unknown, text: string, file: string, code: Diagn
   };
 }
 
-/** Parses JSON, or returns a diagnostic that points at the syntax error. */
-export function parseJson(source: string, file: string, code: Diagnostic['code']): { value?: unknown; diagnostic?: Diagnostic; text: string } {
+/** Where `text` first has a member named `__proto__`, outside strings' contents, or -1. */
+function prototypeKeyOffset(text: string): number {
+  let offset = -1;
+  outsideStrings(text, (i, character) => {
+    if (character === '"' && text.startsWith('"__proto__"', i) && /^\s*:/u.test(text.slice(i + 11, i + 40))) offset = i;
+    return offset !== -1;
+  });
+  return offset;
+}
+
+/**
+ * Parses JSON, or returns a diagnostic that points at the syntax error. A member named `__proto__` (no
+ * CSL variable, and the name of an object's prototype in JavaScript) is left out, with a warning: kept,
+ * it stopped the build with a stack trace where Astro stores the references.
+ */
+export function parseJson(source: string, file: string, code: Diagnostic['code']): { value?: unknown; diagnostic?: Diagnostic; warnings: Diagnostic[]; text: string } {
   const text = source.replace(/^\uFEFF/u, '');
   try {
-    return { value: JSON.parse(text), text };
+    const value: unknown = JSON.parse(text, (name, member: unknown) => (name === '__proto__' ? undefined : member));
+    const offset = text.includes('__proto__') ? prototypeKeyOffset(text) : -1;
+    const warnings: Diagnostic[] = offset === -1 ? [] : [{
+      code: 'unknown-field',
+      severity: 'warning',
+      message: `${file} has a field named "__proto__", which no reference has: it is left out`,
+      hint: 'Delete the "__proto__" field (and any other of that name in the file).',
+      location: locate(text, offset, file),
+    }];
+    return { value, warnings, text };
   } catch (error) {
-    return { diagnostic: jsonSyntaxError(error, text, file, code), text };
+    return { diagnostic: jsonSyntaxError(error, text, file, code), warnings: [], text };
   }
 }
 
@@ -98,13 +121,13 @@ const URI = /^[a-z][a-z\d+.-]*:\/\//iu;
  * citation key. Zotero 7 exports its Citation Key field as `citation-key` and an item URI as the id.
  */
 export function parseCslJson(source: string, file: string): ParsedFile {
-  const { value, diagnostic, text } = parseJson(source, file, 'invalid-csl-json');
+  const { value, diagnostic, warnings, text } = parseJson(source, file, 'invalid-csl-json');
   if (diagnostic) return { entries: [], diagnostics: [diagnostic], unreadable: diagnostic };
   // Zotero's web API wraps the items: { "items": [ … ] }.
   const wrapped = value && typeof value === 'object' && !Array.isArray(value) && !('type' in value) && Array.isArray((value as { items?: unknown }).items) ? (value as { items: unknown[] }).items : undefined;
   const items = wrapped ?? (Array.isArray(value) ? value : [value]);
   const entries: ParsedFile['entries'] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...warnings];
   const starts = wrapped ? itemStarts(text, 1) : Array.isArray(value) ? itemStarts(text) : [text.search(/\S/u)];
   items.forEach((item: unknown, index) => {
     const record = item as Partial<CslItem> | null;

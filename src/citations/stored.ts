@@ -72,7 +72,7 @@ export function recordOfAnother(item: CslItem, identifier: Identifier): Identifi
  * what an article cites when it writes `@doi:10.1000/x`; a not-found record yields no entry.
  */
 export function parseStoredMetadata(source: string, file: string): ParsedStoredFile {
-  const { value, diagnostic } = parseJson(source, file, 'invalid-metadata');
+  const { value, diagnostic, warnings } = parseJson(source, file, 'invalid-metadata');
   if (diagnostic) return { entries: [], diagnostics: [diagnostic] };
   const record = value as Partial<StoredMetadata> | null;
   const identifier = typeof record?.identifier === 'string' ? parseIdentifierKey(record.identifier) : undefined;
@@ -103,7 +103,7 @@ export function parseStoredMetadata(source: string, file: string): ParsedStoredF
     fetched: typeof record?.fetched === 'string' ? record.fetched : '',
     ...(checked ? { csl: checked.item } : {}),
   };
-  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: checked?.diagnostics ?? [], record: stored };
+  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: [...warnings, ...(checked?.diagnostics ?? [])], record: stored };
 }
 
 /** Objects with their keys sorted, recursively, so a re-fetch that reorders fields changes no line. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { loadLibrary } from '../../src/citations/index.ts';
+
+// Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
+describe('hostile fields in a CSL-JSON library', () => {
+  it('leaves out a "__proto__" member, at any depth, with a warning at its line, rather than stopping the build where Astro stores it', () => {
+    const text = '[\n {\n  "id": "proto",\n  "type": "article-journal",\n  "__proto__": { "title": "polluted" },\n  "title": "Proto keys",\n  "author": [{ "family": "Doe", "given": "Jo", "__proto__": 1 }],\n  "issued": { "date-parts": [[2016]] }\n }\n]';
+    const library = loadLibrary([{ path: 'references/hostile.json', text }]);
+    const item = library.entries.get('proto')!.item;
+    expect(Object.hasOwn(item, '__proto__')).toBe(false);
+    expect(Object.hasOwn(item.author![0]!, '__proto__')).toBe(false);
+    expect(Object.getPrototypeOf(item)).toBe(Object.prototype);
+    expect(item.title).toBe('Proto keys');
+    expect(library.diagnostics.map((d) => [d.severity, d.code, d.location?.line, d.message])).toEqual([
+      ['warning', 'unknown-field', 5, 'references/hostile.json has a field named "__proto__", which no reference has: it is left out'],
+    ]);
+  });
+});
