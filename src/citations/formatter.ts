@@ -51,6 +51,13 @@ export function htmlToText(html: string): string {
     .replace(/&amp;/gu, '&').replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/\s+/gu, ' ').trim();
 }
 
+// citeproc loses an entry whose id holds a control or format character (ESC, U+202E: "Cannot read
+// properties of undefined (reading 'master')"): such a key, which a hostile or damaged library may have,
+// reaches it spelled out (`\u{1b}`), and so do backslashes, so that no two keys meet.
+const UNSAFE_IN_ID = /[\p{Cc}\p{Cf}\\]/gu;
+const citeprocId = (key: string) => key.replace(UNSAFE_IN_ID, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
+const keyOfId = (id: string) => (id.includes('\\') ? id.replace(/\\u\{([\da-f]+)\}/gu, (_spelled, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16))) : id);
+
 /**
  * Formats references with one citeproc engine per style and library. Every entry is formatted once
  * and every distinct in-text form once, then served from cache: per-page work is only lookups.
@@ -83,8 +90,8 @@ export class CitationFormatter {
     // of spaces (a CSL-JSON title with 100,000 spaces took minutes): each run reaches it as its first space.
     this.engine = new CSL.Engine({
       retrieveItem: (id) => {
-        const item = items.get(id);
-        return item && mapText(withPlaceholderNames(item), (text) => text.replace(/(\s)\s+/gu, '$1'));
+        const item = items.get(keyOfId(id));
+        return item && Object.assign(mapText(withPlaceholderNames(item), (text) => text.replace(/(\s)\s+/gu, '$1')), { id });
       },
       retrieveLocale: (lang) => cslLocale(lang) ?? locales.get(lang) ?? locales.get('en-US'),
     }, style.xml, locale, true);
@@ -136,7 +143,7 @@ export class CitationFormatter {
 
   private formatBatch(entries: LibraryEntry[], into: Map<string, FormattedEntry>): void {
     if (entries.length === 0) return;
-    const ids = entries.map((entry) => entry.key);
+    const ids = entries.map((entry) => citeprocId(entry.key));
     // The number citeproc gives each entry: its place in the batch (a list lookup would make 20,000 entries quadratic).
     const numbers = new Map(ids.map((id, index) => [id, String(index + 1)]));
     this.engine.updateItems(ids, true);
@@ -146,6 +153,7 @@ export class CitationFormatter {
     this.counts.entries += bodies.length;
     bodies.forEach((body, index) => {
       const id = meta.entry_ids[index]![0]!;
+      const key = keyOfId(id);
       const inner = body.match(ENTRY)?.[1] ?? body;
       const number = numbers.get(id)!;
       const margin = inner.match(MARGIN);
@@ -157,8 +165,8 @@ export class CitationFormatter {
       const printed = etAlPrinted(entry.trim(), this.nameTerms);
       // An entry with nothing the style prints (biblatex's `shorthand` alone, an empty @set) was an empty
       // line in the reference list: it is named as its page names it, by its title, address or key.
-      const html = htmlToText(printed).trim() ? printed : escapeText(workName(this.items.get(id)!));
-      into.set(id, { html, text: htmlToText(html) });
+      const html = htmlToText(printed).trim() ? printed : escapeText(workName(this.items.get(key)!));
+      into.set(key, { html, text: htmlToText(html) });
     });
   }
 
@@ -206,7 +214,7 @@ export class CitationFormatter {
   private cluster(request: CiteRequest): string {
     this.counts.citations++;
     return etAlPrinted(this.engine.makeCitationCluster([{
-      id: request.key,
+      id: citeprocId(request.key),
       ...(request.locator ? { locator: request.locator, label: request.label ?? 'page' } : {}),
       ...(request.suppressAuthor ? { 'suppress-author': true } : {}),
       ...(request.authorOnly ? { 'author-only': true } : {}),
@@ -278,7 +286,7 @@ export class CitationFormatter {
     const sortKeys = (key: string) => {
       let found = this.sortKeys.get(`${area} ${key}`);
       if (!found) {
-        found = CSL.getSortKeys.call(this.engine, this.engine.retrieveItem(key), `${area}_sort`);
+        found = CSL.getSortKeys.call(this.engine, this.engine.retrieveItem(citeprocId(key)), `${area}_sort`);
         this.sortKeys.set(`${area} ${key}`, found);
       }
       return found;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
 describe('hostile fields in a CSL-JSON library', () => {
@@ -14,5 +15,19 @@ describe('hostile fields in a CSL-JSON library', () => {
     expect(library.diagnostics.map((d) => [d.severity, d.code, d.location?.line, d.message])).toEqual([
       ['warning', 'unknown-field', 5, 'references/hostile.json has a field named "__proto__", which no reference has: it is left out'],
     ]);
+  });
+});
+
+describe('hostile citation keys', () => {
+  it('formats an entry whose key holds a control or bidi character, which citeproc lost ("Cannot read properties of undefined")', () => {
+    const keys = ['esc\u001b[31mkey', 'rlo\u202ekey', 'nul\u0000key', 'back\\slash', 'back\\u{1b}', 'back\u001b'];
+    const items = keys.map((id, n) => ({ id, type: 'article-journal', title: `Title ${n}`, author: [{ family: `Doe${n}`, given: 'Jo' }], 'container-title': 'Pain', issued: { 'date-parts': [[2020]] } }));
+    const library = loadLibrary([{ path: 'references/keys.json', text: JSON.stringify(items) }]);
+    for (const style of ['american-medical-association', 'apa'] as const) {
+      const formatter = new CitationFormatter(library, bundledStyle(style));
+      expect(formatter.formatEveryEntry()).toEqual([]);
+      expect(keys.map((key) => formatter.entry(key)?.text.match(/Title \d/u)?.[0])).toEqual(keys.map((_key, n) => `Title ${n}`));
+      if (style === 'apa') expect(keys.map((key) => formatter.cite({ key }))).toEqual(keys.map((_key, n) => `Doe${n}, 2020`));
+    }
   });
 });
