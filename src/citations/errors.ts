@@ -148,10 +148,11 @@ export function formatDiagnostic(diagnostic: Diagnostic): string {
 }
 
 // Messages quote keys, field names and values from library files, which are untrusted: a terminal would
-// obey an escape sequence in them (clear the screen, retitle the window, write the clipboard).
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+// obey an escape sequence in them (clear the screen, retitle the window, write the clipboard), and a bidi
+// control (U+202E) would show the rest of the line reversed, a key or file name as another.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/gu;
 
-/** Control characters as `\u001b`-style text, so a message is shown, never executed, by a terminal. */
+/** Control and bidi characters as `\u001b`-style text, so a message is shown, never executed or reordered, by a terminal. */
 function visibleControls(line: string): string {
   return line.replace(CONTROL, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, formatDiagnostic, loadLibrary } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
@@ -29,5 +29,15 @@ describe('hostile citation keys', () => {
       expect(keys.map((key) => formatter.entry(key)?.text.match(/Title \d/u)?.[0])).toEqual(keys.map((_key, n) => `Title ${n}`));
       if (style === 'apa') expect(keys.map((key) => formatter.cite({ key }))).toEqual(keys.map((_key, n) => `Doe${n}, 2020`));
     }
+  });
+});
+
+describe('messages that quote hostile keys', () => {
+  it('print bidi controls as \\u202e-style text, which turned the rest of the line round in a terminal', () => {
+    const key = 'rlo\u202ekey\u2066x';
+    const library = loadLibrary([{ path: 'references/evil.bib', text: `@article{${key},\n  title = {A},\n  year = 2020,\n}\n@article{${key},\n  title = {B},\n  year = 2020,\n}\n` }]);
+    const printed = library.diagnostics.map(formatDiagnostic).join('\n');
+    expect(printed).toContain('"rlo\\u202ekey\\u2066x"');
+    expect(printed).not.toMatch(/[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u);
   });
 });
