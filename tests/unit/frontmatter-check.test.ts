@@ -61,3 +61,15 @@ describe('frontmatterProblems', () => {
     expect(problems('# Yoga\n\nText.\n')).toEqual(['content/articles/a.mdx:1:1: error: content/articles/a.mdx does not start with frontmatter (title, description, conditions… between --- lines) [invalid-frontmatter]']);
   });
 });
+
+describe('frontmatter with control characters', () => {
+  it('reports a control character in text readers see (an ESC, a NUL), at its line, which made the RSS feed unreadable', () => {
+    const text = `---\n${VALID.replace('title: Yoga for back pain', 'title: "Yoga \\e]0;pwned\\a for back pain"')}authors: ["Doe\\0, Jane"]\nreviewers:\n  - name: "Dr \\x0CA"\n    credentials: GP\n    disclosures: None declared\n---\n`;
+    expect(problems(text)).toEqual([
+      "content/articles/a.mdx:2:1: error: title: delete the control character U+001B, which readers cannot see and which the site's feed cannot hold (it is often pasted with the text) [invalid-frontmatter]",
+      "content/articles/a.mdx:7:1: error: authors[0]: delete the control character U+0000, which readers cannot see and which the site's feed cannot hold (it is often pasted with the text) [invalid-frontmatter]",
+      "content/articles/a.mdx:9:1: error: reviewers[0].name: delete the control character U+000C, which readers cannot see and which the site's feed cannot hold (it is often pasted with the text) [invalid-frontmatter]",
+    ]);
+    expect(problems(`---\n${VALID.replace('title: Yoga for back pain', 'title: "Yoga\\tfor back pain \\u202Bنص\\u202C"')}---\n`)).toEqual([]);
+  });
+});
