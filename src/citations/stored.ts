@@ -97,13 +97,28 @@ export function parseStoredMetadata(source: string, file: string): ParsedStoredF
   const checked = found ? checkedCslItem({ ...record!.csl!, id: key }, location) : undefined;
   const stated = checked && recordOfAnother(checked.item, identifier);
   if (stated) return problem(`"csl" is the record of ${stated.scheme.toUpperCase()} ${stated.value}, not of ${identifier.scheme.toUpperCase()} ${identifier.value}, the identifier the file is for`);
+  const fetched = typeof record?.fetched === 'string' && isCalendarDate(record.fetched) ? record.fetched : '';
+  // The reference page dates the check by it: a date it cannot read stopped the build with "Invalid time value".
+  const undated: Diagnostic[] = record?.fetched !== undefined && !fetched ? [{
+    code: 'invalid-metadata',
+    severity: 'warning',
+    message: `${file}: "fetched" is ${JSON.stringify(record?.fetched).slice(0, 60)}, not a date (YYYY-MM-DD), so the source's page does not say when the record was fetched`,
+    hint: `Fetch the identifier again (npm run refs -- add --force ${identifierKey(identifier)}), which writes the date, rather than editing the file by hand.`,
+    location,
+  }] : [];
   const stored: StoredRecord = {
     identifier, location, found, updates,
     source: typeof record?.source === 'string' ? record.source : '',
-    fetched: typeof record?.fetched === 'string' ? record.fetched : '',
+    fetched,
     ...(checked ? { csl: checked.item } : {}),
   };
-  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: [...warnings, ...(checked?.diagnostics ?? [])], record: stored };
+  return { entries: stored.csl ? [{ key, item: stored.csl, location }] : [], diagnostics: [...warnings, ...undated, ...(checked?.diagnostics ?? [])], record: stored };
+}
+
+/** Whether text is a day of the calendar written YYYY-MM-DD (not 2026-02-30). */
+function isCalendarDate(text: string): boolean {
+  const date = new Date(`${text}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/u.test(text) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** Objects with their keys sorted, recursively, so a re-fetch that reorders fields changes no line. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, formatDiagnostic, loadLibrary } from '../../src/citations/index.ts';
+import { CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
@@ -39,5 +39,18 @@ describe('messages that quote hostile keys', () => {
     const printed = library.diagnostics.map(formatDiagnostic).join('\n');
     expect(printed).toContain('"rlo\\u202ekey\\u2066x"');
     expect(printed).not.toMatch(/[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/u);
+  });
+});
+
+describe('a stored registry record with hostile fields', () => {
+  it('reads a "fetched" that is no date as unknown, with a warning, which stopped the build on the source page with "Invalid time value"', () => {
+    const record = (fetched: unknown) => JSON.stringify({ identifier: 'pmid:12345678', source: 'https://pubmed.ncbi.nlm.nih.gov/12345678/', fetched, csl: { type: 'article-journal', title: 'A trial', PMID: '12345678' } });
+    for (const fetched of ['"><script>alert(1)</script>', '2026-02-30', '2026-13-01', 20260101]) {
+      const parsed = parseStoredMetadata(record(fetched), 'references/identifiers/pmid-12345678.json');
+      expect(parsed.record?.fetched, String(fetched)).toBe('');
+      expect(parsed.diagnostics.map((d) => [d.severity, d.code]), String(fetched)).toEqual([['warning', 'invalid-metadata']]);
+    }
+    const dated = parseStoredMetadata(record('2026-02-28'), 'references/identifiers/pmid-12345678.json');
+    expect([dated.record?.fetched, dated.diagnostics]).toEqual(['2026-02-28', []]);
   });
 });
