@@ -2,7 +2,7 @@ import type { LibraryEntry } from './bibtex.ts';
 import { compareMetadata } from './compare.ts';
 import { incompleteEntry } from './completeness.ts';
 import type { Diagnostic } from './errors.ts';
-import { citableKey, identifierKey, identifiersOf, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
+import { citableKey, identifierKey, identifiersOf, isWebAddress, normalizeDoi, normalizePmcid, normalizePmid, type IdentifierScheme } from './identifiers.ts';
 import type { Library } from './library.ts';
 import { publishedVersionOf, recordsOf } from './updates.ts';
 
@@ -20,7 +20,22 @@ const ADD_HINT = 'Run `npm run refs -- add --missing` while online and commit th
  * entry's own DOI/PMID/PMCID.
  */
 export function checkEntry(entry: LibraryEntry, library: Library): Diagnostic[] {
-  return [lostLetters(entry), incompleteEntry(entry), ...identifierChecks(entry, library), publishedVersion(entry, library)].filter((diagnostic) => diagnostic !== undefined);
+  return [lostLetters(entry), incompleteEntry(entry), notWebAddress(entry), ...identifierChecks(entry, library), publishedVersion(entry, library)].filter((diagnostic) => diagnostic !== undefined);
+}
+
+/** A URL that is no web address (javascript:, data:, vbscript:): the reference prints, links and exports none. */
+function notWebAddress(entry: LibraryEntry): Diagnostic | undefined {
+  const url = entry.item.URL;
+  if (typeof url !== 'string' || !url.trim() || isWebAddress(url)) return undefined;
+  const shown = url.length > 60 ? `${url.slice(0, 60)}…` : url;
+  return {
+    code: 'invalid-url',
+    severity: 'warning',
+    message: `"${entry.key}": URL "${shown}" is not a web address (http or https), so the reference does not print, link or export it`,
+    hint: 'Write the address of the page as it opens in a browser, starting https://, or delete the field.',
+    location: entry.location,
+    key: entry.key,
+  };
 }
 
 /** A preprint whose record names the version published since: a clinician should read the peer-reviewed one. */

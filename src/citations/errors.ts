@@ -5,6 +5,7 @@ export type DiagnosticCode =
   | 'unknown-key'
   | 'duplicate-key'
   | 'invalid-key'
+  | 'invalid-url'
   | 'invalid-bibtex'
   | 'unconverted-latex'
   | 'split-organisation'

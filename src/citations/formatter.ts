@@ -4,6 +4,7 @@ import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
 import { mapText } from './field-text.ts';
 import { cslLocale } from './locales.ts';
+import { isWebAddress } from './identifiers.ts';
 import { etAlPrinted, withPlaceholderNames } from './more-names.ts';
 import { workName, type CslItem, type NameTerms } from './csl.ts';
 import type { Diagnostic } from './errors.ts';
@@ -91,7 +92,11 @@ export class CitationFormatter {
     this.engine = new CSL.Engine({
       retrieveItem: (id) => {
         const item = items.get(keyOfId(id));
-        return item && Object.assign(mapText(withPlaceholderNames(item), (text) => text.replace(/(\s)\s+/gu, '$1')), { id });
+        if (!item) return undefined;
+        // An address that is no web address (javascript:, data:) is not printed as one (check-entry.ts warns).
+        const { URL: url, ...rest } = item;
+        const printable = typeof url !== 'string' || isWebAddress(url) ? item : rest;
+        return Object.assign(mapText(withPlaceholderNames(printable), (text) => text.replace(/(\s)\s+/gu, '$1')), { id });
       },
       retrieveLocale: (lang) => cslLocale(lang) ?? locales.get(lang) ?? locales.get('en-US'),
     }, style.xml, locale, true);

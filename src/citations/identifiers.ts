@@ -97,8 +97,9 @@ const unescapeLatex = (text: string) => LATEX_ESCAPES.reduce((result, [pattern, 
 const NEXT_URL = /(?<!\s|%0A|%0D|%09|%20)(?:[;,]|%3B|%2C)?(?:\s|%0A|%0D|%09|%20)+(?=https?:\/\/)|(?:%5C|\\)n(?=https?:\/\/)/iu;
 
 // An address written without its scheme, as Cochrane's own citation has it ("Available from
-// www.training.cochrane.org/handbook"): no link could be made of it, and AMA prints addresses whole.
-const SCHEMELESS_WEB = /^www\./iu;
+// www.training.cochrane.org/handbook"), or protocol-relative (`//example.org/x`, as a page's own links are):
+// no link could be made of it, and AMA prints addresses whole.
+const SCHEMELESS_WEB = /^(?:www\.|\/\/(?=[^/\s]))/iu;
 
 // citation-js reads a BibTeX URL as encodeURI(decodeURI(url)): decodeURI leaves the escapes of reserved
 // characters as written, so encodeURI encoded their percent sign again, and ScienceDirect's `?via%3Dihub`
@@ -110,7 +111,16 @@ const REENCODED_RESERVED = /%25(2[346BCF]|3[ABDF]|40)/giu;
  * several, and `https://` before a `www.` address.
  */
 function linkableUrl(url: string): string {
-  return unescapeLatex(url).replace(REENCODED_RESERVED, '%$1').replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!.replace(SCHEMELESS_WEB, 'https://$&');
+  return unescapeLatex(url).replace(REENCODED_RESERVED, '%$1').replaceAll('\u00A0', '~').trim().split(NEXT_URL)[0]!.replace(SCHEMELESS_WEB, (start) => (start === '//' ? 'https://' : `https://${start}`));
+}
+
+// Addresses a reader can open. Reference fields are untrusted: `javascript:`, `data:text/html,…` and
+// `vbscript:` addresses are printed, linked and exported nowhere.
+const WEB_ADDRESS = /^(?:https?|ftp):\/\//iu;
+
+/** Whether a URL field holds a web address (http, https or ftp), which the site may print and export. */
+export function isWebAddress(url: string): boolean {
+  return WEB_ADDRESS.test(url.trim());
 }
 
 /** The item with the LaTeX escapes of its DOI and URL undone. */

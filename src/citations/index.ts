@@ -3,7 +3,7 @@ export { authorLabel, workName, fullFamilyName, fullGivenName, issuedYear, plain
 export { citeDocument, referenceLinks, safeHttpUrl, strayKeyError, type BibliographyEntry, type ReferenceLink, type CitedDocument, type LocatedCluster, type RenderedCluster, type Segment } from './document.ts';
 export { CitationError, formatDiagnostic, formatLocation, locate, mergeRepeated, sortDiagnostics, type Diagnostic, type DiagnosticCode, type SourceLocation } from './errors.ts';
 export { CitationFormatter, htmlToText } from './formatter.ts';
-export { citableKey, identifierKey, identifierLinks, identifiersOf, shownIdentifiersOf, normalizeDoi, normalizePmcid, normalizePmid, noteWithoutIdentifiers, parseIdentifierKey, type Identifier } from './identifiers.ts';
+export { citableKey, identifierKey, identifierLinks, identifiersOf, isWebAddress, shownIdentifiersOf, normalizeDoi, normalizePmcid, normalizePmid, noteWithoutIdentifiers, parseIdentifierKey, type Identifier } from './identifiers.ts';
 export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryFile } from './library.ts';
 export { parseLocator } from './locator.ts';
 export { bundledStyleWithId, readStyle, type CitationStyle, type FindStyle } from './style.ts';

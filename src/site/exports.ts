@@ -1,4 +1,4 @@
-import { toBibtex, toRis, type CslItem } from '../citations/index.ts';
+import { isWebAddress, toBibtex, toRis, type CslItem } from '../citations/index.ts';
 import { perObject } from './memo.ts';
 import { readerNote } from './reader-note.ts';
 
@@ -11,9 +11,6 @@ export const EXPORT_FORMATS = {
 
 export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
-// Reference managers make the URL a link: one that is no web address (javascript:, data:) is left out, as the site leaves it unlinked.
-const WEB_ADDRESS = /^(?:https?|ftp):\/\//iu;
-
 /**
  * The item as readers download it: without `annote`, the editors' own remarks (how an entry was checked),
  * which reference managers would import as a note, and without a URL that is no web address; with the
@@ -24,7 +21,7 @@ const WEB_ADDRESS = /^(?:https?|ftp):\/\//iu;
 function exportItem(item: CslItem): CslItem {
   const { annote: _editorsOnly, URL: url, note: _asWritten, ...published } = item;
   const note = readerNote(item);
-  return { ...published, ...(note ? { note } : {}), ...(typeof url === 'string' && WEB_ADDRESS.test(url.trim()) ? { URL: url } : {}), 'citation-key': item.id };
+  return { ...published, ...(note ? { note } : {}), ...(typeof url === 'string' && isWebAddress(url) ? { URL: url } : {}), 'citation-key': item.id };
 }
 
 // Each source is written once per build and format: articles' downloads repeat the references' own.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata } from '../../src/citations/index.ts';
+import { checkLibrary, CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
@@ -52,5 +52,21 @@ describe('a stored registry record with hostile fields', () => {
     }
     const dated = parseStoredMetadata(record('2026-02-28'), 'references/identifiers/pmid-12345678.json');
     expect([dated.record?.fetched, dated.diagnostics]).toEqual(['2026-02-28', []]);
+  });
+});
+
+describe('addresses that are no web addresses', () => {
+  it('prints no javascript:, data: or vbscript: address in the reference, which showed it as text, warns about it, and reads //host as https', () => {
+    const urls = { js: 'java\tscript:alert(1)', upper: 'JAVASCRIPT:alert(2)', data: 'data:text/html,<script>alert(3)</script>', vb: 'vbscript:msgbox(4)', relative: '//example.org/guideline' };
+    const items = Object.entries(urls).map(([id, URL]) => ({ id, type: 'webpage', title: `Page ${id}`, author: [{ literal: 'Org' }], issued: { 'date-parts': [[2020]] }, URL }));
+    const library = loadLibrary([{ path: 'references/urls.json', text: JSON.stringify(items) }]);
+    const formatter = new CitationFormatter(library, bundledStyle('american-medical-association'));
+    const texts = Object.keys(urls).map((key) => formatter.entry(key)!.text);
+    for (const text of texts.slice(0, 4)) expect(text).not.toMatch(/script|alert|msgbox/iu);
+    expect(texts[4]).toContain('https://example.org/guideline');
+    expect(referenceLinks(library.entries.get('relative')!.item)).toEqual([{ label: 'Web page', href: 'https://example.org/guideline' }]);
+    const warnings = checkLibrary(library).filter((d) => d.code === 'invalid-url');
+    expect(warnings.map((d) => [d.key, d.severity])).toEqual([['js', 'warning'], ['upper', 'warning'], ['data', 'warning'], ['vb', 'warning']]);
+    expect(warnings[2]!.message).toBe('"data": URL "data:text/html,<script>alert(3)</script>" is not a web address (http or https), so the reference does not print, link or export it');
   });
 });
