@@ -126,9 +126,25 @@ export function overlongKeys(entries: LibraryEntry[]): Diagnostic[] {
   }));
 }
 
-/** Keys that cannot have a page of their own at /references/<key>/: shared, taken, or too long for a file name. */
+// Names Windows keeps for devices, with any extension and in any case: no file or folder may have them, so
+// a site with /references/con/ and con.bib could not be built, copied or checked out there.
+const DEVICE_NAME = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\.|$)/iu;
+
+/** Keys whose page and downloads would be named as a Windows device (`con`, `aux`, `nul`, `com1`). */
+export function deviceNameKeys(entries: LibraryEntry[]): Diagnostic[] {
+  return entries.filter((entry) => DEVICE_NAME.test(keySlug(entry.key))).map((entry) => ({
+    code: 'invalid-key',
+    severity: 'error',
+    message: `Citation key "${entry.key}" would name its page /references/${keySlug(entry.key)}/ and its downloads as Windows names a device: the site could not be built, copied or checked out on Windows`,
+    hint: 'Give the entry a key such as first author and year (con2020), and update the articles that cite it.',
+    location: entry.location,
+    key: entry.key,
+  }));
+}
+
+/** Keys that cannot have a page of their own at /references/<key>/: shared, taken, too long or a device's name. */
 export function pageProblems(entries: LibraryEntry[], reserved: ReservedPages): Diagnostic[] {
-  return [...caseDuplicates(entries), ...slugClashes(entries), ...reservedPages(entries, reserved), ...overlongKeys(entries)];
+  return [...caseDuplicates(entries), ...slugClashes(entries), ...reservedPages(entries, reserved), ...overlongKeys(entries), ...deviceNameKeys(entries)];
 }
 
 /**

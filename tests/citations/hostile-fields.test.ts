@@ -70,3 +70,14 @@ describe('addresses that are no web addresses', () => {
     expect(warnings[2]!.message).toBe('"data": URL "data:text/html,<script>alert(3)</script>" is not a web address (http or https), so the reference does not print, link or export it');
   });
 });
+
+describe('keys named as Windows devices', () => {
+  it('are an invalid-key error, as their pages and downloads (/references/con/, con.bib) could not be written on Windows', () => {
+    const keys = ['con', 'AUX', 'nul.2020', 'com1', 'lpt9', 'console2020', 'aux2020', 'con-2020'];
+    const items = keys.map((id) => ({ id, type: 'article-journal', title: `Title ${id}`, author: [{ family: 'Doe', given: 'Jo' }], 'container-title': 'Pain', issued: { 'date-parts': [[2020]] } }));
+    const library = loadLibrary([{ path: 'references/devices.json', text: JSON.stringify(items) }]);
+    const errors = checkLibrary(library).filter((d) => d.code === 'invalid-key');
+    expect(errors.map((d) => [d.key, d.severity])).toEqual([['con', 'error'], ['AUX', 'error'], ['nul.2020', 'error'], ['com1', 'error'], ['lpt9', 'error']]);
+    expect(errors[0]!.message).toBe('Citation key "con" would name its page /references/con/ and its downloads as Windows names a device: the site could not be built, copied or checked out on Windows');
+  });
+});
