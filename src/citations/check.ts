@@ -73,7 +73,10 @@ export function slugClashes(entries: LibraryEntry[]): Diagnostic[] {
   return firstOf(bySlug).flatMap(([, [first, ...others]]) => others.map((entry): Diagnostic => ({
     code: 'duplicate-key',
     severity: 'error',
-    message: `Citation keys "${entry.key}" and "${first!.key}" would share the page /references/${keySlug(first!.key)}/ and its anchor`,
+    // `müller2020` typed composed and decomposed (u and a combining diaeresis) look the same on every screen.
+    message: entry.key.normalize('NFC') === first!.key.normalize('NFC')
+      ? `Citation keys "${entry.key}" and "${first!.key}" look the same but are written with different characters (an accented letter as one character in one, as a letter and a combining accent in the other), and would share the page /references/${keySlug(first!.key)}/`
+      : `Citation keys "${entry.key}" and "${first!.key}" would share the page /references/${keySlug(first!.key)}/ and its anchor`,
     hint: 'Page addresses keep only letters, digits, "_", "." and "-" of a key: rename one key and update the articles that cite it.',
     location: entry.location,
     related: [first!.location],

@@ -81,3 +81,11 @@ describe('keys named as Windows devices', () => {
     expect(errors[0]!.message).toBe('Citation key "con" would name its page /references/con/ and its downloads as Windows names a device: the site could not be built, copied or checked out on Windows');
   });
 });
+
+describe('keys that differ only in Unicode normalisation', () => {
+  it('say that they look the same, where the message named one key twice ("müller2020" and "müller2020")', () => {
+    const items = ['m\u00fcller2020', 'mu\u0308ller2020'].map((id) => ({ id, type: 'article-journal', title: 'T', author: [{ family: 'M', given: 'J' }], 'container-title': 'J', issued: { 'date-parts': [[2020]] } }));
+    const [clash] = checkLibrary(loadLibrary([{ path: 'references/nfc.json', text: JSON.stringify(items) }])).filter((d) => d.code === 'duplicate-key');
+    expect(clash!.message).toBe('Citation keys "mu\u0308ller2020" and "m\u00fcller2020" look the same but are written with different characters (an accented letter as one character in one, as a letter and a combining accent in the other), and would share the page /references/muller2020/');
+  });
+});
