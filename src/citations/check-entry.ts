@@ -52,11 +52,29 @@ function publishedVersion(entry: LibraryEntry, library: Library): Diagnostic | u
   };
 }
 
+// Half of a character that UTF-16 writes as two (an emoji, 𝔸), as CSL-JSON can hold it ("\ud800"): text cut
+// between the two halves by the tool that wrote it. JSON.stringify spells a lone half as an escape.
+const LONE_SURROGATE = /\\ud[89a-f][0-9a-f]{2}/iu;
+
+/** Fields holding half a character, which pages printed as � with no word to the author. */
+function halfCharacters(entry: LibraryEntry, fields: string[]): Diagnostic {
+  return {
+    code: 'invalid-encoding',
+    severity: 'error',
+    message: `"${entry.key}": ${fields.join(', ')} ${fields.length > 1 ? 'hold' : 'holds'} half of a character (a lone UTF-16 surrogate, as text cut in the middle of an emoji leaves), which would be printed as ${REPLACEMENT_CHARACTER}`,
+    hint: 'Retype the character in the file, or delete what is left of it (written "\\ud83d" and the like in the JSON).',
+    location: entry.location,
+    key: entry.key,
+  };
+}
+
 // What a byte that is not UTF-8 becomes when the file is read (see invalid-encoding in library.ts).
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
 /** Letters the file's encoding lost: readers would see "M\uFFFDller", so citing the entry fails the build. */
 function lostLetters(entry: LibraryEntry): Diagnostic | undefined {
+  const halves = Object.entries(entry.item).filter(([, value]) => LONE_SURROGATE.test(JSON.stringify(value))).map(([name]) => name);
+  if (halves.length) return halfCharacters(entry, halves);
   const fields = Object.entries(entry.item).filter(([, value]) => JSON.stringify(value).includes(REPLACEMENT_CHARACTER)).map(([name]) => name);
   if (fields.length === 0) return undefined;
   return {

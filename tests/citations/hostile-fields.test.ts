@@ -89,3 +89,11 @@ describe('keys that differ only in Unicode normalisation', () => {
     expect(clash!.message).toBe('Citation keys "mu\u0308ller2020" and "m\u00fcller2020" look the same but are written with different characters (an accented letter as one character in one, as a letter and a combining accent in the other), and would share the page /references/muller2020/');
   });
 });
+
+describe('half a character in CSL-JSON', () => {
+  it('is an invalid-encoding error naming the field, where pages printed "Lone \uFFFD surrogate" without a word', () => {
+    const text = '[{ "id": "half", "type": "article-journal", "title": "Lone \\ud83d surrogate 😀", "author": [{ "family": "Sur", "given": "R" }], "container-title": "Pain", "issued": { "date-parts": [[2018]] } },\n { "id": "whole", "type": "article-journal", "title": "Emoji 😀 and 𝔸", "author": [{ "family": "Sur", "given": "R" }], "container-title": "Pain", "issued": { "date-parts": [[2019]] } }]';
+    const problems = checkLibrary(loadLibrary([{ path: 'references/half.json', text }])).filter((d) => d.code === 'invalid-encoding');
+    expect(problems.map((d) => [d.key, d.severity, d.message])).toEqual([['half', 'error', '"half": title holds half of a character (a lone UTF-16 surrogate, as text cut in the middle of an emoji leaves), which would be printed as \uFFFD']]);
+  });
+});
