@@ -183,6 +183,15 @@ export function describeUpdate(update: SourceUpdate): string {
  * corrected sources the article does not acknowledge. With `entries`, each cited entry's own checks too,
  * reported once per key (what the build runs).
  */
+/**
+ * The article's note on a source, from `acknowledgedUpdates`. Its own notes only: a key named as a property
+ * every object has (`constructor`, `toString`) found that property, a function, which let a retracted source
+ * pass as acknowledged and took the page's reference list away.
+ */
+export function acknowledgedNote(article: Pick<ArticleCitations, 'acknowledged'>, key: string): string | undefined {
+  return article.acknowledged && Object.hasOwn(article.acknowledged, key) ? article.acknowledged[key] : undefined;
+}
+
 export function checkArticle(library: Library, article: ArticleCitations, options: { entries?: boolean } = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const cited = new Map<string, { entry: LibraryEntry; location?: SourceLocation }>();
@@ -195,7 +204,7 @@ export function checkArticle(library: Library, article: ArticleCitations, option
   for (const duplicate of duplicateWorks(entries)) diagnostics.push({ ...duplicate, location: cited.get(duplicate.key!)!.location ?? duplicate.location, related: [duplicate.location!, ...(duplicate.related ?? [])] });
   for (const { entry, location } of cited.values()) {
     const updates = sourceUpdates(entry, library);
-    if (updates.length && !article.acknowledged?.[entry.key]) {
+    if (updates.length && !acknowledgedNote(article, entry.key)) {
       const retracted = updates.some((update) => update.type !== 'correction');
       diagnostics.push({
         code: retracted ? 'retracted-source' : 'corrected-source',

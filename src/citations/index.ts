@@ -8,7 +8,7 @@ export { Library, loadLibrary, libraryFileKind, type LibraryEntry, type LibraryF
 export { parseLocator } from './locator.ts';
 export { bundledStyleWithId, readStyle, type CitationStyle, type FindStyle } from './style.ts';
 export { parseCitations, type CitationCluster, type CiteItem, type KeyTest } from './syntax.ts';
-export { checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
+export { acknowledgedNote, checkArticle, checkLibrary, describeUpdate, pageProblems, unusedEntries, type ArticleCitations, type ReservedPages } from './check.ts';
 export { checkEntry } from './check-entry.ts';
 export { missingFields } from './completeness.ts';
 export { compareMetadata, type FieldDifference } from './compare.ts';

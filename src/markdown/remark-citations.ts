@@ -5,6 +5,7 @@ import {
   authorLabel,
   backlinkLabel,
   CitationError,
+  acknowledgedNote,
   checkArticle,
   citationIds,
   citeDocument,
@@ -176,7 +177,7 @@ export default function remarkCitations(options: RemarkCitationsOptions) {
       title,
       references: cited.bibliography.map((entry) => {
         const source = library.entries.get(entry.key) ?? library.stored.get(entry.key);
-        const note = article.acknowledged[entry.key];
+        const note = acknowledgedNote(article, entry.key);
         return {
           key: entry.key,
           id: entry.id,

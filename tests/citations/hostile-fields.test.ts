@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLibrary, CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata, referenceLinks } from '../../src/citations/index.ts';
+import { acknowledgedNote, checkArticle, checkLibrary, CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata, referenceLinks } from '../../src/citations/index.ts';
 import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
@@ -95,5 +95,15 @@ describe('half a character in CSL-JSON', () => {
     const text = '[{ "id": "half", "type": "article-journal", "title": "Lone \\ud83d surrogate 😀", "author": [{ "family": "Sur", "given": "R" }], "container-title": "Pain", "issued": { "date-parts": [[2018]] } },\n { "id": "whole", "type": "article-journal", "title": "Emoji 😀 and 𝔸", "author": [{ "family": "Sur", "given": "R" }], "container-title": "Pain", "issued": { "date-parts": [[2019]] } }]';
     const problems = checkLibrary(loadLibrary([{ path: 'references/half.json', text }])).filter((d) => d.code === 'invalid-encoding');
     expect(problems.map((d) => [d.key, d.severity, d.message])).toEqual([['half', 'error', '"half": title holds half of a character (a lone UTF-16 surrogate, as text cut in the middle of an emoji leaves), which would be printed as \uFFFD']]);
+  });
+});
+
+describe('keys named as properties every JavaScript object has', () => {
+  it('fail the build on a retracted "constructor" that the article does not acknowledge, which passed as acknowledged', () => {
+    const items = ['constructor', 'toString'].map((id) => ({ id, type: 'article-journal', title: `Key ${id}`, author: [{ family: 'K', given: 'J' }], 'container-title': 'Pain', issued: { 'date-parts': [[2020]] }, status: 'retracted' }));
+    const library = loadLibrary([{ path: 'references/proto.json', text: JSON.stringify(items) }]);
+    const article = { file: 'content/articles/a.mdx', citations: [{ key: 'constructor' }, { key: 'toString' }], acknowledged: { toString: 'Retracted in 2021; cited for its history.' } };
+    expect(checkArticle(library, article).filter((d) => d.code === 'retracted-source').map((d) => d.key)).toEqual(['constructor']);
+    expect([acknowledgedNote(article, 'constructor'), acknowledgedNote(article, 'toString')]).toEqual([undefined, 'Retracted in 2021; cited for its history.']);
   });
 });

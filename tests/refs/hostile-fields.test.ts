@@ -61,6 +61,11 @@ describe('a site built from hostile fields in CSL-JSON, BibTeX and a stored reco
     expect(back.map((item) => item.title)).toEqual(items.map((item) => item.title.replace(/\s+/gu, ' ')));
   });
 
+  it('lists the sources of keys named as properties every object has (constructor, toString), whose list was left off the page', () => {
+    const { document } = parseHTML(read('articles/proto/index.html'));
+    expect([...document.querySelectorAll('li.reference')].map((item) => item.id)).toEqual(['ref-constructor', 'ref-toString', 'ref-hasOwnProperty', 'ref-valueOf', 'ref-prototype']);
+  });
+
   it('gives each source one Highwire citation_reference, its ";"-separated fields unbroken by a field holding ";"', () => {
     const { document } = parseHTML(read('articles/fields/index.html'));
     const references = [...document.querySelectorAll('meta[name="citation_reference"]')].map((meta) => meta.getAttribute('content')!);
