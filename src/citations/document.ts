@@ -153,15 +153,16 @@ export interface ReferenceLink {
   href: string;
 }
 
-// A preprint's page is named by its server, which readers recognise, rather than as a web page.
-const PREPRINT_SERVERS: Record<string, string> = { 'arxiv.org': 'arXiv', 'medrxiv.org': 'medRxiv', 'biorxiv.org': 'bioRxiv' };
+// A preprint's page is named by its server, which readers recognise, rather than as a web page. A Map: a
+// host named as an object's property (`https://constructor/`) was labelled "function Object() { [native code] }".
+const PREPRINT_SERVERS = new Map([['arxiv.org', 'arXiv'], ['medrxiv.org', 'medRxiv'], ['biorxiv.org', 'bioRxiv']]);
 
 /** DOI, PubMed and PMC links; a plain web link only when there is no DOI and the URL is http(s). */
 export function referenceLinks(item: CslItem): ReferenceLink[] {
   const links: ReferenceLink[] = identifierLinks(item);
   const url = typeof item.URL === 'string' ? safeHttpUrl(item.URL) : undefined;
   // A PubMed or PMC address is the PubMed or PMC link already there.
-  if (url && !links.some((link) => link.label === 'DOI') && !identifierOfPage(url)) links.push({ label: PREPRINT_SERVERS[new URL(url).hostname.replace(/^www\./u, '')] ?? 'Web page', href: url });
+  if (url && !links.some((link) => link.label === 'DOI') && !identifierOfPage(url)) links.push({ label: PREPRINT_SERVERS.get(new URL(url).hostname.replace(/^www\./u, '')) ?? 'Web page', href: url });
   return links;
 }
 

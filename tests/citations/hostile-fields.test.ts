@@ -107,3 +107,10 @@ describe('keys named as properties every JavaScript object has', () => {
     expect([acknowledgedNote(article, 'constructor'), acknowledgedNote(article, 'toString')]).toEqual([undefined, 'Retracted in 2021; cited for its history.']);
   });
 });
+
+describe('a web address whose host is named as an object property', () => {
+  it('is labelled "Web page", where https://constructor/ was labelled "function Object() { [native code] }"', () => {
+    const library = loadLibrary([{ path: 'references/host.json', text: JSON.stringify([{ id: 'host', type: 'webpage', title: 'T', URL: 'https://constructor/x' }]) }]);
+    expect(referenceLinks(library.entries.get('host')!.item)).toEqual([{ label: 'Web page', href: 'https://constructor/x' }]);
+  });
+});
