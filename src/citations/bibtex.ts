@@ -482,7 +482,10 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   const entries: LibraryEntry[] = [];
   for (const item of withArxivPreprints(withParentTitles(items, keyed), keyed)) {
     const key = itemKey(item);
-    entries.push({ key, item: withAccessedNote(withArticleNumberAsPages(withGenreWords(mapText(withJoinedLists({ ...item, id: key }), withTexLeftovers)))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
+    // citation-js looks entry types up on a plain object: `@constructor{…}` got a function for its type, on
+    // which `refs check` crashed; it is a type BibTeX does not know, which citation-js reads as a document.
+    const typed = typeof item.type === 'string' ? item : { ...item, type: 'document' };
+    entries.push({ key, item: withAccessedNote(withArticleNumberAsPages(withGenreWords(mapText(withJoinedLists({ ...typed, id: key }), withTexLeftovers)))), location: locations.get(key)?.shift() ?? { file, line: 1, column: 1 } });
   }
   const chunkOf = new Map(keyed.map((chunk) => [chunk.key!, chunk]));
   const written = (key: string) => (field: string) => {

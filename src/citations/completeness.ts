@@ -35,7 +35,7 @@ const DEFAULT = [TITLE, DATE];
 
 /** The fields an item lacks that its type of reference needs, in CSL-JSON or BibTeX names. */
 export function missingFields(item: CslItem, names: 'csl' | 'bibtex'): string[] {
-  return (REQUIRED[item.type] ?? DEFAULT).filter((requirement) => !requirement.has(item)).map((requirement) => requirement[names]);
+  return ((Object.hasOwn(REQUIRED, item.type) ? REQUIRED[item.type] : undefined) ?? DEFAULT).filter((requirement) => !requirement.has(item)).map((requirement) => requirement[names]);
 }
 
 /** A warning for an entry whose reference would be printed with gaps ("Smith J. . 2019"). */

@@ -248,7 +248,8 @@ export function checkedCslItem(item: CslItem, location: SourceLocation): { item:
   if (typeof item.license !== 'string') delete checked.license;
   Object.assign(checked, crossrefPrint(checked));
   const type = String(item.type).trim();
-  if (TYPE_ALIASES[type.toLowerCase()]) checked.type = TYPE_ALIASES[type.toLowerCase()]!;
+  // Own names only: a type named as an object's property (`constructor`) became a function, and `refs check` crashed on it.
+  if (Object.hasOwn(TYPE_ALIASES, type.toLowerCase())) checked.type = TYPE_ALIASES[type.toLowerCase()]!;
   else if (TYPES.includes(type.toLowerCase())) checked.type = type.toLowerCase();
   else if (!TYPES.includes(type)) {
     const meant = nearestName(type, TYPES);

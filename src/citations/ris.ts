@@ -27,7 +27,7 @@ function risDate(date: CslDate): string | undefined {
  */
 export function toRis(items: CslItem[]): string {
   return items.map((item) => {
-    const lines: [string, unknown][] = [['TY', TYPES[item.type] ?? 'GEN'], ['ID', item.id]];
+    const lines: [string, unknown][] = [['TY', (Object.hasOwn(TYPES, item.type) ? TYPES[item.type] : undefined) ?? 'GEN'], ['ID', item.id]];
     for (const person of item.author ?? []) lines.push(['AU', name(person)]);
     for (const person of item.editor ?? []) lines.push(['A2', name(person)]);
     const [start, end] = String(item.page ?? '').split(/[-–—]+/u);

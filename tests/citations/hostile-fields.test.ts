@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledgedNote, checkArticle, checkLibrary, CitationFormatter, formatDiagnostic, loadLibrary, parseStoredMetadata, referenceLinks } from '../../src/citations/index.ts';
+import { toRis } from '../../src/citations/ris.ts';
 import { bundledStyle } from './helpers.ts';
 
 // Hostile and odd reference fields, read by the engine (the site built from them: tests/refs/hostile-fields.test.ts).
@@ -112,5 +113,17 @@ describe('a web address whose host is named as an object property', () => {
   it('is labelled "Web page", where https://constructor/ was labelled "function Object() { [native code] }"', () => {
     const library = loadLibrary([{ path: 'references/host.json', text: JSON.stringify([{ id: 'host', type: 'webpage', title: 'T', URL: 'https://constructor/x' }]) }]);
     expect(referenceLinks(library.entries.get('host')!.item)).toEqual([{ label: 'Web page', href: 'https://constructor/x' }]);
+  });
+});
+
+describe('a reference type named as an object property', () => {
+  it('is read as a type no style knows, where refs check and the build crashed with a TypeError', () => {
+    const library = loadLibrary([
+      { path: 'references/types.bib', text: '@constructor{b, author = {Doe, Jo}, title = {T}, year = {2020}}\n' },
+      { path: 'references/types.json', text: JSON.stringify([{ id: 'j', type: 'constructor', title: 'J', author: [{ family: 'Doe', given: 'Jo' }], issued: { 'date-parts': [[2020]] } }]) },
+    ]);
+    expect([...library.entries.values()].map((entry) => [entry.key, typeof entry.item.type])).toEqual([['b', 'string'], ['j', 'string']]);
+    expect(checkLibrary(library).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(toRis([library.entries.get('j')!.item]).split('\n')[0]).toBe('TY  - GEN');
   });
 });
