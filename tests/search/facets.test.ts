@@ -50,6 +50,12 @@ describe('searchIndexData', () => {
     expect(Object.fromEntries(data.meta)).toMatchObject({ source: 'Vickers et al · J Pain · 2018', identifiers: 'DOI 10.1/x PMID 1' });
   });
 
+  it('shows no date for a source no summary cites, and sorts it last', () => {
+    const data = searchIndexData({ type: 'reference', url: '/references/u/' }, formatDate);
+    expect(Object.fromEntries(data.meta)).not.toHaveProperty('reviewed');
+    expect(data.sort[1] < '1970-01-01').toBe(true);
+  });
+
   it('says which page has an invalid date', () => {
     expect(() => searchIndexData({ type: 'condition', url: '/conditions/x/', reviewed: new Date('not a date') }, formatDate))
       .toThrow('The search data of /conditions/x/ has an invalid last-reviewed date');

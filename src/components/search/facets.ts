@@ -51,8 +51,11 @@ export interface SearchPage {
   source?: string;
   /** Identifiers written out so that they are searchable even where the page shows only links (DOI, PMID, PMCID). */
   identifiers?: readonly string[];
-  /** When the evidence was last checked: shown in results and used as the sort key. */
-  reviewed: Date;
+  /**
+   * When the evidence was last checked: shown in results and used as the sort key. A source no summary
+   * cites has none: its result shows no date, and it sorts last.
+   */
+  reviewed?: Date | undefined;
   /** The page's own URL, with the site's base and trailing-slash policy, used for result links. */
   url: string;
 }
@@ -73,16 +76,19 @@ const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1
 const facetKey = (param: Facet['param']) => FACETS.find((facet) => facet.param === param)!.key;
 const unique = (values: readonly string[]) => [...new Set(values)];
 
+// Sorts after every date, newest first: "Cited in a summary reviewed 1 January 1970" was shown for a source no summary cites.
+const UNDATED = '0000-00-00';
+
 /** The filters, metadata and sort key Pagefind should record for a page. */
 export function searchIndexData(page: SearchPage, formatDate: (date: Date) => string): SearchIndexData {
-  if (Number.isNaN(page.reviewed.getTime())) {
+  if (page.reviewed && Number.isNaN(page.reviewed.getTime())) {
     throw new Error(`The search data of ${page.url} has an invalid last-reviewed date: pass SearchMeta a valid Date (from lastReviewed: YYYY-MM-DD).`);
   }
   const names = unique((page.conditions ?? []).map((condition) => capitalise(condition.name)));
   const treatments = unique((page.interventions ?? []).map((treatment) => capitalise(treatment.name)));
   const certainty = highestCertainty(page.certainty ?? []);
   const aliases = unique((page.conditions ?? []).flatMap((condition) => condition.aliases ?? []));
-  const reviewed = page.reviewed.toISOString().slice(0, 10);
+  const reviewed = page.reviewed?.toISOString().slice(0, 10) ?? UNDATED;
   const filters: SearchIndexData['filters'] = [
     [facetKey('type'), PAGE_TYPES[page.type]],
     ...names.map((name): [string, string] => [facetKey('condition'), name]),
@@ -92,7 +98,7 @@ export function searchIndexData(page: SearchPage, formatDate: (date: Date) => st
   const meta: SearchIndexData['meta'] = [
     ['url', page.url],
     ['type', PAGE_TYPES[page.type]],
-    ['reviewed', `${REVIEWED_LABELS[page.type]} ${formatDate(page.reviewed)}`],
+    ...(page.reviewed ? [['reviewed', `${REVIEWED_LABELS[page.type]} ${formatDate(page.reviewed)}`] as [string, string]] : []),
   ];
   // A condition page's title already names its condition.
   if (names.length && page.type !== 'condition') meta.push(['conditions', names.join(', ')]);
