@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import CSL from 'citeproc';
 import { useFastLowerCase } from './citeproc-case.ts';
+import { withDottedWordsKept } from './dotted-words.ts';
 import { mapText } from './field-text.ts';
 import { cslLocale } from './locales.ts';
 import { isWebAddress } from './identifiers.ts';
@@ -96,7 +97,7 @@ export class CitationFormatter {
         // An address that is no web address (javascript:, data:) is not printed as one (check-entry.ts warns).
         const { URL: url, ...rest } = item;
         const printable = typeof url !== 'string' || isWebAddress(url) ? item : rest;
-        return Object.assign(mapText(withPlaceholderNames(printable), (text) => text.replace(/(\s)\s+/gu, '$1')), { id });
+        return Object.assign(mapText(withDottedWordsKept(withPlaceholderNames(printable)), (text) => text.replace(/(\s)\s+/gu, '$1')), { id });
       },
       retrieveLocale: (lang) => cslLocale(lang) ?? locales.get(lang) ?? locales.get('en-US'),
     }, style.xml, locale, true);

@@ -351,3 +351,12 @@ describe('other exports, read as written', () => {
     expect(codes).toEqual([['Warriner2013', 'unknown-field', 11], ['Droege_2016', 'incomplete-entry', 12]]);
   });
 });
+
+describe('R Markdown and bookdown packages.bib (knitr::write_bib)', () => {
+  it('keeps a dotted word as written in a title AMA prints in title case, where it printed "Data.Table: Extension of `data.Frame`" and "ClinicalTrials.Gov"', () => {
+    expect(formatted('knitr-packages.bib', 'R-data.table', 'american-medical-association')).toBe('Dowle M, Srinivasan A. data.table: Extension of `data.frame`.; 2021. https://CRAN.R-project.org/package=data.table');
+    const text = '@techreport{r, author = {Doe, Jane}, title = {Results reporting on ClinicalTrials.gov and PubMed.gov}, institution = {NIH}, year = 2020}';
+    const library = loadLibrary([{ path: 'r.bib', text }]);
+    expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('r')!.text).toBe('Doe J. Results Reporting on ClinicalTrials.gov and PubMed.gov. NIH; 2020.');
+  });
+});
