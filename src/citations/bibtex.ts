@@ -115,11 +115,14 @@ const TEX_WORDS: Record<string, string> = {
   XeTeX: 'XeTeX', XeLaTeX: 'XeLaTeX', LuaTeX: 'LuaTeX', LuaLaTeX: 'LuaLaTeX', pdfTeX: 'pdfTeX', pdfLaTeX: 'pdfLaTeX', ConTeXt: 'ConTeXt',
   METAFONT: 'METAFONT', METAPOST: 'MetaPost', slash: '/', thinspace: '\\,',
   emdash: '—', endash: '–',
+  // LaTeX's own text symbols, which citation-js knows only by their \text… names: a statute's section
+  // (`\S~24`, `\S 24 SGB V`), a paragraph, footnote daggers, currencies; `\relax` prints nothing.
+  S: '§', P: '¶', dag: '†', ddag: '‡', pounds: '£', euro: '€', relax: '',
 };
 // The discretionary hyphen of hyphenated journal names (`Soft\-ware\emdash Prac\-tice and Experience`).
 const DISCRETIONARY_HYPHEN = /(?<!\\)\\-/gu;
 // Commands after which TeX drops a space: the others keep it, as their authors meant it.
-const JOINING = new Set(['slash', 'thinspace', 'emdash', 'endash']);
+const JOINING = new Set(['slash', 'thinspace', 'emdash', 'endash', 'S', 'P', 'pounds', 'euro', 'relax']);
 const TEX_WORD = new RegExp(`(?<!\\\\)\\\\(${Object.keys(TEX_WORDS).join('|')})(?![A-Za-z])(?:\\{\\})?([ \\t]*)|(?<!\\\\)\\\\/`, 'gu');
 
 // A logo keeps the space after it, as its author meant it; a slash, dash or thin space joins what it stands between.

@@ -360,3 +360,14 @@ describe('R Markdown and bookdown packages.bib (knitr::write_bib)', () => {
     expect(new CitationFormatter(library, bundledStyle('american-medical-association')).entry('r')!.text).toBe('Doe J. Results Reporting on ClinicalTrials.gov and PubMed.gov. NIH; 2020.');
   });
 });
+
+describe("LaTeX's text symbols", () => {
+  it('prints §, ¶, daggers and currencies written as LaTeX commands (`\\S~24`), and nothing for \\relax, where "\\S 24" and "question\\relax of" were printed', () => {
+    const { diagnostics } = parseBibtex(fixture('tex-symbols.bib').text, 'tex-symbols.bib');
+    expect(diagnostics).toEqual([]);
+    expect(formatted('tex-symbols.bib', 'kkstrr', 'american-medical-association')).toBe('Kodal K, Krämer J. Straßenrecht. 5th ed.; 1995:30-34, § 24.');
+    expect(formatted('tex-symbols.bib', 'solymosi2010question', 'american-medical-association')).toMatch(/^Solymosi J, De Zeeuw F\. On a question of Erdős and Ulam\./u);
+    const text = '@article{a, author = {Doe, Jane}, title = {\\S 3 and \\P 2 of the \\pounds 5 and \\euro 3 fee\\dag\\ and\\ddag}, journal = {J}, year = 2020}';
+    expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('§3 and ¶2 of the £5 and €3 fee† and‡');
+  });
+});
