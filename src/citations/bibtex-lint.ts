@@ -1,5 +1,6 @@
 import type { CslItem, CslName } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { argumentOnlyCommands } from './bibtex-argument-commands.ts';
 import { nearestName } from './edit-distance.ts';
 
 /** A run of a BibTeX file from one "@type{" or "@type(" to the next. */
@@ -109,10 +110,15 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
     const keeping = writtenFields(chunk!.text).filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => field.value.includes(command)));
     const named = keeping.length ? keeping.map((field) => field.name) : fields;
     const names = [...commands].join(', ');
+    // A command with a braced argument prints that argument's text (bibtex-argument-commands.ts).
+    const { withArgument } = argumentOnlyCommands(chunk!.text);
+    const shown = [...commands].every((command) => withArgument.has(command))
+      ? `(${[...commands].map((command) => `${command}{…}`).join(', ')}), printed as the text in its braces without the command`
+      : `(${names}) that readers would see as written`;
     return [{
       code: 'unconverted-latex',
       severity: 'warning',
-      message: `"${entry.key}": ${named.join(', ')} ${named.length > 1 ? 'keep' : 'keeps'} LaTeX (${names}) that readers would see as written`,
+      message: `"${entry.key}": ${named.join(', ')} ${named.length > 1 ? 'keep' : 'keeps'} LaTeX ${shown}`,
       hint: `Replace ${names} with the plain text or Unicode characters ${commands.size > 1 ? 'they stand' : 'it stands'} for.`,
       location: keeping.length ? where(chunk!.offset + keeping[0]!.offset) : entry.location,
       key: entry.key,

@@ -2,6 +2,7 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
+import { argumentOnlyCommands, withoutArgumentCommands } from './bibtex-argument-commands.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
 import { withQuietGaps } from './bibtex-gaps.ts';
 import { MONEY_DOLLAR, withMoneyDollars } from './bibtex-dollars.ts';
@@ -497,7 +498,11 @@ export function parseBibtex(source: string, file: string): ParsedFile {
   };
   const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics, written(entry.key)), diagnostics));
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks, where), ...splitOrganisationWarnings(inherited, chunks));
-  return { entries: inherited, diagnostics };
+  const printed = inherited.map((entry) => {
+    const chunk = chunkOf.get(entry.key);
+    return chunk && chunk.text.includes('\\') ? { ...entry, item: withoutArgumentCommands(entry.item, argumentOnlyCommands(chunk.text)) } : entry;
+  });
+  return { entries: printed, diagnostics };
 }
 
 /** The file's @string macros as one prefix for re-parsed entries; a macro that cannot be read is reported and left out. */

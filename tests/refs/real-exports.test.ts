@@ -371,3 +371,16 @@ describe("LaTeX's text symbols", () => {
     expect(parseBibtex(text, 'a.bib').entries[0]!.item.title).toBe('§3 and ¶2 of the £5 and €3 fee† and‡');
   });
 });
+
+describe("commands of a file's own or of packages citation-js does not know", () => {
+  it('prints the text in the braces of a command written with an argument (`\\booktitle{The Inland Printer}`, `\\ce{H2O}`), where "\\booktitleThe Inland Printer" was printed, and still warns', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('printing-history.bib').text, 'printing-history.bib');
+    expect(entries[0]!.item.title).toBe('Early Journals of Interest to APHA, Excerpts from five earlier printing related journals: The Typographic Messenger, The Inland Printer, and The Printing Art');
+    expect(diagnostics).toMatchObject([{ code: 'unconverted-latex', key: 'Thompson:1979:EJI', location: { line: 7, column: 3 } }]);
+    expect(diagnostics[0]!.message).toBe('"Thompson:1979:EJI": title keeps LaTeX (\\booktitle{…}), printed as the text in its braces without the command');
+    const text = '@article{a, author = {Doe, Jane}, title = {\\acro{CD4}\\mkbibsuperscript{+} counts and \\ce{CO2} at 5 \\si{mg} \\MF}, journal = {J}, year = 2020}';
+    const parsed = parseBibtex(text, 'a.bib');
+    expect(parsed.entries[0]!.item.title).toBe('CD4+ counts and CO2 at 5 mg \\MF');
+    expect(parsed.diagnostics[0]!.message).toBe('"a": title keeps LaTeX (\\acro, \\mkbibsuperscript, \\ce, \\si, \\MF) that readers would see as written');
+  });
+});
