@@ -4,8 +4,9 @@ import type { CslItem } from './csl.ts';
 // `\booktitle{The Inland Printer}`, `\acro{PDF}`, `\pkg{hyperref}`), packages' (mhchem's `\ce{H2O}`, siunitx's
 // `\si{mg}`, biblatex's `\mkbibacro{HIV}`, `\hologo{pdfTeX}`). citation-js drops their braces and keeps the
 // command, so readers saw "\booktitleThe Inland Printer" and "\ceH2O"; such a command prints its argument's
-// text, as nearly all of them print it. The unconverted-latex warning still names each.
-const COMMAND = /(?<!\\)\\([A-Za-z]+)(\s*\{)?/gu;
+// text, as nearly all of them print it. The unconverted-latex warning still names each. An empty group after
+// a command (`\TUB{}`, `\tubissue{}`) only keeps the space after it: such a command is left as written.
+const COMMAND = /(?<!\\)\\([A-Za-z]+)(\s*\{(?!\s*\}))?/gu;
 
 /**
  * The commands an entry's text writes, as `\name`: those only ever with a braced argument after them, and

@@ -378,9 +378,9 @@ describe("commands of a file's own or of packages citation-js does not know", ()
     expect(entries[0]!.item.title).toBe('Early Journals of Interest to APHA, Excerpts from five earlier printing related journals: The Typographic Messenger, The Inland Printer, and The Printing Art');
     expect(diagnostics).toMatchObject([{ code: 'unconverted-latex', key: 'Thompson:1979:EJI', location: { line: 7, column: 3 } }]);
     expect(diagnostics[0]!.message).toBe('"Thompson:1979:EJI": title keeps LaTeX (\\booktitle{…}), printed as the text in its braces without the command');
-    const text = '@article{a, author = {Doe, Jane}, title = {\\acro{CD4}\\mkbibsuperscript{+} counts and \\ce{CO2} at 5 \\si{mg} \\MF}, journal = {J}, year = 2020}';
+    const text = '@article{a, author = {Doe, Jane}, title = {\\acro{CD4}\\mkbibsuperscript{+} counts and \\ce{CO2} at 5 \\si{mg} \\MF{} \\TUB}, journal = {J}, year = 2020}';
     const parsed = parseBibtex(text, 'a.bib');
-    expect(parsed.entries[0]!.item.title).toBe('CD4+ counts and CO2 at 5 mg \\MF');
-    expect(parsed.diagnostics[0]!.message).toBe('"a": title keeps LaTeX (\\acro, \\mkbibsuperscript, \\ce, \\si, \\MF) that readers would see as written');
+    expect(parsed.entries[0]!.item.title).toBe('CD4+ counts and CO2 at 5 mg \\MF \\TUB');
+    expect(parsed.diagnostics[0]!.message).toBe('"a": title keeps LaTeX (\\acro, \\mkbibsuperscript, \\ce, \\si, \\MF, \\TUB) that readers would see as written');
   });
 });
