@@ -93,9 +93,16 @@ const UNPRINTED_WRITTEN = new Set(['abstract', 'annote', 'keywords', 'url', 'doi
  */
 export function leftoverLatexWarnings(entries: { key: string; item: CslItem; location: SourceLocation }[], chunks: Chunk[], where: (offset: number) => SourceLocation): Diagnostic[] {
   const sources = entryChunks(chunks);
+  // A field may take its LaTeX from a @string macro (Beebe's `@String{j-TUGboat = "{\TUB{}}"}`, then
+  // `journal = j-TUGboat`): "\TUB" was printed with no warning.
+  const macros = new Map(chunks.flatMap((chunk) => (chunk.type === 'string' ? [[chunk.text.match(STRING_NAME)?.[1]?.toLowerCase() ?? '', chunk.text] as const] : [])));
+  const macroCommands = [...macros.values()].flatMap((text) => text.match(/\\[A-Za-z]+/gu) ?? []);
+  // A field's value with the macros it names written out, and the first macro that brings a command in.
+  const expanded = (value: string) => (macros.size ? concatenated(value).map((part) => macros.get(part.toLowerCase()) ?? part).join(' ') : value);
+  const macroWith = (value: string, commands: Set<string>) => concatenated(value).find((part) => [...commands].some((command) => macros.get(part.toLowerCase())?.includes(command)));
   return entries.flatMap((entry): Diagnostic[] => {
     const chunk = sources.get(entry.key);
-    const written = new Set([...(chunk?.text ?? '').matchAll(/\\[A-Za-z]+/gu)].map((match) => match[0]));
+    const written = new Set([...(chunk?.text ?? '').matchAll(/\\[A-Za-z]+/gu)].map((match) => match[0]).concat(macroCommands));
     if (written.size === 0) return [];
     const fields: string[] = [];
     const commands = new Set<string>();
@@ -107,11 +114,12 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
       for (const command of left) commands.add(command);
     }
     if (fields.length === 0) return [];
-    const keeping = writtenFields(chunk!.text).filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => field.value.includes(command)));
+    const keeping = writtenFields(chunk?.text ?? '').filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => expanded(field.value).includes(command)));
+    const macro = keeping.length ? macroWith(keeping[0]!.value, commands) : undefined;
     const named = keeping.length ? keeping.map((field) => field.name) : fields;
     const names = [...commands].join(', ');
     // A command with a braced argument prints that argument's text (bibtex-argument-commands.ts).
-    const { withArgument } = argumentOnlyCommands(chunk!.text);
+    const { withArgument } = argumentOnlyCommands(chunk?.text ?? '');
     const shown = [...commands].every((command) => withArgument.has(command))
       ? `(${[...commands].map((command) => `${command}{…}`).join(', ')}), printed as the text in its braces without the command`
       : `(${names}) that readers would see as written`;
@@ -119,7 +127,7 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
       code: 'unconverted-latex',
       severity: 'warning',
       message: `"${entry.key}": ${named.join(', ')} ${named.length > 1 ? 'keep' : 'keeps'} LaTeX ${shown}`,
-      hint: `Replace ${names} with the plain text or Unicode characters ${commands.size > 1 ? 'they stand' : 'it stands'} for.`,
+      hint: `Replace ${names}${macro ? ` in @string{${macro} = …}` : ''} with the plain text or Unicode characters ${commands.size > 1 ? 'they stand' : 'it stands'} for.`,
       location: keeping.length ? where(chunk!.offset + keeping[0]!.offset) : entry.location,
       key: entry.key,
     }];

@@ -384,3 +384,12 @@ describe("commands of a file's own or of packages citation-js does not know", ()
     expect(parsed.diagnostics[0]!.message).toBe('"a": title keeps LaTeX (\\acro, \\mkbibsuperscript, \\ce, \\si, \\MF, \\TUB) that readers would see as written');
   });
 });
+
+describe('LaTeX that reaches a field through a @string macro', () => {
+  it('warns at the field about a command the macro holds, naming the macro, where "\\TUB" was printed as the journal without a word', () => {
+    const { diagnostics } = parseBibtex(fixture('texgraph.bib').text, 'texgraph.bib');
+    expect(diagnostics).toMatchObject([{ code: 'unconverted-latex', key: 'Carnes:TB2-3-25', location: { line: 8, column: 3 } }]);
+    expect(diagnostics[0]!.message).toBe('"Carnes:TB2-3-25": journal keeps LaTeX (\\TUB) that readers would see as written');
+    expect(diagnostics[0]!.hint).toBe('Replace \\TUB in @string{j-TUGboat = …} with the plain text or Unicode characters it stands for.');
+  });
+});
