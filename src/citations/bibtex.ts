@@ -4,6 +4,7 @@ import type { CslItem } from './csl.ts';
 import type { Diagnostic, SourceLocation } from './errors.ts';
 import { argumentOnlyCommands, withoutArgumentCommands } from './bibtex-argument-commands.ts';
 import { withArxivPreprints } from './bibtex-eprint.ts';
+import { withWrittenMonth } from './bibtex-months.ts';
 import { withQuietGaps } from './bibtex-gaps.ts';
 import { MONEY_DOLLAR, withMoneyDollars } from './bibtex-dollars.ts';
 import { itemKey, missingCrossrefs, withCrossrefParents, withoutCircularCrossrefs, withParentTitles } from './bibtex-crossref.ts';
@@ -496,7 +497,11 @@ export function parseBibtex(source: string, file: string): ParsedFile {
     const chunk = chunkOf.get(key);
     return chunk && writtenFields(chunk.text).find((found) => found.name === field)?.value;
   };
-  const inherited = inheritXdata(entries, chunks).map((entry) => withCheckedDates(withReadableNames(entry, diagnostics, written(entry.key)), diagnostics));
+  const inherited = inheritXdata(entries, chunks).map((entry) => {
+    const named = withReadableNames(entry, diagnostics, written(entry.key));
+    const month = withWrittenMonth(named.key, named.item, written(named.key)('month'), named.location, diagnostics);
+    return withCheckedDates(month === named.item ? named : { ...named, item: month }, diagnostics);
+  });
   diagnostics.push(...leftoverLatexWarnings(inherited, chunks, where), ...splitOrganisationWarnings(inherited, chunks));
   const printed = inherited.map((entry) => {
     const chunk = chunkOf.get(entry.key);

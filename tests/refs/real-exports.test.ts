@@ -393,3 +393,18 @@ describe('LaTeX that reaches a field through a @string macro', () => {
     expect(diagnostics[0]!.hint).toBe('Replace \\TUB in @string{j-TUGboat = …} with the plain text or Unicode characters it stands for.');
   });
 });
+
+describe('months written as text', () => {
+  it('reads BibTeX\'s `"8~" # feb`, `{Sept.}`, a PubMed issue\'s `{Mar-Apr}` and a season, where the month was dropped without a word', () => {
+    const { entries } = parseBibtex(fixture('btxdoc-month.bib').text, 'btxdoc-month.bib');
+    expect(entries[0]!.item.issued).toEqual({ 'date-parts': [[1988, 2, 8]] });
+    const text = ['{Sept.}', '{Mar-Apr}', '{Jul/Aug}', '{Spring}', '{März}'].map((month, i) => `@article{m${i}, author = {Doe, Jane}, title = {T}, journal = {J Pain}, year = 2019, month = ${month}, volume = 20, pages = {1--9}}`).join('\n');
+    const parsed = parseBibtex(text, 'm.bib');
+    expect(parsed.entries.map((entry) => entry.item.issued)).toEqual([
+      { 'date-parts': [[2019, 9]] }, { 'date-parts': [[2019, 3], [2019, 4]] }, { 'date-parts': [[2019, 7], [2019, 8]] }, { 'date-parts': [[2019]], season: 1 }, { 'date-parts': [[2019]] },
+    ]);
+    expect(parsed.diagnostics).toMatchObject([{ code: 'invalid-date', severity: 'warning', key: 'm4', message: '"m4": month {März} is not read as a month, so the reference gives only the year' }]);
+    const vancouver = new CitationFormatter(loadLibrary([{ path: 'm.bib', text }]), bundledStyle('vancouver'));
+    expect(vancouver.entry('m1')!.text).toBe('Doe J. T. J Pain. 2019 Mar–Apr;20:1–9.');
+  });
+});
