@@ -30,10 +30,12 @@ export function writtenMonth(value: string): number[][] | undefined {
     return start && end && start <= 12 && end <= 12 ? [[start], [end]] : undefined;
   }
   const dayFirst = text.match(/^(\d{1,2})\s+([A-Za-z]+\.?)$/u);
-  const dayAfter = text.match(/^([A-Za-z]+\.?)\s+(\d{1,2})$/u);
+  // A conference's days, `jun # " 12--15"`, as a range of days.
+  const dayAfter = text.match(/^([A-Za-z]+\.?)\s+(\d{1,2})(?:\s*[-–]+\s*(\d{1,2}))?$/u);
   const [name, day] = dayFirst ? [dayFirst[2]!, Number(dayFirst[1])] : dayAfter ? [dayAfter[1]!, Number(dayAfter[2])] : [text, undefined];
   const month = monthNumber(name);
   if (!month) return undefined;
+  if (dayAfter?.[3] && month <= 12) return [[month, day!], [month, Number(dayAfter[3])]];
   return [day && month <= 12 ? [month, day] : [month]];
 }
 
@@ -46,6 +48,8 @@ export function withWrittenMonth(key: string, item: CslItem, month: string | und
   if (month === undefined || !Array.isArray(parts) || parts.length !== 1 || parts[0]?.length !== 1) return item;
   const year = Number(parts[0][0]);
   const read = writtenMonth(month);
+  // A month left blank or as a placeholder (`month = "????"`, as Beebe's bibliographies write an unknown one).
+  if (!read && !/[\p{L}\d]/u.test(month.replace(/^\s*[{"]|[}"]\s*$/gu, ''))) return item;
   // A season is CSL's `season` (1 to 4) beside the year, which exports leave out rather than write as month 21.
   if (read && read[0]![0]! > 20) return { ...item, issued: { 'date-parts': [[year]], season: read[0]![0]! - 20 } };
   if (read) return { ...item, issued: { 'date-parts': read.map((monthDay) => [year, ...monthDay]) } };

@@ -407,4 +407,10 @@ describe('months written as text', () => {
     const vancouver = new CitationFormatter(loadLibrary([{ path: 'm.bib', text }]), bundledStyle('vancouver'));
     expect(vancouver.entry('m1')!.text).toBe('Doe J. T. J Pain. 2019 Mar–Apr;20:1–9.');
   });
+
+  it('reads a conference\'s days after the month (`jun # " 12--15"`), and passes over a month left as Beebe\'s placeholder `"????"` without a warning for each', () => {
+    const parsed = parseBibtex('@inproceedings{a, author = {Doe, Jane}, title = {T}, booktitle = {B}, year = 2019, month = jun # " 12--15"}\n@article{b, author = {Doe, Jane}, title = {T}, journal = {J}, year = 2019, month = "????"}', 'm.bib');
+    expect(parsed.entries.map((entry) => entry.item.issued)).toEqual([{ 'date-parts': [[2019, 6, 12], [2019, 6, 15]] }, { 'date-parts': [[2019]] }]);
+    expect(parsed.diagnostics).toEqual([]);
+  });
 });
