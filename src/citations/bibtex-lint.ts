@@ -114,7 +114,9 @@ export function leftoverLatexWarnings(entries: { key: string; item: CslItem; loc
       for (const command of left) commands.add(command);
     }
     if (fields.length === 0) return [];
-    const keeping = writtenFields(chunk?.text ?? '').filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => expanded(field.value).includes(command)));
+    // Through a macro, only fields a reference prints: Beebe's `acknowledgement = ack-nhfb` is not shown.
+    const holds = (field: WrittenField, command: string) => field.value.includes(command) || ((PRINTED_FIELDS.includes(field.name) || field.name === 'note') && expanded(field.value).includes(command));
+    const keeping = writtenFields(chunk?.text ?? '').filter((field) => !UNPRINTED_WRITTEN.has(field.name) && [...commands].some((command) => holds(field, command)));
     const macro = keeping.length ? macroWith(keeping[0]!.value, commands) : undefined;
     const named = keeping.length ? keeping.map((field) => field.name) : fields;
     const names = [...commands].join(', ');

@@ -392,6 +392,11 @@ describe('LaTeX that reaches a field through a @string macro', () => {
     expect(diagnostics[0]!.message).toBe('"Carnes:TB2-3-25": journal keeps LaTeX (\\TUB) that readers would see as written');
     expect(diagnostics[0]!.hint).toBe('Replace \\TUB in @string{j-TUGboat = …} with the plain text or Unicode characters it stands for.');
   });
+
+  it('does not name a field no reference shows, whose macro holds the same command (`acknowledgement = ack-nhfb`)', () => {
+    const text = `@String{ack-nhfb = "Nelson H. F. Beebe, \\path|beebe@math.utah.edu|"}\n${fixture('texgraph.bib').text.replace('year =         "1981",', 'year =         "1981",\n  note =         "See \\path|tex.web|",')}`;
+    expect(parseBibtex(text, 'texgraph.bib').diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['"Carnes:TB2-3-25": journal, note keep LaTeX (\\TUB, \\path) that readers would see as written']);
+  });
 });
 
 describe('months written as text', () => {
