@@ -463,7 +463,11 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           return;
         }
         const chunk = group[0]!;
-        const { reason, line, column } = describeParseError(error, chunk.text);
+        const parsed = describeParseError(error, chunk.text);
+        // jurabib's `@COMMENTED{erm, …}` (a legal commentary): citation-js, like pandoc, reads a type that starts with
+        // "comment", "string" or "preamble" as that command, and the entry was lost as "expected 1 entries, read 0".
+        const command = chunk.type.match(/^(comment|string|preamble)./u)?.[1];
+        const { reason, line, column } = command ? { reason: `its type @${chunk.type} starts with "${command}", so it is read as a @${command}, not as an entry`, line: undefined, column: undefined } : parsed;
         const start = where(chunk.offset);
         const lines = chunk.text.split('\n').length;
         // "got EOF" means the entry never closed: its start is the useful place, not the line after it.
@@ -472,7 +476,7 @@ export function parseBibtex(source: string, file: string): ParsedFile {
           code: 'invalid-bibtex',
           severity: 'error',
           message: `BibTeX entry "${chunk.key}" could not be read: ${reason}`,
-          hint: `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
+          hint: command ? `Give the entry a standard type (@book, @article, @misc) at line ${start.line}.` : `Check the braces, quotes and commas of the entry that starts at line ${start.line}; every field is name = {value}, separated by commas.`,
           location: inside ? { file, line: start.line + line - macroLines - 1, column: column ?? 1 } : start,
           key: chunk.key,
         });

@@ -419,3 +419,18 @@ describe('months written as text', () => {
     expect(parsed.diagnostics).toEqual([]);
   });
 });
+
+describe("jurabib's own entry types", () => {
+  it('says why an @COMMENTED entry is lost (read as a @comment) and what to write, where the error was "expected 1 entries, read 0"', () => {
+    const { entries, diagnostics } = parseBibtex(fixture('jurabib-commented.bib').text, 'jurabib-commented.bib');
+    expect(entries).toEqual([]);
+    expect(diagnostics).toMatchObject([{
+      code: 'invalid-bibtex',
+      severity: 'error',
+      key: 'erm',
+      location: { line: 3, column: 1 },
+      message: 'BibTeX entry "erm" could not be read: its type @commented starts with "comment", so it is read as a @comment, not as an entry',
+      hint: 'Give the entry a standard type (@book, @article, @misc) at line 3.',
+    }]);
+  });
+});
