@@ -49,6 +49,10 @@ const TEXMED_PMCID = /(^|[,{(]|\s)pmc(?=\s*=\s*(?:[{"]\s*)?PMC\d+\s*[}",\n])/gim
 // AMA and Vancouver print. citation-js dropped them.
 const FIELD_ALIASES: Record<string, string> = { art_number: 'eid', 'article-number': 'eid', abbrev_source_title: 'shortjournal', 'journal-iso': 'shortjournal', pubmed_id: 'pmid', lastchecked: 'urldate' };
 const FIELD_ALIAS = new RegExp(`(^|[,{(]|\\s)(${Object.keys(FIELD_ALIASES).join('|')})(?=\\s*=)`, 'gimu');
+// A bare number with a leading zero, as APS articles' numbers are written (`pages = 011345` in TeX Live's
+// iopart-num.bib, Phys. Rev. D): citation-js read it as a number, and AMA printed "58:11345". Braced, it is
+// read as the text it is, as BibTeX and pandoc read it.
+const LEADING_ZERO_NUMBER = /(=[ \t]*)(0\d+)(?=[ \t]*[,})\n])/gu;
 // BibDesk's @webpage, which citation-js reads as a document of no kind: it is BibLaTeX's @online.
 const WEBPAGE_TYPE = /^([ \t]*@)webpage(?=\s*[{(])/gimu;
 
@@ -395,7 +399,7 @@ function inheritXdata(entries: LibraryEntry[], chunks: Chunk[]): LibraryEntry[] 
  */
 export function parseBibtex(source: string, file: string): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid').replace(FIELD_ALIAS, (_field, before: string, name: string) => before + FIELD_ALIASES[name.toLowerCase()]!).replace(WEBPAGE_TYPE, '$1online'))))), file, diagnostics);
+  const cleaned = withVisibleKeys(withMendeleyBraces(withZoteroBraces(withoutStars(withTexWords(source.replace(/^\uFEFF/u, '').replace(/\r\n?/gu, '\n').replace(CONTROL_SPACE, '$1 ').replace(LINE_BREAK, ' ').replace(SORT_ONLY, '').replace(TEXT_BOXES, '').replace(BREAKABLE_HYPHEN, '-').replace(ZOTERO_PUBMED, '$1pubmed').replace(TEXMED_PMID, '$1pmid').replace(TEXMED_PMCID, '$1pmcid').replace(FIELD_ALIAS, (_field, before: string, name: string) => before + FIELD_ALIASES[name.toLowerCase()]!).replace(WEBPAGE_TYPE, '$1online').replace(LEADING_ZERO_NUMBER, '$1{$2}'))))), file, diagnostics);
   const where = lineLocator(cleaned, file);
   const cleanedChunks = splitEntries(cleaned);
   // A circle of crossrefs is reported and cut here; the rest of the reading never sees it.

@@ -434,3 +434,9 @@ describe("jurabib's own entry types", () => {
     }]);
   });
 });
+
+describe('bare numbers', () => {
+  it('keeps the leading zero of an article number written as a bare number (`pages = 011345`), where AMA printed "58:11345"', () => {
+    expect(formatted('iopart-num.bib', 'ex2', 'american-medical-association')).toBe('Carlip S, Vera R. Phys Rev D. 1998;58:011345.');
+  });
+});
