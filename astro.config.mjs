@@ -6,7 +6,6 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { unified } from '@astrojs/markdown-remark';
 import evidenceCitations from './src/integration/index.ts';
-import { summaryMdxOptions } from './src/integration/mdx-options.ts';
 import { parseSiteConfig } from './src/site/config.ts';
 import { reviewDates, withReviewDates } from './src/site/review-dates.ts';
 
@@ -26,7 +25,7 @@ export default defineConfig({
   // Citations are a remark plugin, and only the unified processor runs remark plugins.
   markdown: { processor: unified() },
   integrations: [
-    mdx(summaryMdxOptions),
+    mdx(),
     // Each summary's page carries its last review date, as do the pages that list summaries.
     sitemap({ serialize: withReviewDates(reviewDates(fileURLToPath(new URL('.', import.meta.url))), base) }),
     evidenceCitations({ style: site.citationStyle, locale: site.locale }),
