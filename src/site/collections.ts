@@ -36,6 +36,7 @@ let articles: Promise<ArticleView[]> | undefined;
 
 async function loadArticles(): Promise<ArticleView[]> {
   const conditions = new Map((await getCollection('conditions')).map((c) => [c.id, c]));
+  const conditionSlugs = new Set(conditions.keys());
   const entries = await getCollection('articles');
   // content/treatments/ is optional; Astro warns about reading a collection that has no entries.
   const treatmentFiles = existsSync(new URL('content/treatments/', root)) ? await getCollection('treatments') : [];
@@ -45,7 +46,7 @@ async function loadArticles(): Promise<ArticleView[]> {
     const { remarkPluginFrontmatter } = await render(entry);
     const missing = entry.data.conditions.filter((id) => !conditions.has(id));
     // A site may start without condition pages: the summary still builds, and the author is told.
-    for (const unknown of unknownConditions({ file: entry.filePath ?? entry.id, line: 1, column: 1 }, missing, new Set(conditions.keys()))) {
+    for (const unknown of unknownConditions({ file: entry.filePath ?? entry.id, line: 1, column: 1 }, missing, conditionSlugs)) {
       console.warn(`[evidence-site] ${unknown.location!.file}: ${unknown.message}. ${unknown.hint}`);
     }
     const citations = citationSummaryOf(remarkPluginFrontmatter) ?? { title: 'References', references: [] };

@@ -51,6 +51,8 @@ export function sortReferences<T extends Sortable>(references: T[], by: Referenc
 /** One page of a sorted list: its references, and a label that says where it is in the order ("Abbott – Brown"). */
 export interface ReferenceListPage<T> {
   number: number;
+  /** The place of its first reference in the whole list, 1-based. */
+  first: number;
   references: T[];
   label: string;
 }
@@ -66,6 +68,6 @@ export function referenceListPages<T extends Sortable>(sorted: T[], by: Referenc
   return Array.from({ length: Math.max(1, Math.ceil(sorted.length / size)) }, (_, i) => {
     const references = sorted.slice(i * size, (i + 1) * size);
     const [first, last] = [references[0], references.at(-1)].map((reference) => (reference ? boundary[by](reference) : ''));
-    return { number: i + 1, references, label: first === last ? first! : `${first} – ${last}` };
+    return { number: i + 1, first: i * size + 1, references, label: first === last ? first! : `${first} – ${last}` };
   });
 }
