@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { broaderQuery, withoutEtAl } from '../../src/components/search/broader-query.ts';
+import { broaderQuery, standsInFor, withoutEtAl } from '../../src/components/search/broader-query.ts';
 
 // Pages as the words they hold; a query finds the pages that hold every one of its words, as Pagefind does.
 const PAGES = [
@@ -60,5 +60,20 @@ describe('withoutEtAl', () => {
 
   it.each(['Vickers 2018', 'et al', 'Metal 2018', 'fet alone'])('leaves "%s" alone', (query) => {
     expect(withoutEtAl(query)).toBeUndefined();
+  });
+});
+
+describe('standsInFor', () => {
+  it('stands in for the query typed when two words that carry meaning are left, or only joining words were left out', () => {
+    expect(standsInFor({ query: 'stiff knees', dropped: ['morning'], results: 3 })).toBe(true);
+    expect(standsInFor({ query: 'headache day', dropped: ['every'], results: 2 })).toBe(true);
+    expect(standsInFor({ query: 'pain', dropped: ['the'], results: 9 })).toBe(true);
+  });
+
+  it('is only offered when one word is left of what was asked', () => {
+    expect(standsInFor({ query: 'attack', dropped: ['heart'], results: 1 })).toBe(false);
+    expect(standsInFor({ query: 'pressure', dropped: ['high', 'blood'], results: 1 })).toBe(false);
+    // Joining words left in do not count.
+    expect(standsInFor({ query: 'pain in the', dropped: ['morning'], results: 1 })).toBe(false);
   });
 });

@@ -67,3 +67,12 @@ export async function broaderQuery(term: string, count: (query: string) => Promi
   }
   return undefined;
 }
+
+/**
+ * Whether the broader query can be searched in place of the one typed: it keeps two or more words that
+ * carry meaning, or leaves out only words that join others. One word left of two may not be what the
+ * reader asked about ("heart attack" without "heart" finds migraine attacks): that one is offered instead.
+ */
+export function standsInFor(broader: BroaderQuery): boolean {
+  return broader.query.split(' ').filter((word) => !isFunctionWord(word)).length >= 2 || broader.dropped.every(isFunctionWord);
+}

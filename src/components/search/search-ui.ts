@@ -1,4 +1,4 @@
-import { broaderQuery, withoutEtAl, type BroaderQuery } from './broader-query.ts';
+import { broaderQuery, standsInFor, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
 import { identifierQuery } from './identifier-query.ts';
 import { withoutQuestionWords } from './question-words.ts';
@@ -68,9 +68,11 @@ async function connect(instance: PagefindInstance, sortControl: HTMLSelectElemen
 /**
  * Searches the query with its misspelt words corrected from the site's vocabulary in place of the query as
  * typed, and says so: Pagefind has no typo tolerance, and a word no page holds finds stray matches on a
- * shorter word ("acupunture" finds the sources with "a"). When no page holds every word, offers the query
- * without its rarest words (see broaderQuery). A search that finds nothing and has no other query to offer
- * says what to try and where to browse instead.
+ * shorter word ("acupunture" finds the sources with "a"). When no page holds every word, searches the query
+ * without its rarest words (see broaderQuery) and says which were left out, as a search engine shows what a
+ * query matches in part rather than an empty page; when what is left may no longer be what was asked (see
+ * standsInFor), offers it instead. A search that finds nothing and has no other query to try says what to
+ * try and where to browse instead.
  */
 function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void {
   const note = root.querySelector<HTMLElement>('[data-search-suggestion]');
@@ -98,11 +100,15 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   let correction: { query: string; misspelt: string[] } | undefined;
   // The search run as a phrase in place of one with a word no page holds: the phrase, and the query as typed.
   let phrase: { query: string; typed: string } | undefined;
+  // The search run in place of one no page holds every word of: the query without the words left out, and
+  // the correction the query it broadens was run for.
+  let broadening: { query: string; dropped: string[]; corrected?: typeof correction } | undefined;
   instance.on('search', async (term, liveFilters) => {
     const search = ++latest;
-    const corrected = correction?.query === term ? correction : undefined;
+    const broadened = broadening?.query === term ? broadening : undefined;
+    const corrected = correction?.query === term ? correction : broadened?.corrected;
     const typed = phrase?.query === term ? phrase.typed : term;
-    correction = phrase = undefined;
+    correction = phrase = broadening = undefined;
     const results = new Promise<SearchResult>((resolve) => { answerResults = resolve; });
     // The UI changes its filters object in place when a filter is ticked.
     const filters = structuredClone(liveFilters);
@@ -125,8 +131,8 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       }
       return;
     }
-    let broader: BroaderQuery | undefined;
     let found: number | undefined;
+    let broader: BroaderQuery | undefined;
     // The words no page holds that Pagefind matched by mere first letters, or left out.
     let stray: string[] = [];
     if (!identifierQuery(term)) {
@@ -137,7 +143,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       stray = absent.filter((_, index) => isStray[index]);
       // Pagefind leaves out a word that matches nothing, even by its start ("heart attack" found the pages
       // with "attack"), and matches others by their start ("asdfgh" by "as"): no page holds every word, so the
-      // query is searched as a phrase, which finds nothing, and the note offers it without those words.
+      // query is searched as a phrase, which finds nothing, and then without those words (below).
       if (found > 0 && stray.length && !term.includes('"')) {
         if (search === latest && instance.searchTerm === term) {
           phrase = { query: `"${term.trim()}"`, typed: term };
@@ -150,12 +156,24 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       // The words no page holds count as none, though Pagefind matches them by their start.
       const pages = (query: string) => (stray.includes(query.toLowerCase()) ? Promise.resolve(0) : count(query, filters));
       if (search === latest && found === 0) broader = await broaderQuery(typed, pages).catch(() => undefined);
+      if (broader && standsInFor(broader) && search === latest && instance.searchTerm === term) {
+        broadening = { query: broader.query, dropped: broader.dropped, ...(corrected ? { corrected } : {}) };
+        instance.triggerSearch(broader.query);
+        return;
+      }
     }
     if (search !== latest) return;
     // Records which query the note answers, found or not: tests wait for it.
     note.dataset.checked = term;
-    const sentences: (string | Node)[][] = corrected ? [[`No page has ${quoted(corrected.misspelt, 'disjunction')}: showing results for `, searchLink(typed, filters), '.']] : [];
-    if (broader) {
+    const sentences: (string | Node)[][] = [];
+    if (corrected) {
+      // After a broadening, the results are not the corrected query's: the note says what it was read as.
+      const readAs = broadened ? corrected.query.replace(/^"(.*)"$/u, '$1') : typed;
+      sentences.push([`No page has ${quoted(corrected.misspelt, 'disjunction')}: ${broadened ? 'read as' : 'showing results for'} `, broadened ? readAs : searchLink(readAs, filters), '.']);
+    }
+    if (broadened) {
+      sentences.push([`No page has every word of ${corrected ? 'it' : 'this search'}: showing results without ${quoted(broadened.dropped, 'conjunction')}, for `, searchLink(term, filters), '.']);
+    } else if (broader) {
       sentences.push([`No page has every word of this search. Without ${quoted(broader.dropped, 'conjunction')}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`]);
     } else if (found === 0 && nothingFound) {
       if (stray.length) sentences.push([`No page has ${quoted(stray, 'disjunction')}.`]);
