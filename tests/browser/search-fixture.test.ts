@@ -9,7 +9,7 @@ import { launchChromium } from '../../scripts/browser/chromium.ts';
 import { readResults, readSettledResults, searchFromUrl, type Result } from '../search/helpers/search-page.ts';
 import { serveStatic, type StaticSite } from '../../scripts/browser/static-server.ts';
 import { readPages } from '../site/helpers/html.ts';
-import { suggestQuery } from '../../src/components/search/suggest.ts';
+import { suggestQuery, type SearchTerms } from '../../src/components/search/suggest.ts';
 import { checkLinks } from '../site/helpers/links.ts';
 
 // The real templates (src/) with the fixture's own content, served under /library with
@@ -307,7 +307,7 @@ describe('search in Chromium', () => {
   });
 
   it('corrects from the site\'s own words, authors among them, and leaves correct queries alone', async () => {
-    const vocabulary: string[] = JSON.parse(readFileSync(join(outDir, 'search', 'terms.json'), 'utf8'));
+    const { words: vocabulary }: SearchTerms = JSON.parse(readFileSync(join(outDir, 'search', 'terms.json'), 'utf8'));
     // "simulated" is only in a summary's text, neither in a title nor in a description.
     expect(vocabulary).toEqual(expect.arrayContaining(['lumbago', 'osteoarthritis', 'acupuncture', 'hinman', 'vickers', 'simulated']));
     for (const query of ['knee arthritis', 'Hinman', 'Vickers', 'needle therapy']) expect(suggestQuery(query, vocabulary)).toBeUndefined();

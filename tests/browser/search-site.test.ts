@@ -115,6 +115,13 @@ describe('search on the bundled site', () => {
     expect(await page.locator('[data-search-suggestion] a').getAttribute('href')).toBe('?q=stiff+knees');
   });
 
+  it('leaves an everyday word the site lacks as typed, rather than "correcting" it to a word one letter away', async () => {
+    // The site has "might" and no "night": the search was "neck pain at might".
+    const { results, note } = await readSettledResults(page, searchPage, 'neck pain at night');
+    expect(note).toBe('No page has every word of this search: showing results without “night”, for neck pain.');
+    expect(results.slice(0, 3).map((result) => result.href)).toContain('/conditions/neck-pain/');
+  });
+
   it('offers, rather than shows, a single word left of a condition no page is about', async () => {
     // "heart attack" without "heart" is "attack", which migraine pages hold.
     const { results, note } = await readSettledResults(page, searchPage, 'heart attack');

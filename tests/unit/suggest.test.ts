@@ -80,6 +80,16 @@ describe('suggestQuery', () => {
     expect(suggestQuery('RCT', searchVocabulary(['Acupuncture']))).toBeUndefined();
   });
 
+  it('leaves an everyday word as typed, unless the site has a form of it', () => {
+    const site = searchVocabulary(['Talking therapies might help neck pain in pregnant women']);
+    const everyday = new Set(['walking', 'night', 'pregnancy']);
+    expect(suggestQuery('neck pain at night', site)).toBe('neck pain at might');
+    expect(suggestQuery('neck pain at night', site, everyday)).toBeUndefined();
+    expect(suggestQuery('pain when walking', site)).toBe('pain when talking');
+    expect(suggestQuery('pain when walking', site, everyday)).toBeUndefined();
+    expect(suggestQuery('acupuncture in pregnancy', site, everyday)).toBe('acupuncture in pregnant');
+  });
+
   it('prefers the more frequent of two equally near words', () => {
     expect(suggestQuery('carr', ['card', 'care'])).toBe('card');
     expect(suggestQuery('carr', ['care', 'card'])).toBe('care');

@@ -4,7 +4,7 @@ import { identifierQuery } from './identifier-query.ts';
 import { withoutQuestionWords } from './question-words.ts';
 import { matchedWords, resultCounter, searchEngine, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
-import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords } from './suggest.ts';
+import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords, type SearchTerms } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -81,7 +81,7 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
   const nothingFound = root.querySelector<HTMLTemplateElement>('template[data-search-empty]');
   if (!note || !vocabularyUrl || !bundle) return;
   // Loaded with the first search, not with the page.
-  let vocabulary: Promise<string[]> | undefined;
+  let vocabulary: Promise<{ words: string[]; everyday: Set<string> }> | undefined;
   const engine = searchEngine(bundle, () => instance.__pagefind__);
   const count = resultCounter(engine);
   const matched = matchedWords(engine);
@@ -115,11 +115,12 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     note.hidden = true;
     delete note.dataset.checked;
     if (!term.trim()) return;
-    vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<string[]> : [])).catch(() => []);
-    const words = await vocabulary;
+    vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<SearchTerms> : undefined)).catch(() => undefined)
+      .then((terms) => ({ words: terms?.words ?? [], everyday: new Set(terms?.everyday) }));
+    const { words, everyday } = await vocabulary;
     // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
     const absent = await notIndexed(unknownWords(term, words), (word) => count(`"${word}"`, {}).catch(() => 0));
-    const misspelt = new Map([...misspellings(term, words)].filter(([typed]) => typed.split(' ').some((word) => absent.includes(word))));
+    const misspelt = new Map([...misspellings(term, words, everyday)].filter(([typed]) => typed.split(' ').some((word) => absent.includes(word))));
     // Pagefind finds a word no page holds by the longest start of it that some page holds, often "a" or "an"
     // ("acupunture" listed 29 sources with "a"): those results are stray, so the corrected query's are shown,
     // or, for a word with no correction, none (below).

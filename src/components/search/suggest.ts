@@ -8,9 +8,19 @@ import { QUESTION_WORDS } from './question-words.ts';
 // journals of its sources (so that a search for an author is not "corrected").
 
 /** Words shorter than this are left alone: too many real words lie one letter away from them. */
-const MIN_LENGTH = 4;
+export const MIN_LENGTH = 4;
+/** Letters a word must share at its start with another, for the other to be a form of it (see isFormOf). */
+const SHARED_START = 5;
 /** A longer query is no misspelt search but pasted text; checking it word by word would stall the page. */
 const MAX_WORDS = 12;
+
+/** What the build writes to search/terms.json for the search page. */
+export interface SearchTerms {
+  /** The site's words, most frequent first (see searchVocabulary). */
+  words: string[];
+  /** Everyday English words one correction away from a site's word, which are left as typed (see everyday-words.ts). */
+  everyday: string[];
+}
 
 const knownSets = new WeakMap<string[], Set<string>>();
 
@@ -76,12 +86,19 @@ export function gluedWords(word: string, known: ReadonlySet<string>, parts = MAX
   return best;
 }
 
+/** How many edits a typed word may be from the site's word it is corrected to: one for short words, two from eight letters. */
+export function correctionLimit(word: string): number {
+  return word.length >= 8 ? 2 : 1;
+}
+
 /**
  * Each unknown word of the query (see unknownWords) with its nearest word in the vocabulary, where one is
  * near enough, the site's words it glues together ("backpain": back pain), or the page's word for a
  * patient's ("hurts": pain, see lay-words.ts). `vocabulary` is ordered most frequent first, which wins ties.
+ * A word of `everyday` English is spelt as meant, though the site lacks it: "walk" is not "talk", though
+ * "pregnancy" may be read as "pregnant".
  */
-export function misspellings(query: string, vocabulary: string[]): Map<string, string> {
+export function misspellings(query: string, vocabulary: string[], everyday: ReadonlySet<string> = new Set()): Map<string, string> {
   const found = new Map<string, string>();
   const typed = words(query);
   const known = knownWords(vocabulary);
@@ -105,15 +122,18 @@ export function misspellings(query: string, vocabulary: string[]): Map<string, s
       found.set(word, glued.join(' '));
       continue;
     }
-    // One edit for short words, two from eight letters; the more frequent word wins ties.
-    const replacement = nearestWithin(word, vocabulary, word.length >= 8 ? 2 : 1);
+    // An everyday word is only read as a form of it ("pregnancy" as "pregnant"); the more frequent word wins ties.
+    const candidates = everyday.has(word) ? vocabulary.filter((entry) => isFormOf(word, entry)) : vocabulary;
+    const replacement = nearestWithin(word, candidates, correctionLimit(word));
     if (replacement) found.set(word, replacement);
   }
   return found;
 }
 
-/** Letters a word must share at its start with a word Pagefind matched it by, for the match to be a form of it ("randomised", "randomized"). */
-const SHARED_START = 5;
+/** Whether another word is a form of the word: it shares the word's first five letters, or all of a shorter word's ("randomised", "randomized"). */
+function isFormOf(word: string, other: string): boolean {
+  return other.startsWith(word.slice(0, SHARED_START));
+}
 
 /**
  * Whether Pagefind matched a word no page holds by mere first letters ("asdfgh" by "as", "orthopaedic" by "or")
@@ -121,13 +141,7 @@ const SHARED_START = 5;
  * "randomized"). `marked` are the words it marked for it (see matchedWords).
  */
 export function strayMatch(word: string, marked: readonly string[]): boolean {
-  const needed = Math.min(SHARED_START, word.length);
-  return !marked.some((match) => {
-    const other = normalized(match);
-    let shared = 0;
-    while (shared < needed && word[shared] === other[shared]) shared++;
-    return shared === needed;
-  });
+  return !marked.some((match) => isFormOf(word, normalized(match)));
 }
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
@@ -157,8 +171,8 @@ export function correctedQuery(query: string, corrections: ReadonlyMap<string, s
 }
 
 /** The query with each misspelt word replaced by its nearest word of the vocabulary (see misspellings), or undefined when nothing changes. */
-export function suggestQuery(query: string, vocabulary: string[]): string | undefined {
-  return correctedQuery(query, misspellings(query, vocabulary));
+export function suggestQuery(query: string, vocabulary: string[], everyday?: ReadonlySet<string>): string | undefined {
+  return correctedQuery(query, misspellings(query, vocabulary, everyday));
 }
 
 /**
