@@ -167,6 +167,17 @@ describe('search in Chromium', () => {
     expect(await page.locator('pagefind-input input').inputValue()).toBe(identifier);
   });
 
+  it.each([
+    ['a DOI', '10.9999/not.on.this.site', 'DOI 10.9999/not.on.this.site'],
+    ['a DOI link', 'https://doi.org/10.9999/not.on.this.site', 'DOI 10.9999/not.on.this.site'],
+    ['a PMID', 'PMID 99999999', 'PMID 99999999'],
+    ['a PMCID', 'PMC1234567', 'PMCID PMC1234567'],
+  ])('lists no sources for %s no source has, rather than those whose identifiers start like it, and says so', async (_what, query, named) => {
+    const { results, note } = await readSettledResults(page, searchPage, query);
+    expect(results).toEqual([]);
+    expect(note).toBe(`No source on this site has the ${named}. Check it against the source, or search for its title or first author.`);
+  });
+
   // No page spells out "et al": it found nothing, with a link to "Vickers 2018" under "No page has every word".
   it('searches a citation without its "et al" and finds its reference page first', async () => {
     await page.goto(`${searchPage}?${new URLSearchParams({ q: 'Vickers et al., 2018' })}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { identifierQuery } from '../../src/components/search/identifier-query.ts';
+import { bareIdentifier, identifierQuery } from '../../src/components/search/identifier-query.ts';
 
 describe('identifierQuery', () => {
   it.each([
@@ -32,5 +32,24 @@ describe('identifierQuery', () => {
 
   it.each(['knee pain', '10.1016/j.jpain.2017.11.005', '29198932', 'PMID: 29198932', 'pmid:', 'pmid:abc', 'doi:', 'doi:smith', 'https://example.org/paper', 'https://doi.org/10.1'])('leaves "%s" alone', (query) => {
     expect(identifierQuery(query)).toBeUndefined();
+  });
+});
+
+describe('bareIdentifier', () => {
+  it.each([
+    ['10.1016/j.jpain.2017.11.005', { kind: 'DOI', id: '10.1016/j.jpain.2017.11.005' }],
+    ['"10.1001/JAMAInternMed.2018.3235"', { kind: 'DOI', id: '10.1001/jamainternmed.2018.3235' }],
+    ['29198932', { kind: 'PMID', id: '29198932' }],
+    ['PMID 29198932', { kind: 'PMID', id: '29198932' }],
+    ['"pmid: 123456"', { kind: 'PMID', id: '123456' }],
+    ['pmc5927830', { kind: 'PMCID', id: 'PMC5927830' }],
+    ['PMCID PMC5927830', { kind: 'PMCID', id: 'PMC5927830' }],
+    ['DOI 10.1016/j.jpain.2017.11.005', { kind: 'DOI', id: '10.1016/j.jpain.2017.11.005' }],
+  ])('reads %s as an identifier alone', (query, identifier) => {
+    expect(bareIdentifier(query)).toEqual(identifier);
+  });
+
+  it.each(['2018', '282', '123456789', 'acupuncture 29198932', '10.5 mg', '10.1016', 'PMC', 'pmid', 'knee pain'])('reads %s as no identifier', (query) => {
+    expect(bareIdentifier(query)).toBeUndefined();
   });
 });

@@ -39,3 +39,28 @@ export function identifierQuery(query: string): string | undefined {
   if (labelled) return labelled[1](text);
   return DOI_URL.test(text) ? normalizeDoi(decoded(text).replace(DOI_URL, '')) : undefined;
 }
+
+// A PMID has up to eight digits; a number of fewer than six is more likely a year, a dose or a sample size.
+const BARE_PMID = /^\d{6,8}$/u;
+const BARE_DOI = /^10\.\d{4,9}\//u;
+const BARE_PMCID = /^pmc\d+$/iu;
+
+/** An identifier as a search names it: its kind, as a reader calls it, and its bare form. */
+export interface SearchedIdentifier {
+  kind: 'DOI' | 'PMID' | 'PMCID';
+  id: string;
+}
+
+/**
+ * The identifier a query is made of alone ("10.1016/j.jpain.2017.11.005", "29198932", "PMC5927830"), quoted
+ * or not, labelled or not ("PMID 29198932"); undefined for any other query. Pagefind matches the start of a DOI no page holds ("10.") with every
+ * source's DOI, and a number by its first digits: such a search must find the identifier as it is or nothing.
+ */
+export function bareIdentifier(query: string): SearchedIdentifier | undefined {
+  const text = query.trim().replace(/^"(.*)"$/u, '$1').trim().replace(/^(?:doi|pmid|pmcid)\s*:?\s*(?=\S)/iu, '');
+  const doi = BARE_DOI.test(text) ? normalizeDoi(text) : undefined;
+  if (doi) return { kind: 'DOI', id: doi };
+  if (BARE_PMID.test(text)) return { kind: 'PMID', id: text };
+  const pmcid = BARE_PMCID.test(text) ? normalizePmcid(text) : undefined;
+  return pmcid ? { kind: 'PMCID', id: pmcid } : undefined;
+}

@@ -1,6 +1,6 @@
 import { broaderQuery, standsInFor, withoutEtAl, type BroaderQuery } from './broader-query.ts';
 import { SORT_KEY } from './facets.ts';
-import { identifierQuery } from './identifier-query.ts';
+import { bareIdentifier, identifierQuery } from './identifier-query.ts';
 import { withoutQuestionWords } from './question-words.ts';
 import { matchedWords, resultCounter, searchEngine, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
@@ -115,6 +115,14 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     note.hidden = true;
     delete note.dataset.checked;
     if (!term.trim()) return;
+    // Pagefind lists the sources whose identifiers start like one no page holds ("10." of a DOI): the
+    // identifier is searched as a phrase, which finds nothing, and the note says so.
+    const identifier = bareIdentifier(term);
+    const missingIdentifier = identifier && (await count(`"${identifier.id}"`, {}).catch(() => 1)) === 0 ? identifier : undefined;
+    if (missingIdentifier && !term.trim().startsWith('"')) {
+      if (search === latest && instance.searchTerm === term) instance.triggerSearch(`"${missingIdentifier.id}"`);
+      return;
+    }
     vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<SearchTerms> : undefined)).catch(() => undefined)
       .then((terms) => ({ words: terms?.words ?? [], everyday: new Set(terms?.everyday) }));
     const { words, everyday } = await vocabulary;
@@ -176,6 +184,8 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       sentences.push([`No page has every word of ${corrected ? 'it' : 'this search'}: showing results without ${quoted(broadened.dropped, 'conjunction')}, for `, searchLink(term, filters), '.']);
     } else if (broader) {
       sentences.push([`No page has every word of this search. Without ${quoted(broader.dropped, 'conjunction')}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`]);
+    } else if (missingIdentifier) {
+      sentences.push([`No source on this site has the ${missingIdentifier.kind} ${missingIdentifier.id}. Check it against the source, or search for its title or first author.`]);
     } else if (found === 0 && nothingFound) {
       if (stray.length) sentences.push([`No page has ${quoted(stray, 'disjunction')}.`]);
       sentences.push([nothingFound.content.cloneNode(true)]);
