@@ -1,5 +1,6 @@
 import { slug as githubSlug } from 'github-slugger';
 import type { Diagnostic } from '../citations/index.ts';
+import { LIST_PAGE_SLUG } from './article-list.ts';
 
 /**
  * The address of an article's page, as Astro's glob loader makes it: the frontmatter's `slug`, or the
@@ -25,16 +26,24 @@ export function laterDuplicates<T>(items: T[], keyOf: (item: T) => string): [lat
 }
 
 /**
- * Articles whose pages would have one address (`New Summary.mdx` and `new-summary.mdx`): Astro only
- * warns among its build output and publishes one of them, so the other summary disappeared from the site.
+ * Articles whose pages would have one address (`New Summary.mdx` and `new-summary.mdx`), or that of a
+ * page of the list of summaries (`page/2.mdx`): Astro only warns among its build output and publishes one
+ * of them, so the other page disappeared from the site.
  */
 export function articleSlugClashes(articles: { file: string; slug: string }[]): Diagnostic[] {
-  return laterDuplicates(articles, (article) => article.slug).map(([{ file, slug }, earlier]) => ({
+  const listPages = articles.filter((article) => LIST_PAGE_SLUG.test(article.slug)).map(({ file, slug }): Diagnostic => ({
+    code: 'duplicate-article',
+    severity: 'error',
+    message: `${file} would be published at /articles/${slug}/, the address of a page of the list of summaries, and only one of them would be on the site`,
+    hint: 'Rename the file or its folder, or give it its own address with `slug:` in its frontmatter.',
+    location: { file, line: 1, column: 1 },
+  }));
+  return [...listPages, ...laterDuplicates(articles, (article) => article.slug).map(([{ file, slug }, earlier]) => ({
     code: 'duplicate-article',
     severity: 'error',
     message: `${file} and ${earlier.file} would both be published at /articles/${slug}/, and only one of them would be on the site`,
     hint: 'Rename one of the files, or give one of them its own address with `slug:` in its frontmatter.',
     location: { file, line: 1, column: 1 },
     related: [{ file: earlier.file, line: 1, column: 1 }],
-  } satisfies Diagnostic));
+  } satisfies Diagnostic))];
 }

@@ -8,7 +8,9 @@ import { uncitedSummary } from './uncited-summary.ts';
 import { unknownConditions } from './unknown-conditions.ts';
 import { slugWords, treatmentNames, type TreatmentName } from './treatment-names.ts';
 import { pageHref } from './urls.ts';
-import { referenceListPages, sortReferences, type ReferenceListPage, type ReferenceSort } from './reference-sort.ts';
+import type { ListPage } from './list-pages.ts';
+import { articleListPages } from './article-list.ts';
+import { referenceListPages, sortReferences, type ReferenceSort } from './reference-sort.ts';
 
 export { slugWords, type TreatmentName };
 
@@ -105,16 +107,24 @@ export function referencesByKey(): Promise<Map<string, Reference>> {
 /** A reference as the sorted lists show it: its record and the address of its page. */
 export type ReferenceRow = Reference['data'] & { id: string };
 
-const referenceLists = new Map<ReferenceSort, Promise<ReferenceListPage<ReferenceRow>[]>>();
+const referenceLists = new Map<ReferenceSort, Promise<ListPage<ReferenceRow>[]>>();
 
 /** The pages of the reference list in one order; sorted once per build, since each of its pages asks. */
-export function referenceList(sort: ReferenceSort): Promise<ReferenceListPage<ReferenceRow>[]> {
+export function referenceList(sort: ReferenceSort): Promise<ListPage<ReferenceRow>[]> {
   let list = referenceLists.get(sort);
   if (!list) {
     list = getCollection('references').then((references) => referenceListPages(sortReferences(references.map((ref) => ({ ...ref.data, id: ref.id })), sort), sort));
     referenceLists.set(sort, list);
   }
   return list;
+}
+
+let articleList: Promise<ListPage<ArticleView>[]> | undefined;
+
+/** The pages of the summaries' A to Z list; sorted once per build, since each of its pages asks. */
+export function articlePages(): Promise<ListPage<ArticleView>[]> {
+  articleList ??= allArticles().then((articles) => articleListPages(articles, (article) => article.entry.data.title));
+  return articleList;
 }
 
 /** The treatments a set of summaries assesses, each once. */

@@ -1,5 +1,6 @@
 import type { ReservedPages } from '../citations/index.ts';
 import { EXPORT_FORMATS } from './exports.ts';
+import { listPages, type ListPage } from './list-pages.ts';
 
 /**
  * The orders the reference list offers; each has its own static pages so sorting works without JavaScript.
@@ -48,15 +49,6 @@ export function sortReferences<T extends Sortable>(references: T[], by: Referenc
   return [...references].sort(compare[by]);
 }
 
-/** One page of a sorted list: its references, and a label that says where it is in the order ("Abbott – Brown"). */
-export interface ReferenceListPage<T> {
-  number: number;
-  /** The place of its first reference in the whole list, 1-based. */
-  first: number;
-  references: T[];
-  label: string;
-}
-
 const boundary: Record<ReferenceSort, (reference: Sortable) => string> = {
   author: (reference) => reference.firstAuthor,
   year: (reference) => (reference.year ? String(reference.year) : 'no date'),
@@ -64,10 +56,6 @@ const boundary: Record<ReferenceSort, (reference: Sortable) => string> = {
 };
 
 /** A sorted list cut into pages of `size`, each labelled by its first and last reference in the list's order. */
-export function referenceListPages<T extends Sortable>(sorted: T[], by: ReferenceSort, size = REFERENCES_PER_PAGE): ReferenceListPage<T>[] {
-  return Array.from({ length: Math.max(1, Math.ceil(sorted.length / size)) }, (_, i) => {
-    const references = sorted.slice(i * size, (i + 1) * size);
-    const [first, last] = [references[0], references.at(-1)].map((reference) => (reference ? boundary[by](reference) : ''));
-    return { number: i + 1, first: i * size + 1, references, label: first === last ? first! : `${first} – ${last}` };
-  });
+export function referenceListPages<T extends Sortable>(sorted: T[], by: ReferenceSort, size = REFERENCES_PER_PAGE): ListPage<T>[] {
+  return listPages(sorted, size, boundary[by]);
 }

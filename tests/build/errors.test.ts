@@ -173,6 +173,14 @@ describe('build errors an author can act on', () => {
     expect(error.message).toContain('content/articles/second.mdx:1:1: error: content/articles/second.mdx and content/articles/First.mdx would both be published at /articles/first/');
   });
 
+  it('a summary at the address of a page of the list of summaries is named, with what to do', async () => {
+    const error = await buildError((root) => {
+      mkdirSync(join(root, 'content/articles/page'));
+      writeFileSync(join(root, 'content/articles/page/2.mdx'), readFileSync(article(root), 'utf8'));
+    });
+    expect(error.message).toContain('content/articles/page/2.mdx:1:1: error: content/articles/page/2.mdx would be published at /articles/page/2/, the address of a page of the list of summaries, and only one of them would be on the site [duplicate-article]\n  hint: Rename the file or its folder');
+  });
+
   it('a processor that would ignore citations stops the build with the fix', async () => {
     const error = await buildError((root) => {
       const config = join(root, 'astro.config.mjs');
