@@ -75,5 +75,6 @@ describe('standsInFor', () => {
     expect(standsInFor({ query: 'pressure', dropped: ['high', 'blood'], results: 1 })).toBe(false);
     // Joining words left in do not count.
     expect(standsInFor({ query: 'pain in the', dropped: ['morning'], results: 1 })).toBe(false);
+    expect(standsInFor({ query: 'over painkillers', dropped: ['counter'], results: 2 })).toBe(false);
   });
 });

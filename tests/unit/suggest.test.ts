@@ -90,6 +90,14 @@ describe('suggestQuery', () => {
     expect(suggestQuery('acupuncture in pregnancy', site, everyday)).toBe('acupuncture in pregnant');
   });
 
+  it('leaves a compound of the site\'s words, or of short words, as typed', () => {
+    const site = searchVocabulary(['Neck pain and back pain']);
+    expect(suggestQuery('back-pain', site)).toBeUndefined();
+    expect(suggestQuery('x-ray of the neck', site)).toBeUndefined();
+    // A part no word of the site is, nor a form of one, leaves the compound unknown.
+    expect(unknownWords('back-pian', site)).toEqual(['back-pian']);
+  });
+
   it('prefers the more frequent of two equally near words', () => {
     expect(suggestQuery('carr', ['card', 'care'])).toBe('card');
     expect(suggestQuery('carr', ['care', 'card'])).toBe('care');

@@ -64,7 +64,10 @@ function isVariant(word: string, entry: string): boolean {
 export function unknownWords(query: string, vocabulary: string[]): string[] {
   if (/[/:@\p{N}]/u.test(query) || words(query).length > MAX_WORDS) return [];
   const known = knownWords(vocabulary);
-  return [...new Set(words(query))].filter((word) => (word.length >= MIN_LENGTH || LAY_WORDS.has(word)) && !QUESTION_WORDS.has(word) && !known.has(word) && !vocabulary.some((entry) => isVariant(word, entry)));
+  const isKnown = (word: string) => known.has(word) || vocabulary.some((entry) => isVariant(word, entry));
+  // A compound of the site's words or of short ones ("back-pain", "x-ray") is no misspelling: "back-pain" became "neck-pain".
+  const isCompound = (word: string) => word.includes('-') && word.split('-').every((part) => part.length < MIN_LENGTH || isKnown(part));
+  return [...new Set(words(query))].filter((word) => (word.length >= MIN_LENGTH || LAY_WORDS.has(word)) && !QUESTION_WORDS.has(word) && !isKnown(word) && !isCompound(word));
 }
 
 /** A word typed without its spaces is read as at most this many of the site's words ("lowerbackpain"). */
