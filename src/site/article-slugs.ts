@@ -34,7 +34,7 @@ export function articleSlugClashes(articles: { file: string; slug: string }[]): 
   const listPages = articles.filter((article) => LIST_PAGE_SLUG.test(article.slug)).map(({ file, slug }): Diagnostic => ({
     code: 'duplicate-article',
     severity: 'error',
-    message: `${file} would be published at /articles/${slug}/, the address of a page of the list of summaries, and only one of them would be on the site`,
+    message: `${file} would be published at /articles/${slug}/, an address kept for the pages of the list of summaries`,
     hint: 'Rename the file or its folder, or give it its own address with `slug:` in its frontmatter.',
     location: { file, line: 1, column: 1 },
   }));

@@ -178,6 +178,12 @@ describe('search in Chromium', () => {
     expect(note).toBe(`No source on this site has the ${named}. Check it against the source, or search for its title or first author.`);
   });
 
+  it.each(['"10.1016/j.jpain.2017.11.005"', 'DOI 10.1016/j.JPAIN.2017.11.005', 'PMID 29198932', '"PMC5927830"'])('finds the source for an identifier it has, quoted, labelled or in capitals (%s), and says nothing is missing', async (query) => {
+    const { results, note } = await readSettledResults(page, searchPage, query);
+    expect(results[0]?.title).toBe('Acupuncture for Chronic Pain: Update of an Individual Patient Data Meta-Analysis');
+    expect(note).toBe('');
+  });
+
   // No page spells out "et al": it found nothing, with a link to "Vickers 2018" under "No page has every word".
   it('searches a citation without its "et al" and finds its reference page first', async () => {
     await page.goto(`${searchPage}?${new URLSearchParams({ q: 'Vickers et al., 2018' })}`);

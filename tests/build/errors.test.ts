@@ -178,7 +178,7 @@ describe('build errors an author can act on', () => {
       mkdirSync(join(root, 'content/articles/page'));
       writeFileSync(join(root, 'content/articles/page/2.mdx'), readFileSync(article(root), 'utf8'));
     });
-    expect(error.message).toContain('content/articles/page/2.mdx:1:1: error: content/articles/page/2.mdx would be published at /articles/page/2/, the address of a page of the list of summaries, and only one of them would be on the site [duplicate-article]\n  hint: Rename the file or its folder');
+    expect(error.message).toContain('content/articles/page/2.mdx:1:1: error: content/articles/page/2.mdx would be published at /articles/page/2/, an address kept for the pages of the list of summaries [duplicate-article]\n  hint: Rename the file or its folder');
   });
 
   it('a processor that would ignore citations stops the build with the fix', async () => {

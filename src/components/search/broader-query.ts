@@ -19,7 +19,7 @@ export function withoutEtAl(term: string): string | undefined {
 const FUNCTION_WORDS = new Set([
   'a', 'an', 'the', 'in', 'on', 'at', 'of', 'to', 'for', 'with', 'from', 'by', 'after', 'before', 'during', 'about',
   'over', 'under', 'into', 'onto', 'than', 'as', 'so', 'if', 'up', 'out', 'off', 'through', 'between', 'per', 'via', 'vs', 'versus',
-  'when', 'while', 'how', 'why', 'who', 'will',
+  'when', 'while', 'how', 'why', 'will',
   'and', 'or', 'but', 'that', 'this', 'these', 'those', 'it', 'is', 'are', 'was', 'be', 'can', 'do', 'has', 'have', 'all', 'every', 'any', 'some',
 ]);
 const isFunctionWord = (word: string) => FUNCTION_WORDS.has(word.toLowerCase());

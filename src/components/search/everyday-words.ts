@@ -33,24 +33,33 @@ function formIndex(words: Iterable<string>, depth: number): Map<string, string[]
 }
 
 /**
- * The words of `everyday` (lower case) that the search page could take for a misspelling of one of the
- * vocabulary's: not the vocabulary's own, of a length it corrects, and within the edits a correction allows
- * (correctionLimit). Two words that many edits apart share a form once each loses that many letters
- * (symmetric deletion), so an index of the vocabulary's shortened forms finds the few words to compare
- * each with; comparing each word with each took 24 s for a vocabulary of 20,000 words.
+ * The words of `everyday` (lower case) that the search page would "correct" to another everyday word: not the
+ * vocabulary's own, of a length it corrects, and whose nearest site word within the edits a correction allows
+ * (correctionLimit; the more frequent on a tie, as nearestWithin picks it) is an everyday word too ("night" to
+ * "might"). A word whose nearest is no everyday word is still corrected: "tumor" to "tumour", "pediatric" to
+ * "paediatric" on a site written in British spelling. Two words that many edits apart share a form once each
+ * loses that many letters (symmetric deletion), so an index of the vocabulary's shortened forms finds the few
+ * words to compare each with; comparing each word with each took 24 s for a vocabulary of 20,000 words.
  */
-export function everydayWordsNear(vocabulary: readonly string[], everyday: Iterable<string>): string[] {
-  const known = new Set(vocabulary);
-  const unknown = [...new Set(everyday)].filter((word) => word.length >= MIN_LENGTH && !known.has(word));
-  const near = new Set<string>();
+export function everydayWordsNear(vocabulary: readonly string[], everyday: readonly string[]): string[] {
+  const rank = new Map(vocabulary.map((word, i) => [word, i]));
+  const common = new Set(everyday);
+  const unknown = [...common].filter((word) => word.length >= MIN_LENGTH && !rank.has(word));
+  const misread = new Set<string>();
   for (const limit of new Set(unknown.map(correctionLimit))) {
     const words = unknown.filter((word) => correctionLimit(word) === limit);
     // No site's word more than `limit` letters shorter than the shortest of them is near enough.
     const shortest = Math.min(...words.map((word) => word.length));
-    const index = formIndex([...known].filter((entry) => entry.length >= shortest - limit), limit);
+    const index = formIndex([...rank.keys()].filter((entry) => entry.length >= shortest - limit), limit);
     for (const word of words) {
-      if ([...deletions(word, limit)].some((form) => index.get(form)?.some((entry) => editDistance(word, entry, limit) <= limit))) near.add(word);
+      const candidates = new Set([...deletions(word, limit)].flatMap((form) => index.get(form) ?? []));
+      let nearest: { entry: string; distance: number } | undefined;
+      for (const entry of candidates) {
+        const distance = editDistance(word, entry, limit);
+        if (distance <= limit && (!nearest || distance < nearest.distance || (distance === nearest.distance && rank.get(entry)! < rank.get(nearest.entry)!))) nearest = { entry, distance };
+      }
+      if (nearest && common.has(nearest.entry)) misread.add(word);
     }
   }
-  return unknown.filter((word) => near.has(word));
+  return unknown.filter((word) => misread.has(word));
 }

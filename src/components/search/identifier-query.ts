@@ -42,7 +42,9 @@ export function identifierQuery(query: string): string | undefined {
 
 // A PMID has up to eight digits; a number of fewer than six is more likely a year, a dose or a sample size.
 const BARE_PMID = /^\d{6,8}$/u;
-const BARE_DOI = /^10\.\d{4,9}\//u;
+// Only DOIs of letters, digits and . _ - / : how Pagefind splits one with other characters (old SICI DOIs
+// hold "()<>;:") has not been checked, and a DOI the site has must never be reported missing.
+const BARE_DOI = /^10\.\d{4,9}\/[a-z0-9._\-/]+$/iu;
 const BARE_PMCID = /^pmc\d+$/iu;
 
 /** An identifier as a search names it: its kind, as a reader calls it, and its bare form. */

@@ -4,7 +4,7 @@ import { bareIdentifier, identifierQuery } from './identifier-query.ts';
 import { withoutQuestionWords } from './question-words.ts';
 import { matchedWords, resultCounter, searchEngine, type SearchEngine, type SearchResult } from './result-counter.ts';
 import { RANKING } from './ranking.ts';
-import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords, type SearchTerms } from './suggest.ts';
+import { correctedQuery, misspellings, notIndexed, strayMatch, unknownWords, words as wordsOf, type SearchTerms } from './suggest.ts';
 import { readSearchState, writeSearchState } from './url-state.ts';
 
 /** The part of a Pagefind Component UI instance this page uses (pagefind.app/docs, "Custom Components"). */
@@ -123,8 +123,9 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
       if (search === latest && instance.searchTerm === term) instance.triggerSearch(`"${missingIdentifier.id}"`);
       return;
     }
-    vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<SearchTerms> : undefined)).catch(() => undefined)
-      .then((terms) => ({ words: terms?.words ?? [], everyday: new Set(terms?.everyday) }));
+    // A terms.json cached from before the everyday words was the list of the site's words alone.
+    vocabulary ??= fetch(vocabularyUrl).then((response) => (response.ok ? response.json() as Promise<SearchTerms | string[]> : undefined)).catch(() => undefined)
+      .then((terms) => (Array.isArray(terms) ? { words: terms, everyday: new Set<string>() } : { words: terms?.words ?? [], everyday: new Set(terms?.everyday) }));
     const { words, everyday } = await vocabulary;
     // A quoted word is looked up as it is, without Pagefind's matching of beginnings; under any filters.
     const absent = await notIndexed(unknownWords(term, words), (word) => count(`"${word}"`, {}).catch(() => 0));
@@ -163,7 +164,11 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
         return;
       }
       // The words no page holds count as none, though Pagefind matches them by their start.
-      const pages = (query: string) => (stray.includes(query.toLowerCase()) ? Promise.resolve(0) : count(query, filters));
+      const isStrayWord = (query: string) => {
+        const [word, ...more] = wordsOf(query);
+        return more.length === 0 && word !== undefined && stray.includes(word);
+      };
+      const pages = (query: string) => (isStrayWord(query) ? Promise.resolve(0) : count(query, filters));
       if (search === latest && found === 0) broader = await broaderQuery(typed, pages).catch(() => undefined);
       if (broader && standsInFor(broader) && search === latest && instance.searchTerm === term) {
         broadening = { query: broader.query, dropped: broader.dropped, ...(corrected ? { corrected } : {}) };

@@ -38,7 +38,8 @@ function normalized(word: string): string {
   return word.toLocaleLowerCase('en').replaceAll('’', "'");
 }
 
-function words(text: string): string[] {
+/** The words of a text as the vocabulary holds them: lower case, without the punctuation around them. */
+export function words(text: string): string[] {
   return [...text.matchAll(WORD)].map((match) => normalized(match[0]));
 }
 
