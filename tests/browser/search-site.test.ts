@@ -113,6 +113,10 @@ describe('search on the bundled site', () => {
     expect(note).toBe('No page has every word of this search: showing results without “morning”, for stiff knees.');
     expect(results.slice(0, 3).map((result) => result.href)).toContain('/conditions/knee-osteoarthritis/');
     expect(await page.locator('[data-search-suggestion] a').getAttribute('href')).toBe('?q=stiff+knees');
+    // Narrowed by a filter, the results are still those of the shortened query, and the note says so.
+    await page.getByRole('checkbox', { name: /Knee osteoarthritis/u }).check();
+    await page.waitForURL(/q=stiff\+knees&condition=Knee\+osteoarthritis/u);
+    await expect.poll(() => page.locator('[data-search-suggestion]').evaluate((element) => ((element as HTMLElement).hidden ? '' : element.textContent))).toBe(note);
   });
 
   it('leaves an everyday word the site lacks as typed, rather than "correcting" it to a word one letter away', async () => {

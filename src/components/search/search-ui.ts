@@ -108,7 +108,10 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     const broadened = broadening?.query === term ? broadening : undefined;
     const corrected = correction?.query === term ? correction : broadened?.corrected;
     const typed = phrase?.query === term ? phrase.typed : term;
-    correction = phrase = broadening = undefined;
+    // Each is kept while its query is searched again under other filters or in another order, so the note stays.
+    if (correction?.query !== term) correction = undefined;
+    if (phrase?.query !== term) phrase = undefined;
+    if (broadening?.query !== term) broadening = undefined;
     const results = new Promise<SearchResult>((resolve) => { answerResults = resolve; });
     // The UI changes its filters object in place when a filter is ticked.
     const filters = structuredClone(liveFilters);
