@@ -126,6 +126,13 @@ describe('search on the bundled site', () => {
     expect(results.slice(0, 3).map((result) => result.href)).toContain('/conditions/neck-pain/');
   });
 
+  it('offers each word alone when two words are each on pages but never together', async () => {
+    const { results, note } = await readSettledResults(page, searchPage, 'sciatica exercises');
+    expect(results).toEqual([]);
+    expect(note).toMatch(/^No page has every word of this search\. Without “sciatica”: exercises \(\d+ results?\)\. Without “exercises”: sciatica \(\d+ results?\)\.$/u);
+    expect(await page.locator('[data-search-suggestion] a').evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['?q=exercises', '?q=sciatica']);
+  });
+
   it('offers, rather than shows, a single word left of a condition no page is about', async () => {
     // "heart attack" without "heart" is "attack", which migraine pages hold.
     const { results, note } = await readSettledResults(page, searchPage, 'heart attack');

@@ -63,6 +63,21 @@ describe('withoutEtAl', () => {
   });
 });
 
+describe('broaderQuery alternatives', () => {
+  it('offers each other word pages hold alone when one word is left', async () => {
+    // "trial" and "arthritis" are each on pages, never together.
+    expect(await broaderQuery('trial for arthritis', count)).toEqual({
+      query: 'arthritis', dropped: ['trial'], results: 1,
+      alternatives: [{ query: 'trial', dropped: ['arthritis'], results: 1 }],
+    });
+  });
+
+  it('offers none for a word no page holds, nor when two words are left', async () => {
+    expect((await broaderQuery('knee spaceship', count))?.alternatives).toBeUndefined();
+    expect((await broaderQuery('knee pain in the morning', count))?.alternatives).toBeUndefined();
+  });
+});
+
 describe('standsInFor', () => {
   it('stands in for the query typed when two words that carry meaning are left, or only joining words were left out', () => {
     expect(standsInFor({ query: 'stiff knees', dropped: ['morning'], results: 3 })).toBe(true);

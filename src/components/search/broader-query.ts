@@ -30,6 +30,11 @@ export interface BroaderQuery {
   /** The words left out, as typed. */
   dropped: string[];
   results: number;
+  /**
+   * When one word is left, each other word that pages hold, alone: "sciatica exercises" finds nothing, and
+   * "exercises" is no more what was asked than "sciatica".
+   */
+  alternatives?: BroaderQuery[];
 }
 
 /**
@@ -48,6 +53,12 @@ export async function broaderQuery(term: string, count: (query: string) => Promi
   if (words.length < 2 || words.length > MAX_WORDS || term.includes('"')) return undefined;
   const pages = new Map(await Promise.all(words.map(async (word) => [word, await count(word)] as const)));
   let kept = words.filter((word) => pages.get(word)! > 0);
+  const withAlternatives = (found: BroaderQuery): BroaderQuery => {
+    if (found.query.includes(' ')) return found;
+    const alternatives = found.dropped.filter((word) => !isFunctionWord(word) && pages.get(word)! > 0)
+      .map((word) => ({ query: word, dropped: words.filter((other) => other !== word && !isFunctionWord(other)), results: pages.get(word)! }));
+    return alternatives.length ? { ...found, alternatives } : found;
+  };
   const result = async (): Promise<BroaderQuery | undefined> => {
     if (kept.length === 0) return undefined;
     const results = kept.length === 1 ? pages.get(kept[0]!)! : await count(kept.join(' '));
@@ -55,8 +66,8 @@ export async function broaderQuery(term: string, count: (query: string) => Promi
     const content = kept.filter((word) => !isFunctionWord(word));
     if (results === 0 || content.length === 0) return undefined;
     const found = { query: kept.join(' '), dropped: words.filter((word) => !kept.includes(word)), results };
-    if (content.length === kept.length) return found;
-    return { ...found, query: content.join(' '), results: content.length === 1 ? pages.get(content[0]!)! : await count(content.join(' ')) };
+    if (content.length === kept.length) return withAlternatives(found);
+    return withAlternatives({ ...found, query: content.join(' '), results: content.length === 1 ? pages.get(content[0]!)! : await count(content.join(' ')) });
   };
   if (kept.length < words.length) {
     const found = await result();

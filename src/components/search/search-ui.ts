@@ -191,7 +191,8 @@ function offerAlternatives(instance: PagefindInstance, root: HTMLElement): void 
     if (broadened) {
       sentences.push([`No page has every word of ${corrected ? 'it' : 'this search'}: showing results without ${quoted(broadened.dropped, 'conjunction')}, for `, searchLink(term, filters), '.']);
     } else if (broader) {
-      sentences.push([`No page has every word of this search. Without ${quoted(broader.dropped, 'conjunction')}: `, searchLink(broader.query, filters), ` (${broader.results} ${broader.results === 1 ? 'result' : 'results'}).`]);
+      const offer = ({ query, dropped, results: pages }: BroaderQuery) => [`Without ${quoted(dropped, 'conjunction')}: `, searchLink(query, filters), ` (${pages} ${pages === 1 ? 'result' : 'results'}).`];
+      sentences.push(['No page has every word of this search. ', ...offer(broader)], ...(broader.alternatives ?? []).map(offer));
     } else if (missingIdentifier) {
       sentences.push([`No source on this site has the ${missingIdentifier.kind} ${missingIdentifier.id}. Check it against the source, or search for its title or first author.`]);
     } else if (found === 0 && nothingFound) {
