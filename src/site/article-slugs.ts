@@ -31,14 +31,14 @@ export function laterDuplicates<T>(items: T[], keyOf: (item: T) => string): [lat
  * of them, so the other page disappeared from the site.
  */
 export function articleSlugClashes(articles: { file: string; slug: string }[]): Diagnostic[] {
-  const listPages = articles.filter((article) => LIST_PAGE_SLUG.test(article.slug)).map(({ file, slug }): Diagnostic => ({
+  const reserved = articles.filter((article) => LIST_PAGE_SLUG.test(article.slug)).map(({ file, slug }): Diagnostic => ({
     code: 'duplicate-article',
     severity: 'error',
     message: `${file} would be published at /articles/${slug}/, an address kept for the pages of the list of summaries`,
     hint: 'Rename the file or its folder, or give it its own address with `slug:` in its frontmatter.',
     location: { file, line: 1, column: 1 },
   }));
-  return [...listPages, ...laterDuplicates(articles, (article) => article.slug).map(([{ file, slug }, earlier]) => ({
+  return [...reserved, ...laterDuplicates(articles, (article) => article.slug).map(([{ file, slug }, earlier]) => ({
     code: 'duplicate-article',
     severity: 'error',
     message: `${file} and ${earlier.file} would both be published at /articles/${slug}/, and only one of them would be on the site`,

@@ -7,6 +7,12 @@ export interface ListPage<T> {
   label: string;
 }
 
+/** How many items the whole list holds, from its pages. */
+export function listLength(pages: readonly ListPage<unknown>[]): number {
+  const last = pages.at(-1);
+  return last ? last.first + last.items.length - 1 : 0;
+}
+
 /** A sorted list cut into pages of `size` (one page when it is empty), each labelled by its first and last item's `boundary`. */
 export function listPages<T>(sorted: T[], size: number, boundary: (item: T) => string): ListPage<T>[] {
   return Array.from({ length: Math.max(1, Math.ceil(sorted.length / size)) }, (_, i) => {

@@ -3,8 +3,8 @@ import { correctionLimit, MIN_LENGTH } from './suggest.ts';
 
 // The search page corrects a word no page holds to the nearest of the site's words (suggest.ts), but most
 // of a reader's words are spelt as meant: on a site without "night", "neck pain at night" was searched as
-// "neck pain at might", "heat or ice" as "head or ice". The build lists the everyday words that lie near
-// enough to one of the site's words to be "corrected", and the page leaves those as typed.
+// "neck pain at might", "heat or ice" as "head or ice". The build lists the everyday words that would be
+// "corrected" into another everyday word, and the page leaves those as typed.
 
 /** The word and every string made from it by deleting up to `depth` of its letters. */
 function deletions(word: string, depth: number): Set<string> {

@@ -18,7 +18,7 @@ const MAX_WORDS = 12;
 export interface SearchTerms {
   /** The site's words, most frequent first (see searchVocabulary). */
   words: string[];
-  /** Everyday English words one correction away from a site's word, which are left as typed (see everyday-words.ts). */
+  /** Everyday English words whose nearest site word is an everyday word too, which are left as typed (see everyday-words.ts). */
   everyday: string[];
 }
 
