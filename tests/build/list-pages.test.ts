@@ -75,6 +75,12 @@ describe('a list of summaries longer than a page', () => {
     expect(readPage(dist, 'articles/page/2/index.html').querySelector('title')?.textContent).toMatch(/^Evidence summaries, page 2 of 2/u);
   });
 
+  it('names a condition with no file by its slug on each card, with no separator left dangling', () => {
+    const metas = [...readPage(dist, 'articles/page/2/index.html').querySelectorAll('.card-meta')].map((meta) => meta.textContent?.replace(/\s+/gu, ' ').trim());
+    expect(metas[0]).toBe('Last reviewed 1 January 2026 · knee osteoarthritis');
+    expect(metas.filter((meta) => meta?.endsWith('·'))).toEqual([]);
+  });
+
   it('counts every summary, and says which of them the page lists', () => {
     expect(readPage(dist, 'articles/page/2/index.html').querySelector('.lede')?.textContent).toMatch(/^\s*503 summaries, A to Z; this page lists 501–503\./u);
   });
